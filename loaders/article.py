@@ -1,0 +1,183 @@
+"""The contract between the loaders and everything after them: an :class:`Article`.
+
+An article's ``text`` is its headline, a newline, then its body with the paragraphs
+rejoined (line breaks inside a sentence removed, one ``\\n`` between paragraphs).
+Every character of ``text`` that was copied from the source file keeps its offset in
+that file through ``segments``, so any span found later can be traced to the exact
+characters of the decoded source (offsets count characters, not bytes).
+
+>>> a = Article.from_parts("p.txt", 0, "标题", [(0, "标题")], [(5, "正文第一段"), (12, "续")])
+>>> a.text
+'标题\\n正文第一段续'
+>>> a.source_span(3, 8)  # "正文第一段" is at 5..10 in the file
+(5, 10)
+>>> a.source_span(8, 9)  # "续" came from offset 12
+(12, 13)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["news", "photo", "feature"]
+
+
+@dataclass(frozen=True)
+class Byline:
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"reporters": list(self.reporters), "correspondents": list(self.correspondents)}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """``length`` characters of ``Article.text`` from ``text_start`` were copied from
+    the source file starting at ``source_start``."""
+
+    text_start: int
+    source_start: int
+    length: int
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    title: str
+    text: str
+    segments: list[Segment]
+    kind: Kind = "news"
+    byline: Byline = field(default_factory=Byline)
+    date: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+    @property
+    def body_start(self) -> int:
+        """Offset in ``text`` where the body begins (after the headline line)."""
+        return len(self.title) + 1
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+    @property
+    def checksum(self) -> str:
+        """Content hash: tells an incremental load whether a known article changed."""
+        return hashlib.sha256(f"{self.title}\n{self.text}".encode()).hexdigest()[:16]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a span of ``text`` to the source file; None if it was not copied verbatim
+        (e.g. the newline the loader inserted between headline and body)."""
+        first = self._source_offset(start)
+        last = self._source_offset(end - 1) if end > start else first
+        if first is None or last is None:
+            return None
+        return first, last + 1
+
+    def _source_offset(self, i: int) -> int | None:
+        for seg in self.segments:
+            if seg.text_start <= i < seg.text_start + seg.length:
+                return seg.source_start + (i - seg.text_start)
+        return None
+
+    @classmethod
+    def from_parts(
+        cls,
+        source: str,
+        ordinal: int,
+        title: str,
+        title_pieces: list[tuple[int, str]],
+        body_pieces: list[tuple[int, str]],
+        *,
+        paragraph_breaks: set[int] = frozenset(),
+        **meta,
+    ) -> "Article":
+        """Assemble an article from pieces of the source, each ``(source_offset, chars)``
+        (offset -1 for text not found verbatim in the source).
+
+        Body pieces are concatenated; a ``\\n`` goes before piece *i* when *i* is in
+        ``paragraph_breaks``. ``ordinal`` is the article's position in its source and
+        with ``source`` gives the stable id.
+        """
+        segments: list[Segment] = []
+        parts: list[str] = []
+        pos = 0
+
+        def add(off: int, chars: str) -> None:
+            nonlocal pos
+            if off >= 0:  # -1: not found verbatim in the source, so no offsets
+                segments.append(Segment(pos, off, len(chars)))
+            parts.append(chars)
+            pos += len(chars)
+
+        for off, chars in title_pieces or [(-1, title)]:
+            add(off, chars)
+        if "".join(parts) != title:
+            raise ValueError(f"title pieces do not spell the title {title!r}")
+        add(-1, "\n")
+        for i, (off, chars) in enumerate(body_pieces):
+            if i in paragraph_breaks and i > 0:
+                add(-1, "\n")
+            add(off, chars)
+        return cls(
+            id=article_id(source, ordinal, meta.get("url")),
+            source=source,
+            title=title,
+            text="".join(parts),
+            segments=[s for s in segments if s.length],
+            **meta,
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "kind": self.kind,
+            "byline": self.byline.to_json(),
+            "date": self.date,
+            "url": self.url,
+            "outlet": self.outlet,
+            "text": self.text,
+            "segments": [[s.text_start, s.source_start, s.length] for s in self.segments],
+            "checksum": self.checksum,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Article":
+        return cls(
+            id=d["id"],
+            source=d["source"],
+            title=d["title"],
+            text=d["text"],
+            segments=[Segment(*s) for s in d["segments"]],
+            kind=d["kind"],
+            byline=Byline(tuple(d["byline"]["reporters"]), tuple(d["byline"]["correspondents"])),
+            date=d.get("date"),
+            url=d.get("url"),
+            outlet=d.get("outlet"),
+        )
+
+
+def article_id(source: str, ordinal: int, url: str | None = None) -> str:
+    """Stable id: the URL when there is one, else the source name and the position in it.
+
+    Keyed on position, not content, so an article whose text is corrected keeps its id
+    and an incremental load replaces its facts.
+    """
+    key = url or f"{source}#{ordinal}"
+    return "a" + hashlib.sha1(key.encode()).hexdigest()[:15]
+
+
+class LoadError(Exception):
+    """A source (or part of one) that could not be read: names the file and the reason."""
+
+    def __init__(self, source: str, reason: str, line: int | None = None):
+        self.source, self.reason, self.line = source, reason, line
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {reason}")

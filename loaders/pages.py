@@ -1,0 +1,185 @@
+"""The page cutter: an OCR'd newspaper page → its articles.
+
+A page is lines separated by blank lines, with line breaks in mid-sentence. Articles
+start at a headline group (kicker, headline, subtitle: short lines that do not end a
+sentence) that is followed by a lead (本报讯…) or a photo caption, or at a lead with
+no headline (damaged pages). Photo stories end at their credit (本报记者 X 摄影报道).
+Page and section banners (学习贯彻…精神, >> 北京经验 <<, ① …) are not articles.
+
+>>> page = "深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面\\n\\n工会举办培训\\n\\n本报讯（记者 张三）近日，某区总工\\n\\n会举办培训。\\n"
+>>> [a.title for a in cut_page(page, "p.txt")]
+['工会举办培训']
+>>> cut_page(page, "p.txt")[0].body
+'近日，某区总工会举办培训。'
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.article import Article
+from loaders.text import LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
+
+_SECTION_TAG = re.compile(r"^\s*(>>.*<<|[①-⑳].*)\s*$")
+_SLOGAN = re.compile(r"精神|新局面|新征程|新篇章|新时代")
+_SLOGAN_START = re.compile(r"^(深入)?(学习|贯彻|落实|奋力|全面|弘扬)")
+_CREDIT_LINE = re.compile(r"^(本报)?记者\s.{1,60}摄(影报道)?$")
+_NOT_IN_HEADLINE = re.compile(r"[，,。；;：:！!？?]")
+# What a main headline tends to start with: a place or a body doing something.
+_SUBJECT_START = re.compile(
+    r"^(北京|首都|全国|中国|本市|市|[\u4e00-\u9fff]{1,4}(区|县|市|省|镇|乡|街道|地区)"
+    r"|[\u4e00-\u9fff]{2,12}(集团|公司|工会|学院|大学|医院|中心))"
+)
+_VERB_START = re.compile(r"^(开展|打造|全方位|今后|今年|推动|深化|持续|助力|聚焦|坚持|加快|全力|用|以|为|让|在|把)")
+
+
+def is_banner(line: Line) -> bool:
+    raw = line.raw or line.text
+    if _SECTION_TAG.match(raw):
+        return True
+    if len(raw) > 40 or line.ends_sentence or not _SLOGAN.search(raw):
+        return False
+    return bool(_SLOGAN_START.match(raw)) or bool(re.search(r"\S\s+\S", raw))
+
+
+def _looks_like_heading(line: Line) -> bool:
+    text = line.text
+    return (
+        2 <= len(text) <= 40
+        and not line.ends_sentence
+        and not _NOT_IN_HEADLINE.search(text)
+        and not LEAD.match(text)
+        and not _CREDIT_LINE.match(line.raw or text)
+        and not re.match(r"^[”’」』）)、]", text)
+    )
+
+
+def _headline_score(line: Line, position: int) -> float:
+    raw = line.raw or line.text
+    score = 0.5 if position == 0 else 0.0
+    if _SUBJECT_START.match(line.text):
+        score += 2
+    if "、" in raw or re.search(r"\S\s+\S", raw):
+        score -= 2
+    if _VERB_START.match(line.text):
+        score -= 1
+    return score
+
+
+def choose_headline(group: list[Line]) -> Line:
+    """The main headline of a group of kicker / headline / subtitle lines."""
+    return max(enumerate(group), key=lambda il: (_headline_score(il[1], il[0]), -il[0]))[1]
+
+
+def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int = 0) -> list[Article]:
+    """Cut one page of text into articles, in page order."""
+    lines = split_lines(text, base_offset)
+    tags = _tag_lines(lines)
+    articles: list[tuple[list[Line], list[Line]]] = []  # (headline group, body lines)
+    current: tuple[list[Line], list[Line]] | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current and (current[0] or current[1]):
+            articles.append(current)
+        current = None
+
+    i = 0
+    while i < len(lines):
+        tag = tags[i]
+        if tag == "banner":
+            close()
+            i += 1
+        elif tag == "headline":
+            close()
+            group = []
+            while i < len(lines) and tags[i] == "headline":
+                group.append(lines[i])
+                i += 1
+            current = (group, [])
+        else:
+            if tag == "lead" and current and current[1]:
+                close()  # a lead with no headline of its own (damaged page)
+            if current is None:
+                current = ([], [])
+            current[1].append(lines[i])
+            if tag == "credit":
+                close()
+            i += 1
+    close()
+
+    out: list[Article] = []
+    for group, body in articles:
+        for headline, paragraphs in _split_photo_stories(group, rejoin(body)):
+            if not paragraphs and headline is None:
+                continue
+            out.append(compose(source, first_ordinal + len(out), headline, paragraphs, rejoined=True))
+    if not out and lines:  # no structure found: a single article whose first line is the headline
+        out.append(compose(source, first_ordinal, lines[0], lines[1:]))
+    return [a for a in out if a.body.strip()]
+
+
+def _tag_lines(lines: list[Line]) -> list[str]:
+    """Tag each line banner / headline / lead / credit / body."""
+    tags, after_break = [], []
+    for i, line in enumerate(lines):
+        prev = lines[i - 1] if i else None
+        after_break.append(prev is None or prev.ends_sentence or tags[-1] in ("banner", "headline", "credit"))
+        if is_banner(line):
+            tags.append("banner")
+        elif _CREDIT_LINE.match(line.raw) or PHOTO_CREDIT.search(line.text) and not line.ends_sentence:
+            tags.append("credit")
+        elif LEAD.match(line.text):
+            tags.append("lead")
+        elif _looks_like_heading(line):
+            tags.append("headline")
+        else:
+            tags.append("body")
+    # A column name right above a section tag (工会重点工作创新案例 / >> 北京经验 <<) is a banner.
+    for i in range(len(lines) - 1):
+        if tags[i] == "headline" and _SECTION_TAG.match(lines[i + 1].raw):
+            tags[i] = "banner"
+    _reject_false_headlines(lines, tags, after_break)
+    return tags
+
+
+def _reject_false_headlines(lines: list[Line], tags: list[str], after_break: list[bool]) -> None:
+    """Keep a headline group only if a lead follows it, or if it starts after a closed
+    sentence and a photo credit follows soon or a banner / the page start is above it.
+    Otherwise it was a short line of body text that runs on into the next line."""
+    i = 0
+    while i < len(tags):
+        if tags[i] != "headline":
+            i += 1
+            continue
+        j = i
+        while j < len(tags) and tags[j] == "headline":
+            j += 1
+        above = tags[i - 1] if i else "banner"
+        below = tags[j] if j < len(tags) else None
+        credit_soon = any(
+            tags[k] == "credit" or PHOTO_CREDIT.search(lines[k].text)
+            for k in range(j, min(j + 4, len(tags)))
+            if tags[k] in ("body", "credit")
+        )
+        if not (below == "lead" or after_break[i] and (credit_soon or above in ("banner", "credit"))):
+            for k in range(i, j):
+                tags[k] = "body"
+        i = j
+
+
+def _split_photo_stories(group: list[Line], paragraphs: list[Line]):
+    """Yield ``(headline, paragraphs)``: a news article whose last paragraph is a photo
+    caption with its credit becomes the article plus a headless photo story."""
+    headline = choose_headline(group) if group else None
+    credit_at = next(
+        (k for k in range(len(paragraphs) - 1, -1, -1) if PHOTO_CREDIT.search(paragraphs[k].text)), None
+    )
+    has_lead = bool(paragraphs) and bool(LEAD.match(paragraphs[0].text))
+    if credit_at is None or not has_lead or credit_at == 0:
+        yield headline, paragraphs
+        return
+    credit = PHOTO_CREDIT.search(paragraphs[credit_at].text)
+    caption_start = credit_at if credit.start() > 0 else max(1, credit_at - 1)
+    yield headline, paragraphs[:caption_start]
+    yield None, paragraphs[caption_start:]

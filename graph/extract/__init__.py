@@ -1,0 +1,151 @@
+"""Extraction: :class:`~loaders.article.Article` → :class:`~graph.model.ArticleGraph`.
+
+A pipeline of named components run in order over a shared :class:`Doc`, like spaCy's:
+mention finders first (abbreviations, places, organisations, honours, people,
+programmes, events), then relation rules, then :func:`assemble` turns mentions into
+one entity per name and keeps only relations the schema allows.
+
+Rule-based, offline and deterministic: the gazetteers hold real-world facts, the rules
+hold how union news is written.
+
+>>> from loaders.text import compose, split_lines
+>>> art = compose("x.txt", 0, None, split_lines("近日，北京市总工会党组成员、副主席张三出席活动。"))
+>>> g = extract(art)
+>>> sorted((e.type.value, e.name) for e in g.entities)
+[('District', '北京市'), ('Person', '张三'), ('Union', '北京市总工会')]
+>>> [(r.subject, r.predicate.value, r.object, r.title) for r in g.relations if r.predicate.value == "holdsPost"]
+[('张三', 'holdsPost', '北京市总工会', '党组成员、副主席')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.extract import mentions, relations
+from graph.extract import lexicon as lx
+from graph.extract.doc import Doc, Found
+from graph.model import ArticleGraph, Entity, Relation, Span, normalise_name
+from loaders.article import Article
+from ontology.schema import ORGANISATIONS, EntityType
+
+Component = Callable[[Doc], None]
+
+PIPELINE: list[tuple[str, Component]] = [
+    ("abbreviations", mentions.abbreviations),
+    ("places", mentions.places),
+    ("organisations", mentions.organisations),
+    ("shared_owner_lists", mentions.shared_owner_lists),
+    ("honours", mentions.honours),
+    ("people", mentions.people),
+    ("programmes", mentions.programmes),
+    ("events", mentions.events),
+    ("congresses", mentions.congresses),
+    ("names", relations.names),
+    ("posts", relations.posts),
+    ("honours_held", relations.honours_held),
+    ("activities", relations.activities),
+]
+
+
+class Extractor:
+    """An ordered list of named components; ``extractor(article)`` runs them all."""
+
+    def __init__(self, components: list[tuple[str, Component]] | None = None):
+        self.components = list(components or PIPELINE)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.components]
+
+    def __call__(self, article: Article) -> ArticleGraph:
+        doc = Doc.of(article)
+        for _, component in self.components:
+            component(doc)
+        return assemble(doc)
+
+
+def extract(article: Article) -> ArticleGraph:
+    return _DEFAULT(article)
+
+
+_DEFAULT = Extractor()
+
+
+def _keep(doc: Doc, f: Found) -> bool:
+    """Drop mentions that are pieces of a larger name rather than names of their own."""
+    if doc.is_blocked(f.start, f.end) and f.type is not T.Person:
+        return False
+    if f.rule in ("owner", "chain", "parent", "abbreviation", "shared-owner"):
+        return True
+    covers = doc.covering(f.start, f.end)
+    if f.type is T.District:
+        if any(c.type in ORGANISATIONS | {T.Venue, T.Honour, T.Person} for c in covers):
+            return False  # 北京银行, 朝阳工匠: the place is part of another name
+        in_activity = any(c.type in (T.Event, T.Programme) for c in covers)
+        return not in_activity or f.printed == f.name
+    if f.type is T.Person:
+        return not any(c.type is not T.District for c in covers)
+    if f.type in ORGANISATIONS | {T.Venue}:
+        # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 中昊公司)
+        return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
+    return True
+
+
+T = EntityType
+
+
+def assemble(doc: Doc) -> ArticleGraph:
+    """One entity per (type, name) with every printed form as an alias; relations whose
+    ends exist and whose types the schema allows."""
+    entities: dict[tuple[EntityType, str], Entity] = {}
+    expansions = {**lx.union_aliases(), **doc.expansions}
+    for f in sorted(doc.found, key=lambda f: (f.start, -f.end)):
+        if not _keep(doc, f):
+            continue
+        name = f.name
+        if f.type is T.Union and name in expansions:
+            name = expansions[name]
+        key = (f.type, normalise_name(name))
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = Entity(f.type, name, confidence=f.confidence)
+        entity.add_alias(f.printed)
+        if f.name != name:
+            entity.add_alias(f.name)
+        entity.spans.append(Span(f.start, f.end))
+        entity.confidence = max(entity.confidence, f.confidence)
+    _merge_place_prefixed(entities)
+    by_name: dict[str, Entity] = {}
+    for e in entities.values():
+        for n in e.names:
+            by_name.setdefault(n, e)
+    graph = ArticleGraph(doc.article, sorted(entities.values(), key=lambda e: e.spans[0].start))
+    seen = set()
+    for r in doc.relations:
+        s, o = by_name.get(r.subject), by_name.get(r.object)
+        if s is None or o is None or s is o or not r.predicate.allows(s.type, o.type):
+            continue
+        key = (s.name, r.predicate, o.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        graph.relations.append(
+            Relation(s.name, r.predicate, o.name, Span(r.start, r.end), r.title, r.confidence, r.inferred)
+        )
+    return graph
+
+
+def _merge_place_prefixed(entities: dict) -> None:
+    """香水园街道总工会 and 延庆区香水园街道总工会 in one article are one union."""
+    for key, short in list(entities.items()):
+        for other_key, long in entities.items():
+            if other_key == key or long.type is not short.type or other_key not in entities:
+                continue
+            if long.name.endswith(short.name) and len(short.name) >= 4 and long.name != short.name:
+                prefix = long.name[: -len(short.name)]
+                if prefix in lx.place_facts() or any(prefix.endswith(s) for s, _ in lx.SUFFIXES):
+                    for alias in short.names:
+                        long.add_alias(alias)
+                    long.spans.extend(short.spans)
+                    del entities[key]
+                    break

@@ -1,0 +1,129 @@
+"""The working state the extraction components share while reading one article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.article import Article
+from ontology.schema import EntityType, Predicate
+
+PUNCT = set("，。、；：！？,.;:!?（）()《》“”‘’\"'「」【】[]…—-\n ·　")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@dataclass
+class Found:
+    """A mention a component found: ``name`` is the entity's fullest form, which may
+    differ from the printed ``text[start:end]`` (以下简称 parentheses cut out)."""
+
+    start: int
+    end: int
+    type: EntityType
+    name: str
+    rule: str
+    confidence: float = 0.8
+    printed: str = ""
+
+    def inside(self, other: "Found") -> bool:
+        return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (other.start, other.end)
+
+
+@dataclass
+class FoundRelation:
+    subject: str
+    predicate: Predicate
+    object: str
+    start: int
+    end: int
+    rule: str
+    title: str | None = None
+    confidence: float = 0.7
+    inferred: bool = False
+
+
+@dataclass
+class Doc:
+    article: Article
+    text: str
+    found: list[Found] = field(default_factory=list)
+    relations: list[FoundRelation] = field(default_factory=list)
+    # short form → full form, from 以下简称 and from the gazetteers
+    expansions: dict[str, str] = field(default_factory=dict)
+    # spans that are not names (post titles, themes)
+    blocked: list[tuple[int, int]] = field(default_factory=list)
+    _edges: frozenset[int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, article: Article) -> "Doc":
+        return cls(article, article.text)
+
+    def add(self, found: Found) -> Found:
+        found.printed = found.printed or self.text[found.start : found.end]
+        self.found.append(found)
+        return found
+
+    def relate(self, s: str, p: Predicate, o: str, start: int, end: int, rule: str, **kw) -> None:
+        """Record ``s p o``; the evidence is the stretch of text from ``start`` to ``end``
+        (given in either order: the two mentions it joins)."""
+        if s != o:
+            self.relations.append(FoundRelation(s, p, o, min(start, end), max(start, end), rule, **kw))
+
+    def at(self, start: int, end: int, types: set[EntityType] | None = None) -> Found | None:
+        for f in self.found:
+            if f.start == start and f.end == end and (types is None or f.type in types):
+                return f
+        return None
+
+    def ending_at(self, end: int, types=None) -> Found | None:
+        """The longest mention ending exactly at ``end``."""
+        best = None
+        for f in self.found:
+            if f.end == end and (types is None or f.type in types):
+                if best is None or f.start < best.start:
+                    best = f
+        return best
+
+    def starting_at(self, start: int, types=None) -> Found | None:
+        best = None
+        for f in self.found:
+            if f.start == start and (types is None or f.type in types):
+                if best is None or f.end > best.end:
+                    best = f
+        return best
+
+    def covering(self, start: int, end: int) -> list[Found]:
+        return [f for f in self.found if f.start <= start and end <= f.end and (f.start, f.end) != (start, end)]
+
+    @property
+    def token_edges(self) -> frozenset[int]:
+        """Offsets where a jieba token starts or ends: a boundary word only counts as one
+        when it is a token of its own (中 in 中国 is not)."""
+        if self._edges is None:
+            from graph.extract.lexicon import tokenizer
+
+            edges = set()
+            for _, start, end in tokenizer().tokenize(self.text, HMM=False):
+                edges.update((start, end))
+            self._edges = frozenset(edges)
+        return self._edges
+
+    def is_word(self, start: int, end: int) -> bool:
+        return start in self.token_edges and end in self.token_edges
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(b0 < end and start < b1 for b0, b1 in self.blocked)
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        start = 0
+        for m in SENTENCE_END.finditer(self.text, 0, pos):
+            start = m.end()
+        m = SENTENCE_END.search(self.text, pos)
+        return start, (m.end() if m else len(self.text))
+
+    def in_sentence(self, pos: int, types=None) -> list[Found]:
+        s0, s1 = self.sentence_bounds(pos)
+        return sorted(
+            (f for f in self.found if s0 <= f.start and f.end <= s1 and (types is None or f.type in types)),
+            key=lambda f: f.start,
+        )

@@ -1,0 +1,222 @@
+"""Word lists the extraction rules use: name suffixes by entity type, post titles,
+boundary words, and the real-world gazetteers of :mod:`ontology.gazetteers`.
+
+These describe how union news is written, never which names a sample contains.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+import jieba
+import jieba.posseg
+
+from ontology import gazetteers
+from ontology.schema import EntityType
+
+jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
+T = EntityType
+
+# Longest first within a type; a name's type is decided by the suffix it ends with.
+SUFFIXES: list[tuple[str, EntityType]] = sorted(
+    [
+        *[(s, T.Union) for s in ("总工会", "工会联合会", "工会委员会", "工会", "工联会")],
+        *[
+            (s, T.Enterprise)
+            for s in (
+                "股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "公司", "集团",
+                "银行", "项目部", "商场", "农场", "批发市场", "药业", "酒店", "饭店", "工程总承包部",
+            )
+        ],
+        *[
+            (s, T.Organisation)
+            for s in (
+                "工委", "党委", "团委", "区委", "市委", "县委", "宣传部", "组织部", "统战部", "委员会",
+                "常委会", "办事处", "政府", "局", "委办", "学院", "大学", "学校", "职业高中", "中学",
+                "小学", "幼儿园", "医院", "协会", "学会", "联盟", "研究院", "科学院", "研究中心",
+                "出版社", "疗养院", "培训中心", "服务中心", "中心", "培训基地", "实训实验基地",
+                "协调小组", "突击队", "机务段", "护理部", "基金会", "儿童村", "法院", "检察院",
+            )
+        ],
+        *[
+            (s, T.Venue)
+            for s in ("公园", "书院", "博物馆", "纪念馆", "植物园", "大道", "广场", "体育馆", "体育场",
+                      "剧院", "校区", "美术馆", "图书馆", "展览馆", "文化宫", "会展中心")
+        ],
+        *[(s, T.District) for s in ("街道", "地区", "新城", "镇", "乡", "村", "社区")],
+    ],
+    key=lambda st: -len(st[0]),
+)
+
+# Words before a name that are not part of it: verbs, prepositions, time words.
+BOUNDARY_WORDS = sorted(
+    """在 于 与 同 和 及 以及 由 向 对 为 给 把 将 被 让 据 从 到 赴 至 自 经 跟 随 邀 请 邀请 通过 围绕
+    针对 面向 落实 依托 联合 携手 会同 联手 牵头 主办 承办 协办 指导 支持 带领 组织 举办 举行 开展
+    召开 启动 发起 成立 走进 参观 前往 来到 深入 对接 协调 获评 荣获 获得 表彰 推动 发挥 是 系 作为
+    担任 任 近日 日前 当天 今年 去年 此前 此外 同时 其中 包括 还 也 均 都 已 正 各 该 本 其 这 那 我
+    每 全体 其他 部分 多家 等 了 着 的 地 得 并 及其 或 即 如 像 前 后 间 里 内 外 来自 代表
+    分别 共同 一行 一起 走访 慰问 看望 动员 号召 希望 要求 积极 广泛 持续 进一步 全力 首批 首场 首届
+    新任 原 现任 时任 一名 一位 两家 三家 帮助 鼓励 引导 吸引 加入 入驻 落户 设立 设有 位于 创建 打造
+    建立 为期 当选 宣读 颁发 授予 揭牌 授牌 出席 参加 参与 观摩 见证 致辞 讲话 表示 指出 介绍""".split(),
+    key=len,
+    reverse=True,
+)
+
+# Post titles between an organisation and a person (副主席张文涛, 副书记、组织人事部部长于淼).
+POST_TITLES = sorted(
+    """主席 副主席 常务副主席 书记 副书记 党组书记 党组成员 党委书记 党委副书记 部长 副部长 局长 副局长
+    主任 副主任 理事长 副理事长 秘书长 会长 副会长 组长 副组长 常委 委员 总经理 副总经理 董事长 经理
+    院长 副院长 校长 副校长 队长 区长 副区长 市长 副市长 镇长 乡长 所长 处长 科长 馆长 站长 厂长 段长
+    办公室主任 团委书记 主任委员 负责人""".split(),
+    key=len,
+    reverse=True,
+)
+
+# What follows a person's name: speaking, attending, the end of a clause.
+AFTER_NAME = re.compile(
+    r"^(出席|致辞|表示|指出|强调|介绍|讲话|说|认为|讲述|分享|参加|作|主持|宣读|围绕|以|带领|一行|等|为|向|与|和|共同|"
+    r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|[，。、,.;；：:（(“\"”\s]|$)"
+)
+
+# Names that look like a suffix match but are generic: 各级工会, 该公司工会, 基层工会.
+GENERIC_PREFIXES = re.compile(
+    r"^(各级|各|基层|企业|该|本|全市|全区|全国各|有关|相关|其他|各单位|市直机关各单位|会员|职工|新建|已建|"
+    r"上级|下级|所属|属地|地方|行业|产业|区级|市级|街道|社区|乡镇|园区|单位|部分|两级|"
+    r"[一二三四五六七八九十百千\d]+[家个名所])"
+)
+
+SECTOR_UNION = re.compile(r"^(北京市|市|北京)?[\u4e00-\u9fff]{2,8}(系统)?工会$")
+
+EVENT_SUFFIXES = sorted(
+    """启动仪式 仪式 启动会 推进会 座谈会 联谊会 游园会 交流会 沟通会 表彰会 报告会 分享会 发布会 观摩会
+    研讨会 培训会 见面会 动员会 诗会 大会 会议 讲座 宣讲会 宣讲课 宣讲活动 研修班 培训班 训练营 比赛 大赛
+    竞赛 选拔赛 集训 展演 展览 演出 晚会 活动 宣传周 运动会 接待日""".split(),
+    key=len,
+    reverse=True,
+)
+
+PROGRAMME_SUFFIXES = sorted(
+    """系列活动 工程 计划 机制 调解机制 模式 平台 服务平台 体系 工作体系 工作机制 工作法 工作格局 工作部署 格局
+    部署 行动 改革 服务卡 小程序 驿站 建设 培训 日 活动 组团式服务""".split(),
+    key=len,
+    reverse=True,
+)
+
+# Words after a quoted name that say "the work of" it: the name is the quotation alone.
+GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作|项目|品牌|专项|系列)")
+# A congress: 北京市工会十五大, 中国工会十八大, 党的二十大.
+CONGRESS = re.compile(r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大")
+
+# Verbs that make the organisation before them the organiser of what follows.
+# Units of a body named after it in a list: 中建二局装饰公司党委、工会、团委.
+UNIT_SUFFIXES = ("党委宣传部", "党委", "团委", "工会", "宣传部", "纪委", "办公室", "护理部", "妇委会", "团支部")
+ORGANISE_VERBS = ("举办", "开展", "组织开展", "组织", "召开", "举行", "启动", "发起", "主办", "承办", "推出", "实施", "打造")
+ATTEND_VERBS = ("出席", "参加", "致辞", "讲话", "参与", "主持", "观摩", "发言", "宣讲", "分享")
+
+
+_LEVELS = {"provincial": 0, "prefectural": 1, "county": 2, "area": 3, "township": 3, "other": 4}
+
+
+def level(fact) -> int:
+    """Rank of a place level, larger is smaller (province 0 … township 3)."""
+    return _LEVELS.get(fact.level, 4)
+
+
+@cache
+def place_facts() -> dict[str, "gazetteers.PlaceFact"]:
+    """Every name and short name of a real place → its fact (type, parent, codes)."""
+    return gazetteers.all_place_names()
+
+
+def _alternation(names) -> re.Pattern:
+    names = sorted(filter(None, names), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)) if names else "(?!)")
+
+
+@cache
+def place_regex() -> re.Pattern:
+    return _alternation(place_facts())
+
+
+@cache
+def honour_names() -> dict[str, str]:
+    """Honour name or alias → canonical honour name (expanded patterns name themselves)."""
+    return {key: key if row.is_pattern else row.name for key, row in gazetteers.honour_names().items()}
+
+
+@cache
+def honour_regex() -> re.Pattern:
+    return _alternation(honour_names())
+
+
+@cache
+def programme_names() -> dict[str, str]:
+    """Well-known national and municipal union programmes: name or alias → name."""
+    return {name: p.name for p in gazetteers.programmes() for name in p.names}
+
+
+@cache
+def programme_regex() -> re.Pattern:
+    return _alternation(programme_names())
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return gazetteers.surnames()
+
+
+@cache
+def union_aliases() -> dict[str, str]:
+    """Short forms of real federation bodies (市总工会 → 北京市总工会)."""
+    return {name: body.name for name, body in gazetteers.union_names().items() if name != body.name}
+
+
+# Words a suffix match can end with that are not names (服务大局, 工作格局).
+NOT_A_NAME = re.compile(r"(大局|格局|布局|全局|新局|开局|当局|结局|各局)$|(各级|各|基层|区内|所属|直属|下属|[县区]级)(总)?工会$")
+# What makes the words before a suffix a name rather than a phrase (办理工会, 区内学校):
+# a national or relative place word, a sector word, or an owner body's own suffix.
+NAME_ANCHOR = re.compile(r"^(中国|中华|全国|国家|国际|首都|北京|市|区|县|省)|(行业|系统|产业|机关|直属|系统各)$")
+# Single characters that end a clause after a two-character name (范毅以…, 王冰为…).
+NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及并把被让")
+
+# Parts of speech that do not begin a name: verbs, adverbs, prepositions, conjunctions,
+# pronouns, auxiliaries, idioms, time and locality words.
+NON_NAME_POS = ("v", "d", "p", "c", "r", "u", "l", "ad", "f", "t", "a", "i", "y", "e", "o", "z", "vd")
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer of our own (the global one stays untouched) that knows every
+    gazetteer name and name suffix as a word, so names are not cut apart."""
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    words = set(place_facts()) | set(honour_names()) | set(gazetteers.union_names()) | set(programme_names())
+    words |= {s for s, _ in SUFFIXES}
+    for w in sorted(words):
+        if len(w) > 1:
+            tk.add_word(w, freq=max(tk.FREQ.get(w, 0), 2000))
+    return tk
+
+
+@cache
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@cache
+def pos(s: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) pairs of a short string, cached."""
+    return tuple((w.word, w.flag) for w in _pos_tokenizer().cut(s))
+
+
+def is_common_word(s: str, threshold: int = 50) -> bool:
+    """True for an ordinary dictionary word (通过, 单位), which a person's name is not."""
+    return tokenizer().FREQ.get(s, 0) > threshold
+
+
+@cache
+def honour_suffixes() -> frozenset[str]:
+    """Bare kinds of honour (劳动模范, 工匠): not titles by themselves."""
+    return frozenset(gazetteers.honour_suffixes())

@@ -1,0 +1,454 @@
+"""Components that find entity mentions. Each takes the :class:`Doc` and adds to it."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract import lexicon as lx
+from graph.extract.doc import PUNCT, Doc, Found
+from ontology.schema import ORGANISATIONS, EntityType, Predicate
+
+P = Predicate
+
+T = EntityType
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in lx.SUFFIXES))
+_SUFFIX_TYPE = dict(lx.SUFFIXES)
+_ABBREV = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[“\"]?(?P<short>[^”\"）)]{1,12}?)[”\"]?\s*[）)]")
+_OPEN_QUOTE, _CLOSE_QUOTE = "“\"‘「『", "”\"’」』"
+_QUOTED = re.compile(r"[“\"‘][^“”\"‘’\n]{1,30}[”\"’]")
+_DIGITS = re.compile(r"[\d一二三四五六七八九十百千两]+[家个名所位批项场]$")
+_SINGLE_CHAR_PLACE = {"镇", "乡", "村"}
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-]")
+
+
+def _boundary_before(doc: Doc, pos: int) -> str | None:
+    """A boundary word ending at ``pos``: a one-character word must be a token of its
+    own (中 in 中国 is not); a longer one must end where a token ends (认真落实|全国)."""
+    for w in lx.BOUNDARY_WORDS:
+        if doc.text.startswith(w, pos - len(w)):
+            if doc.is_word(pos - len(w), pos) if len(w) == 1 else pos in doc.token_edges:
+                return w
+    return None
+
+
+def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24) -> tuple[int, list[tuple[int, int]]]:
+    """Where a name ending with the suffix at ``suffix_start`` begins, and the spans
+    inside it to cut out (an 以下简称 parenthesis). Stops at punctuation, a boundary
+    word, a number of units (72家), a blocked span, or a listed name before 和/与/、."""
+    text = doc.text
+    pos, skips = suffix_start, []
+    while pos > 0 and end - pos < limit:
+        ch = text[pos - 1]
+        if ch in "）)":
+            opener = max(text.rfind("（", 0, pos - 1), text.rfind("(", 0, pos - 1))
+            inner = text[opener + 1 : pos - 1] if opener >= 0 else ""
+            if opener >= 0 and inner.lstrip().startswith("以下简称"):
+                skips.append((opener, pos))
+                pos = opener
+                continue
+            if opener >= 0 and pos - opener <= 6 and not any(c in PUNCT - set("（）()") for c in inner):
+                pos = opener  # （集团） inside a name
+                continue
+            break
+        if ch in PUNCT or not _NAME_CHARS.match(ch):
+            break
+        if doc.is_blocked(pos - 1, pos):
+            break
+        word = _boundary_before(doc, pos)
+        if word:
+            if word in ("和",) and not _ends_with_name(text, pos - 1):
+                pos -= 1  # 文化和旅游局: 和 inside a name
+                continue
+            break
+        if _DIGITS.search(text[max(0, pos - 6) : pos]):
+            break
+        pos -= 1
+    return pos, skips
+
+
+def _ends_with_name(text: str, pos: int) -> bool:
+    return any(text.startswith(s, pos - len(s)) for s, _ in lx.SUFFIXES) or any(
+        text.startswith(p, pos - len(p)) for p in ("区", "市", "县")
+    )
+
+
+def _cut(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> str:
+    out, pos = [], start
+    for s0, s1 in sorted(skips):
+        out.append(text[pos:s0])
+        pos = s1
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def abbreviations(doc: Doc) -> None:
+    """(以下简称“经开区”): the short form stands for the name before the parenthesis."""
+    for m in _ABBREV.finditer(doc.text):
+        short = m.group("short").strip()
+        full_start, _ = extend_left(doc, m.start(), m.start())
+        full = doc.text[full_start : m.start()]
+        # the full name may continue a known place (北京经济技术开发区)
+        place = _longest_place_ending(full)
+        if place:
+            full = place
+        if full and short and full != short:
+            doc.expansions[short] = full
+
+
+def _longest_place_ending(s: str) -> str | None:
+    facts = lx.place_facts()
+    for i in range(len(s)):
+        if s[i:] in facts:
+            return s[i:]
+    return None
+
+
+def places(doc: Doc) -> None:
+    """Real places from the gazetteers (all Beijing's districts, streets and towns,
+    China's provinces and cities), full names and their common short forms."""
+    text = doc.text
+    for m in lx.place_regex().finditer(text):
+        name = m.group(0)
+        fact = lx.place_facts()[name]
+        doc.add(Found(m.start(), m.end(), T.District, fact.name, "gazetteer", 0.9 if name == fact.name else 0.7))
+    for short, full in list(doc.expansions.items()):
+        for m in re.finditer(re.escape(short), text):
+            if full in lx.place_facts():
+                doc.add(Found(m.start(), m.end(), T.District, full, "abbreviation", 0.9))
+
+
+def organisations(doc: Doc) -> None:
+    """Names ending with an organisation, venue or place suffix, extended leftwards to
+    where the name begins (总工会, 有限公司, 学院, 公园, 街道 …)."""
+    text = doc.text
+    for m in _SUFFIX_RE.finditer(text):
+        suffix = m.group(0)
+        etype = _SUFFIX_TYPE[suffix]
+        end = m.end()
+        start, skips = extend_left(doc, end, m.start(), limit=8 if etype is T.District else 30)
+        start = _trim_leading_non_name(doc, start, m.start())
+        name = _cut(text, start, end, skips)
+        prefix = name[: len(name) - len(suffix)]
+        if not _plausible_name(doc, name, prefix, etype, start, m.start()):
+            continue
+        if etype is T.District and suffix in _SINGLE_CHAR_PLACE and not _after_place(doc, start):
+            continue
+        if name in lx.place_facts():
+            etype = T.District
+        if etype in (T.Enterprise, T.Venue):
+            start, name = _strip_leading_places(doc, start, name)
+        doc.add(Found(start, end, etype, name, "suffix", 0.75))
+    _continue_abbreviated(doc)
+
+
+def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
+    """Drop leading dates, verbs, adverbs and the like (2024年…, 搭建…联盟) from a name."""
+    date = re.match(r"(\d{4}年?(\d{1,2}月)?|今年|去年|明年)", doc.text[start:suffix_start])
+    if date:
+        start += date.end()
+    for word, flag in lx.pos(doc.text[start:suffix_start]):
+        if flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS:
+            start += len(word)
+        else:
+            break
+    return start
+
+
+def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: int, suffix_start: int) -> bool:
+    if len(prefix) < 2 or lx.GENERIC_PREFIXES.match(prefix) or lx.NOT_A_NAME.search(name):
+        return False
+    if doc.is_blocked(start, suffix_start) or name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+        return False
+    if etype is T.Union and prefix in lx.place_facts() and not name.endswith("总工会"):
+        return False  # 北京工会…, 北京市工会十五大: a place and 工会 is not a union's name
+    if etype in ORGANISATIONS and not _anchored(doc, prefix, start):
+        return False
+    return True
+
+
+def _anchored(doc: Doc, prefix: str, start: int) -> bool:
+    """Does the part before the suffix name someone? A place, a known body, a sector,
+    an owner's own suffix, a quotation, or a word too rare to be a common noun."""
+    if prefix in lx.union_aliases() or prefix + "工会" in lx.union_aliases() or lx.NAME_ANCHOR.search(prefix):
+        return True
+    if any(c in prefix for c in "“”\"「"):
+        return True
+    if any(prefix.endswith(s) or s in prefix[1:] for s, t in lx.SUFFIXES if t is not T.District and len(s) > 1):
+        return True
+    if _place_head(prefix):
+        return True
+    tokens = [w for w, _, _ in lx.tokenizer().tokenize(prefix, HMM=False)]
+    return any(len(w) >= 2 and not lx.is_common_word(w, 200) for w in tokens) or sum(len(w) == 1 for w in tokens) >= 2
+
+
+def _place_head(prefix: str) -> bool:
+    facts = lx.place_facts()
+    return any(prefix.startswith(p) for p in (prefix[:k] for k in range(2, min(len(prefix), 10) + 1)) if p in facts)
+
+
+def _strip_leading_places(doc: Doc, start: int, name: str) -> tuple[int, str]:
+    """天津武清区雍丽园项目部 → 雍丽园项目部, located in 武清区 (a county or a town
+    before a business's name is where it is, not part of its name)."""
+    from graph.extract.relations import place_prefixes
+
+    places = place_prefixes(name)
+    if not places:
+        return start, name
+    last, at = places[-1]
+    rest = name[at + len(last) :]
+    fact = lx.place_facts().get(last)
+    if fact is None or fact.level not in ("county", "township") or last != fact.name or len(rest) < 4:
+        return start, name
+    new_start = start + at + len(last)
+    doc.relate(rest, P.locatedIn, fact.name, start, start + len(name), "place-before-name")
+    return new_start, rest
+
+
+def shared_owner_lists(doc: Doc) -> None:
+    """Lists that share an owner: 中建二局装饰公司党委、工会、团委 → …公司工会, …公司团委;
+    怀柔区委宣传部、区总工会与区文化和旅游局 → 怀柔区总工会, 怀柔区文化和旅游局."""
+    text = doc.text
+    units = "|".join(lx.UNIT_SUFFIXES)
+    for f in [f for f in doc.found if f.type in ORGANISATIONS]:
+        owner = next((f.name[: -len(u)] for u in lx.UNIT_SUFFIXES if f.name.endswith(u) and len(f.name) > len(u) + 1), None)
+        pos = f.end
+        while owner:
+            m = re.match(rf"(、|和|与|及)({units})(?![\u4e00-\u9fff]{{0,1}}[会局院])", text[pos:])
+            if not m:
+                break
+            unit = m.group(2)
+            etype = T.Union if unit.endswith("工会") else T.Organisation
+            doc.add(Found(pos + len(m.group(1)), pos + m.end(), etype, owner + unit, "shared-owner", 0.7))
+            pos += m.end()
+        district = _place_head_name(f.name)
+        pos = f.end
+        while district and district.endswith(("区", "县", "市")):
+            m = re.match(r"(、|和|与|及)([区县市][\u4e00-\u9fff]{1,12}?(?:总工会|工会|局|委员会|委|办|部))", text[pos:])
+            if not m:
+                break
+            name = district[:-1] + m.group(2)
+            etype = T.Union if name.endswith("工会") else T.Organisation
+            doc.add(Found(pos + len(m.group(1)), pos + m.end(), etype, name, "shared-owner", 0.7))
+            pos += m.end()
+
+
+def _place_head_name(name: str) -> str | None:
+    facts = lx.place_facts()
+    for k in range(min(len(name), 10), 1, -1):
+        if name[:k] in facts and facts[name[:k]].name == name[:k]:
+            return name[:k]
+    return None
+
+
+def _after_place(doc: Doc, start: int) -> bool:
+    before = doc.ending_at(start, {T.District})
+    return before is not None or bool(re.search(r"(在|到|赴|位于|走进|来到)$", doc.text[max(0, start - 3) : start]))
+
+
+def _continue_abbreviated(doc: Doc) -> None:
+    """经开区总工会 → also known as 北京经济技术开发区总工会 when the text says 以下简称“经开区”."""
+    for f in doc.found:
+        for short, full in doc.expansions.items():
+            if f.name.startswith(short) and f.name != short and not f.name.startswith(full):
+                f.name = full + f.name[len(short) :]
+
+
+def people(doc: Doc) -> None:
+    """Named people: after post titles (副主席张文涛), honours (全国劳动模范王迎,
+    获得者范毅) or at the start of a clause before a speech verb (蒋文云指出)."""
+    text = doc.text
+    for i, ch in enumerate(text):
+        if ch not in lx.surnames() and text[i : i + 2] not in lx.surnames():
+            continue
+        for length in (3, 2, 4):
+            name = text[i : i + length]
+            if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                continue
+            if not lx.AFTER_NAME.match(text[i + length : i + length + 2]):
+                continue
+            if length == 3 and name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name):
+                continue
+            cue = _person_cue(doc, i, i + length)
+            if cue:
+                if not any(f.start <= i < f.end for f in doc.found if f.type is not T.District):
+                    doc.add(Found(i, i + length, T.Person, name, cue, 0.8))
+                break
+
+
+def _person_cue(doc: Doc, start: int, end: int) -> str | None:
+    text = doc.text
+    before = text[max(0, start - 8) : start]
+    if any(before.endswith(t) for t in lx.POST_TITLES if t != "负责人"):
+        return "after-title"
+    if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or any(
+        before.endswith(h) for h in lx.honour_names()
+    ):
+        return "after-honour"
+    clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:"
+    if clause_start and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾)", text[end : end + 2]):
+        return "speaker"
+    return None
+
+
+def honours(doc: Doc) -> None:
+    """Honour titles from the gazetteer (全国劳动模范, 首都劳动奖章 …) and the
+    local-craftsman pattern: a district's short name + 工匠 (朝阳工匠)."""
+    text = doc.text
+    for m in lx.honour_regex().finditer(text):
+        if m.group(0) in lx.honour_suffixes():
+            continue  # a bare 劳动模范 or 工匠 is a kind of person, not a conferred title
+        doc.add(Found(m.start(), m.end(), T.Honour, lx.honour_names()[m.group(0)], "gazetteer", 0.9))
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})工匠", text):
+        place = lx.place_facts().get(m.group(1))
+        if place and not doc.at(m.start(), m.end(), {T.Honour}):
+            doc.add(Found(m.start(), m.end(), T.Honour, m.group(0), "place-craftsman", 0.7))
+
+
+def programmes(doc: Doc) -> None:
+    """Quoted initiative names (“科学健身项目培训”, “12345”朝阳产改模式, 凤凰计划) and
+    well-known national programmes from the gazetteer."""
+    text = doc.text
+    for m in lx.programme_regex().finditer(text):
+        doc.add(Found(m.start(), m.end(), T.Programme, lx.programme_names()[m.group(0)], "gazetteer", 0.85))
+    for m in _QUOTED_RUN.finditer(text):
+        start, end = m.span()
+        quoted = text[start:end]
+        after = text[end : end + 4]
+        if re.match(r"(为主题|主题|的主题|为题)", after) or text[max(0, start - 1) : start] in ("以",):
+            doc.blocked.append((start, end))
+            continue
+        if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
+            continue  # a quoted sentence, not a name
+        generic = lx.GENERIC_TAILS.match(text[end : end + 4])
+        tail = "" if generic else _tail(text, end, lx.PROGRAMME_SUFFIXES + lx.EVENT_SUFFIXES)
+        head = _head(doc, start)
+        name = text[head : end + len(tail)]
+        if tail and any(name.endswith(s) for s in lx.EVENT_SUFFIXES) and _is_occurrence(doc, head, name):
+            continue  # an event; the events component takes it
+        if not (tail or generic or _programme_context(text, start, end) or _programme_like(quoted)):
+            continue
+        if generic:
+            head = start
+            name = quoted
+        doc.add(Found(head, end + len(tail), T.Programme, name, "quoted", 0.7 if tail or generic else 0.6))
+
+
+def _programme_like(quoted: str) -> bool:
+    """A quotation that names a standing thing: 亦城工匠日, 工会主席接待日, 市级示范公益送教."""
+    inner = quoted.strip("“”\"‘’")
+    return 3 <= len(inner) <= 15 and not re.search(r"[、·]", inner) and bool(
+        re.search(r"(日|培训|送教|服务|机制|工程|计划|行动|驿站|平台|体系|基层|进校园|竞赛|大赛)$", inner)
+    )
+
+
+_QUOTED_RUN = re.compile(r"(?:[“\"‘][^“”\"‘’\n]{1,30}[”\"’]){1,3}")
+
+
+def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
+    """The words after a quotation up to the last suffix within ``limit`` characters."""
+    window = re.split(r"[，。、；：！？,.;:!?（）()《》“”\"\n]", text[end : end + limit], maxsplit=1)[0]
+    best = ""
+    for i in range(len(window), 0, -1):
+        if any(window[:i].endswith(s) for s in suffixes):
+            best = window[:i]
+            break
+    return best
+
+
+def _head(doc: Doc, start: int) -> int:
+    """Modifiers kept before a quotation: an edition or year (第二届, 2024年), a place."""
+    text = doc.text
+    m = re.search(r"(第[一二三四五六七八九十\d]+届|\d{4}年?|[\u4e00-\u9fff]{2,4}区)$", text[max(0, start - 8) : start])
+    return start - len(m.group(0)) if m else start
+
+
+def _programme_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return bool(re.search(r"(开展|实施|推进|启动|打造|深化|构建|建立|推出|落实|推广|创新|探索|形成|通过|依托|围绕|持续)$", before))
+
+
+def _is_occurrence(doc: Doc, start: int, name: str) -> bool:
+    if name.endswith("系列活动"):
+        return False
+    before = doc.text[max(0, start - 6) : start]
+    return not re.search(r"(深化|推进|实施|落实|推广|持续开展|常态化开展)$", before)
+
+
+def events(doc: Doc) -> None:
+    """One reported occurrence: what follows an organising verb up to an event word
+    (举办工会干部研修班), or what precedes 在…举办/举行/召开 (…启动仪式在盛元书院举办)."""
+    text = doc.text
+    verbs = "|".join(sorted(lx.ORGANISE_VERBS, key=len, reverse=True))
+    for m in re.finditer(rf"(?:{verbs})(?:了)?", text):
+        start = m.end()
+        clause = re.split(r"[，。；！？,;!?\n]", text[start : start + 60], maxsplit=1)[0]
+        cut = _last_event_suffix(clause)
+        if cut and not re.search(rf"(?:{verbs}|到|前往|赴)", clause[:cut]):
+            _add_event(doc, start, start + cut, "after-verb")
+    for m in re.finditer(r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行)", text):
+        end = m.start()
+        s0, _ = doc.sentence_bounds(end)
+        clause_start = max(s0, text.rfind("，", s0, end) + 1, text.rfind(",", s0, end) + 1)
+        phrase = text[clause_start:end]
+        cut = _last_event_suffix(phrase)
+        if cut and cut == len(phrase):
+            _add_event(doc, clause_start, end, "before-venue")
+    for m in re.finditer(r"(召开|开班|举行|启幕|启动|开幕|揭牌)", text):
+        if m.end() < len(text) and text[m.end()] not in "。，\n,":
+            continue
+        s0, _ = doc.sentence_bounds(m.start())
+        s0 = max(s0, text.rfind("，", s0, m.start()) + 1, text.rfind(",", s0, m.start()) + 1)
+        s0 += len(re.match(r"(标志着|随着|经过|通过|此次|本次)?", text[s0:]).group(0))
+        phrase = text[s0 : m.start()]
+        phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重)+$", "", phrase)
+        cut = _last_event_suffix(phrase)
+        if cut and cut == len(phrase):
+            _add_event(doc, s0, s0 + cut, "sentence-subject")
+
+
+def congresses(doc: Doc) -> None:
+    """Congresses are events: 北京市工会十五大, 中国工会十八大, 党的二十大."""
+    for m in lx.CONGRESS.finditer(doc.text):
+        doc.add(Found(m.start(), m.end(), T.Event, m.group(0), "congress", 0.85))
+
+
+def _last_event_suffix(s: str) -> int:
+    best = 0
+    for suffix in lx.EVENT_SUFFIXES:
+        i = s.rfind(suffix)
+        if i >= 0:
+            best = max(best, i + len(suffix))
+    return best
+
+
+def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
+    text = doc.text
+    # trim leading modifiers that are other names or function words: …的, 在X, 以X为主题的
+    while True:
+        s = text[start:end]
+        m = re.match(r"^(.*?的)", s)
+        if m and len(m.group(1)) < len(s) - 2 and "“" not in m.group(1)[-1:]:
+            start += len(m.group(1))
+            continue
+        inner = [f for f in doc.found if start <= f.start < end and f.end < end and f.type is not T.Programme]
+        lead = next((f for f in inner if f.start == start and f.type in ORGANISATIONS | {T.District}), None)
+        m2 = re.match(r"^(近日|日前|当天|正式|集中|共同|一起|联合|携手|首次|再次|全体|分别|开展|举办|组织)", s)
+        if m2:
+            start += len(m2.group(0))
+            continue
+        if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2:
+            start = lead.end
+            continue
+        break
+    for sk in _ABBREV.finditer(text, start, end):
+        start = max(start, sk.end()) if sk.start() <= start + 1 else start
+    name = text[start:end].strip()
+    if len(name) < 4 or lx.GENERIC_PREFIXES.match(name) or name in lx.EVENT_SUFFIXES or name.endswith("系列活动"):
+        return
+    if doc.at(start, end, {T.Programme}):
+        return
+    if re.match(r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩)", name):
+        return
+    if len(name) <= 4 and not re.search(r"[“\"\d届]", name):
+        return  # 文体活动, 技能竞赛: a kind of activity, not one occurrence
+    doc.add(Found(start, end, T.Event, name, rule, 0.6))

@@ -1,0 +1,361 @@
+"""Components that find relations between the mentions of a :class:`Doc`.
+
+``names``: what a name itself says (a union's owner, a parent body, a place prefix);
+``posts`` and ``honours_held``: titles before a person's name; ``activities``: who
+organised, attended or hosted what, from the verbs of each sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract import lexicon as lx
+from graph.extract.doc import Doc, Found
+from ontology.schema import ORGANISATIONS, EntityType, Predicate
+
+T = EntityType
+P = Predicate
+_UNION_SUFFIX = re.compile(r"(总工会|工会联合会|工会委员会|工会)$")
+_PARENT_SUFFIX = re.compile(r"(集团|公司|总工会|工会|医院|学院|大学)")
+
+
+def names(doc: Doc) -> None:
+    for f in list(doc.found):
+        if f.type is T.Union:
+            _union_owner(doc, f)
+        elif f.type in ORGANISATIONS | {T.Venue}:
+            _parent_and_place(doc, f)
+        elif f.type is T.District:
+            _place_chain(doc, f)
+    _setting(doc)
+
+
+def _owner_entity(doc: Doc, f: Found, owner: str, start: int) -> Found | None:
+    """The entity a name's leading part stands for, added if the text has none there."""
+    end = start + len(owner)
+    existing = doc.at(start, end) if doc.text[start:end] == owner else None
+    if existing:
+        return existing
+    fact = lx.place_facts().get(owner)
+    if fact:
+        return doc.add(Found(start, end, T.District, fact.name, "owner", 0.8, printed=owner))
+    for suffix, etype in lx.SUFFIXES:
+        if owner.endswith(suffix) and len(owner) > len(suffix) + 1 and etype is not T.District:
+            return doc.add(Found(start, end, etype, owner, "owner", 0.7, printed=owner))
+    return None
+
+
+def _union_owner(doc: Doc, f: Found) -> None:
+    """北京市总工会 → unionOf 北京市; 北辰集团工会 → unionOf 北辰集团. Sector unions
+    (北京市交通运输工会) have no owner."""
+    owner = _UNION_SUFFIX.sub("", f.name)
+    if not owner:
+        return
+    places = place_prefixes(owner)
+    if places and "".join(p for p, _ in places) == owner:
+        name, start = places[-1]
+        target = doc.add(Found(f.start + start, f.start + start + len(name), T.District, _canonical(name), "owner", 0.85, printed=name))
+        doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
+        _chain(doc, f, places)
+        return
+    if not any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
+        return
+    target = _owner_entity(doc, f, owner, f.start) if doc.text.startswith(owner, f.start) else None
+    if target is None:
+        etype = next(t for s, t in lx.SUFFIXES if owner.endswith(s) and t is not T.District)
+        target = doc.add(Found(f.start, f.start + len(owner), etype, owner, "owner", 0.7, printed=owner))
+    doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
+
+
+def place_prefixes(s: str) -> list[tuple[str, int]]:
+    """Consecutive places at the start of ``s`` (延庆区香水园街道… → 延庆区, 香水园街道).
+    Real places come from the gazetteers; after one, an unlisted county (金牛区) or town
+    (紫庄村) is taken by its suffix."""
+    out, pos = [], 0
+    facts = lx.place_facts()
+    while pos < len(s):
+        for j in range(min(len(s), pos + 12), pos + 1, -1):
+            if s[pos:j] in facts:
+                out.append((s[pos:j], pos))
+                pos = j
+                break
+        else:
+            m = _unlisted_place_after(out[-1][0], s, pos) if out else None
+            if m and len(s) > m.end():
+                out.append((m.group(0), pos))
+                pos = m.end()
+                continue
+            break
+    return out
+
+
+_UNLISTED_BELOW = {  # the level of a known place → what an unlisted place inside it ends with
+    "provincial": re.compile(r"[\u4e00-\u9fff]{1,3}?(市|区|县)"),
+    "prefectural": re.compile(r"[\u4e00-\u9fff]{1,3}?(区|县)"),
+    "county": re.compile(r"[\u4e00-\u9fff]{1,4}?(镇|乡|街道)"),
+    "township": re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)"),
+}
+
+
+def _unlisted_place_after(known: str, s: str, pos: int):
+    fact = lx.place_facts().get(known)
+    pattern = _UNLISTED_BELOW.get(fact.level) if fact else None
+    return pattern.match(s, pos) if pattern else None
+
+
+def _chain(doc: Doc, f: Found, places: list[tuple[str, int]]) -> None:
+    for (outer, _), (inner, at) in zip(places, places[1:]):
+        doc.add(Found(f.start + at, f.start + at + len(inner), T.District, _canonical(inner), "chain", 0.8, printed=inner))
+        doc.relate(_canonical(inner), P.locatedIn, _canonical(outer), f.start, f.end, "place-chain")
+
+
+def _canonical(place: str) -> str:
+    fact = lx.place_facts().get(place)
+    return fact.name if fact else place
+
+
+def _parent_and_place(doc: Doc, f: Found) -> None:
+    """北京建工城乡集团中昊公司 → subOrganizationOf 北京建工城乡集团;
+    大兴区园林绿化局 → locatedIn 大兴区."""
+    places = place_prefixes(f.name)
+    rest_at = places[-1][1] + len(places[-1][0]) if places else 0
+    local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("county", "township", "area"))
+    if local and f.type is T.Organisation and len(f.name) - rest_at >= 2:
+        _chain(doc, f, places)
+        name, at = places[-1]
+        doc.add(Found(f.start + at, f.start + at + len(name), T.District, _canonical(name), "owner", 0.75, printed=name))
+        doc.relate(f.name, P.locatedIn, _canonical(name), f.start, f.end, "place-prefix")
+    # a parent body named at the start: the longest inner name ending in a parent suffix
+    for m in reversed(list(_PARENT_SUFFIX.finditer(f.name))):
+        cut = m.end()
+        if cut >= len(f.name) - 1 or cut - rest_at < 3:
+            continue
+        parent = f.name[:cut]
+        if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）"):
+            continue
+        target = doc.starting_at(f.start, ORGANISATIONS)
+        if target is None or target.end - target.start != cut or target is f:
+            etype = T.Union if _UNION_SUFFIX.search(parent) else next(
+                t for s, t in lx.SUFFIXES if parent.endswith(s)
+            )
+            target = doc.add(Found(f.start, f.start + cut, etype, parent, "parent", 0.7, printed=parent))
+        child = f.name[cut:]
+        if f.type is not T.Union and _names_itself(child):
+            # 北京铁路局丰台机务段: two names side by side, the second a part of the first
+            f.start, f.name, f.printed = f.start + cut, child, child
+        doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "parent-prefix", confidence=0.75)
+        break
+
+
+def _names_itself(part: str) -> bool:
+    """Is ``part`` a full name of its own (starts with a place or a proper noun) rather
+    than a unit of its parent (工程总承包部)?"""
+    if len(part) < 4 or not any(part.endswith(s) for s, _ in lx.SUFFIXES):
+        return False
+    if place_prefixes(part):
+        return True
+    first = next(iter(lx.tokenizer().tokenize(part, HMM=False)))[0]
+    return len(first) >= 2 and not lx.is_common_word(first, 200)
+
+
+def _place_chain(doc: Doc, f: Found) -> None:
+    places = place_prefixes(doc.text[f.start : f.end])
+    if len(places) > 1:
+        _chain(doc, f, places)
+    # 天津武清区: adjacent places in the text
+    before = doc.ending_at(f.start, {T.District})
+    if before and before.name != f.name and _is_parent(before.name, f.name):
+        doc.relate(f.name, P.locatedIn, before.name, before.start, f.end, "adjacent-places")
+
+
+def _is_parent(outer: str, inner: str) -> bool:
+    fact = lx.place_facts().get(inner)
+    outer_fact = lx.place_facts().get(outer)
+    if fact is None or outer_fact is None:
+        return inner.endswith(("村", "社区")) and outer.endswith(("镇", "乡", "街道", "地区"))
+    return fact.parent == outer_fact.name or lx.level(outer_fact) < lx.level(fact)
+
+
+def _setting(doc: Doc) -> None:
+    """The article's own setting: a street or town and the district it belongs to, both
+    named in the article (大兴区 … 礼贤镇)."""
+    districts = {f.name for f in doc.found if f.type is T.District}
+    for name in districts:
+        fact = lx.place_facts().get(name)
+        if fact and fact.level == "township" and fact.parent in districts:
+            f = next(x for x in doc.found if x.name == name)
+            doc.relate(name, P.locatedIn, fact.parent, f.start, f.end, "setting", confidence=0.7)
+
+
+def posts(doc: Doc) -> None:
+    """ORG + titles + PERSON: 北京市总工会党组成员、副主席张文涛 → holdsPost(title=…)."""
+    for person in [f for f in doc.found if f.type is T.Person and f.rule == "after-title"]:
+        pos = person.start
+        title_start = pos
+        while True:
+            word = next((t for t in lx.POST_TITLES if doc.text.startswith(t, title_start - len(t))), None)
+            if word is None:
+                break
+            title_start -= len(word)
+            dept = re.search(r"([\u4e00-\u9fff]{1,8}(部|处|科|室|办公室|中心))$", doc.text[max(0, title_start - 10) : title_start])
+            org = doc.ending_at(title_start, ORGANISATIONS)
+            if org is None and dept:
+                title_start -= len(dept.group(0))
+                org = doc.ending_at(title_start, ORGANISATIONS)
+            if org:
+                title = doc.text[title_start:pos].strip("、，,")
+                doc.blocked.append((title_start, pos))
+                doc.relate(person.name, P.holdsPost, org.name, org.start, person.end, "title-before-name", title=title, confidence=0.85)
+                break
+            if doc.text[title_start - 1 : title_start] == "、":
+                title_start -= 1
+
+
+def honours_held(doc: Doc) -> None:
+    """Honours right before a person's name: 全国劳动模范王迎, 北京大工匠、首都劳动奖章获得者范毅."""
+    for person in [f for f in doc.found if f.type is T.Person]:
+        pos = person.start
+        text = doc.text
+        pos -= len(re.search(r"(获得者|代表|)$", text[max(0, pos - 3) : pos]).group(0))
+        while True:
+            honour = doc.ending_at(pos, {T.Honour})
+            if honour is None:
+                break
+            doc.relate(person.name, P.hasHonour, honour.name, honour.start, person.end, "honour-before-name", confidence=0.85)
+            pos = honour.start
+            pos -= len(re.search(r"(、|和|及|)$", text[max(0, pos - 1) : pos]).group(0))
+            pos -= len(re.search(r"(首届|第[一二三四五六七八九十\d]+届|)$", text[max(0, pos - 4) : pos]).group(0))
+
+
+def activities(doc: Doc) -> None:
+    """Per sentence: organisers (the bodies before 举办/开展/召开…), participants (people
+    who 出席/致辞…, bodies that 参加), the place (在 X 举办), and partOf (an event
+    named after a programme)."""
+    events = [f for f in doc.found if f.type is T.Event]
+    programmes = [f for f in doc.found if f.type is T.Programme]
+    for ev in events:
+        for pr in programmes:
+            pn = _bare(pr.name)
+            if pn and pn in _bare(ev.name) and pr.name != ev.name:
+                doc.relate(ev.name, P.partOf, pr.name, ev.start, ev.end, "event-named-after-programme")
+    _launches(doc, events)
+    programmes = [f for f in doc.found if f.type is T.Programme]
+    for ev in events:
+        for pr in programmes:
+            core = _quoted_core(pr.name)
+            if core and core in ev.name and pr.name != ev.name:
+                doc.relate(ev.name, P.partOf, pr.name, ev.start, ev.end, "shared-quoted-name")
+    verbs = "|".join(sorted(lx.ORGANISE_VERBS, key=len, reverse=True))
+    for m in re.finditer(rf"({verbs})", doc.text):
+        s0, s1 = doc.sentence_bounds(m.start())
+        clause_end = re.search(r"[，。；,;\n]|$", doc.text[m.end() :]).start() + m.end()
+        targets = [f for f in doc.found if f.type in (T.Event, T.Programme) and m.end() <= f.start < clause_end]
+        if not targets:
+            before = [f for f in doc.found if f.type is T.Event and s0 <= f.start and f.end <= m.start()]
+            targets = before[-1:]
+        for org in _subjects(doc, s0, m.start()):
+            for target in targets:
+                doc.relate(org.name, P.organised, target.name, org.start, target.end, "subject-verb-object")
+    for m in re.finditer(r"(?:在|于|到)", doc.text):
+        listed = _listed(doc, m.end(), len(doc.text))
+        place = listed[0] if listed else None
+        if place is None:
+            continue
+        s0, s1 = doc.sentence_bounds(m.start())
+        ev = _sentence_event(doc, s0, s1, events)
+        if ev and re.match(r"[^，。；]{0,12}(举办|举行|召开|开展|进行|启动|开幕|参观|打卡)", doc.text[place.end : place.end + 16]):
+            doc.relate(ev.name, P.heldAt, place.name, place.start, ev.end, "held-at")
+    main = _main_event(doc, events)
+    for m in re.finditer(r"(来自|邀请|前往|走进|来到|共赴|赴)", doc.text):
+        s0, s1 = doc.sentence_bounds(m.start())
+        ev = _sentence_event(doc, s0, s1, events) or main
+        if ev is None:
+            continue
+        for f in _listed(doc, m.end(), s1):
+            if m.group(0) in ("来自", "邀请") and f.type in ORGANISATIONS:
+                doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "came-from")
+            elif m.group(0) not in ("来自", "邀请") and f.type in (T.Venue, T.Organisation, T.District):
+                doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
+    for person in [f for f in doc.found if f.type is T.Person]:
+        after = doc.text[person.end : person.end + 8]
+        if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍)", after) or person.rule == "after-honour":
+            s0, s1 = doc.sentence_bounds(person.start)
+            ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
+            if ev:
+                doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+
+
+def _launches(doc: Doc, events: list[Found]) -> None:
+    """X启动仪式 / X启动会 / X开幕式 is an occurrence of the programme X."""
+    for ev in events:
+        m = re.match(r"^(.{4,}?)(启动仪式|启动会|启动活动|开幕式|开班仪式|启动)$", ev.name)
+        if not m or not re.search(r"[“\"\d届]", m.group(1)):
+            continue
+        name = m.group(1)
+        programme = next((f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None)
+        if programme is None:
+            programme = doc.add(Found(ev.start, ev.start + len(name), T.Programme, name, "launched", 0.7))
+        doc.relate(ev.name, P.partOf, programme.name, ev.start, ev.end, "launch-of")
+
+
+def _quoted_core(name: str) -> str | None:
+    m = re.search(r"[“\"]([^”\"]{2,})[”\"]", name)
+    return m.group(0) if m else None
+
+
+def _listed(doc: Doc, pos: int, end: int) -> list[Found]:
+    """The names listed from ``pos``: A、B和C …"""
+    out = []
+    while pos < end:
+        f = doc.starting_at(pos, ORGANISATIONS | {T.Venue, T.District})
+        if f is None:
+            break
+        while True:  # the most specific place of a chain: 礼贤镇紫庄村 → 紫庄村
+            nxt = doc.starting_at(f.end, {T.District, T.Venue})
+            if nxt is None or f.type not in (T.District,):
+                break
+            f = nxt
+        out.append(f)
+        joiner = re.match(r"(、|和|与|及|以及)", doc.text[f.end : end])
+        if not joiner:
+            break
+        pos = f.end + len(joiner.group(0))
+    return out
+
+
+def _main_event(doc: Doc, events: list[Found]) -> Found | None:
+    """The article's own occurrence: the first event of the body, else of the headline."""
+    body = [e for e in events if e.start >= doc.article.body_start]
+    return (body or events or [None])[0]
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[“”\"'‘’]", "", name)
+
+
+def _sentence_event(doc: Doc, s0: int, s1: int, events: list[Found]) -> Found | None:
+    inside = [e for e in events if s0 <= e.start < s1]
+    return inside[0] if inside else None
+
+
+def _subjects(doc: Doc, s0: int, verb_at: int) -> list[Found]:
+    """The bodies that are the subject of a verb: the names at the start of its clause,
+    joined by 、/与/和/联合/携手 (怀柔区委宣传部、区总工会与区文化和旅游局携手…)."""
+    clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
+    orgs = []
+    pos = clause_start
+    while pos < verb_at:
+        f = doc.starting_at(pos, ORGANISATIONS)
+        if f is None:
+            skip = re.match(r"(近日|日前|当天|还|也|将|已|共同|联合|携手|与|和|及|、|，|由|在)", doc.text[pos:verb_at])
+            if skip:
+                pos += len(skip.group(0))
+                continue
+            break
+        orgs.append(f)
+        pos = f.end
+        joiner = re.match(r"(、|与|和|及|联合|携手)", doc.text[pos:verb_at])
+        if not joiner:
+            break
+        pos += len(joiner.group(0))
+    return orgs

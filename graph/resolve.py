@@ -1,0 +1,117 @@
+"""Resolution: many :class:`ArticleGraph` → one :class:`KnowledgeGraph`.
+
+Entities of the same type merge when they share a name or a specific alias
+(经开区总工会 in two articles is one union; 市总工会 / 北京市总工会 via the federation
+gazetteer). Relative names (区总工会, 该公司工会) never merge across articles: in two
+articles they may mean two bodies. A node's canonical name is the fullest name any
+article used; its id (``union/北京市总工会``) is derived from it, so the same input
+gives the same ids on every run.
+
+>>> from loaders.text import compose, split_lines
+>>> from graph.extract import extract
+>>> a = compose("a.txt", 0, None, split_lines("北京市总工会举办培训。"))
+>>> b = compose("b.txt", 0, None, split_lines("市总工会召开会议。"))
+>>> kg = resolve([extract(a), extract(b)])
+>>> sorted(n.id for n in kg.nodes.values() if n.type.value == "Union")
+['union/北京市总工会']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graph.extract import lexicon as lx
+from graph.model import (
+    ArticleGraph,
+    Edge,
+    Evidence,
+    KnowledgeGraph,
+    Mention,
+    Node,
+    node_id,
+    normalise_name,
+)
+from ontology import gazetteers
+from ontology.schema import EntityType
+
+_RELATIVE = re.compile(r"^(区|市|县|镇|乡|街道|该|本|集团|公司)")
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _mergeable_names(entity) -> list[str]:
+    known = lx.union_aliases()
+    return [
+        normalise_name(n)
+        for n in entity.names
+        if n == entity.name or n in known or (len(n) >= 3 and not _RELATIVE.match(n))
+    ]
+
+
+def resolve(graphs: Iterable[ArticleGraph], failures=()) -> KnowledgeGraph:
+    graphs = list(graphs)
+    uf = _UnionFind()
+    for g in graphs:
+        for e in g.entities:
+            names = _mergeable_names(e)
+            for n in names[1:]:
+                uf.union((e.type, names[0]), (e.type, n))
+
+    kg = KnowledgeGraph(failures=list(failures))
+    groups: dict = {}
+    for g in graphs:
+        kg.articles[g.article.id] = g.article
+        for e in g.entities:
+            groups.setdefault(uf.find((e.type, normalise_name(e.name))), []).append((g, e))
+
+    local_ids: dict[tuple[str, str], str] = {}  # (article id, entity name) → node id
+    for members in groups.values():
+        etype = members[0][1].type
+        canonical = max((e.name for _, e in members), key=lambda n: (len(normalise_name(n)), n))
+        node = kg.nodes.setdefault(node_id(etype, canonical), Node(node_id(etype, canonical), etype, canonical))
+        for g, e in members:
+            node.aliases.update(n for n in e.names if n != canonical)
+            for span in e.spans:
+                node.mentions.append(Mention(g.article.id, span.start, span.end, g.article.text[span.start : span.end]))
+            for n in e.names:
+                local_ids[(g.article.id, n)] = node.id
+        if etype is EntityType.District:
+            node.facts.update(_district_facts(canonical))
+
+    for g in graphs:
+        for r in g.relations:
+            s = local_ids.get((g.article.id, r.subject))
+            o = local_ids.get((g.article.id, r.object))
+            if not s or not o or s == o:
+                continue
+            edge = Edge(s, r.predicate, o, r.title, r.inferred, r.confidence)
+            edge = kg.edges.setdefault(edge.key, edge)
+            edge.confidence = max(edge.confidence, r.confidence)
+            if r.evidence:
+                edge.evidence.append(
+                    Evidence(g.article.id, r.evidence.start, r.evidence.end, g.snippet(r.evidence))
+                )
+    return kg
+
+
+def _district_facts(name: str) -> dict[str, str]:
+    for d in gazetteers.districts():
+        if d.name == name:
+            return {k: v for k, v in (("gb2260", d.code), ("wikidata", d.wikidata)) if v}
+    return {}

@@ -1,0 +1,185 @@
+"""The whole job, stage by stage: read → extract → resolve → write.
+
+Every CLI command is a thin wrapper over a function here, so everything the CLI does
+is callable from Python:
+
+>>> from pathlib import Path
+>>> run = extract_sources([Path(__file__).parents[1] / "examples" / "pages"])
+>>> len(run.graphs) > 20, run.failures
+(True, [])
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.extract import extract
+from graph.model import ArticleGraph, KnowledgeGraph
+from graph.resolve import resolve
+from loaders import LoadError, SourceResult, find_sources, read_source
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current file)
+
+
+@dataclass
+class ExtractionRun:
+    sources: list[SourceResult] = field(default_factory=list)
+    graphs: list[ArticleGraph] = field(default_factory=list)
+    by_source: dict[str, list[ArticleGraph]] = field(default_factory=dict)
+    failures: list[LoadError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def characters(self) -> int:
+        return sum(len(g.article.text) for g in self.graphs)
+
+
+def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> ExtractionRun:
+    """Read and extract every source; a broken file or article is recorded, never fatal."""
+    started = time.perf_counter()
+    run = ExtractionRun()
+    found = list(find_sources(paths))
+    for done, item in enumerate(found, start=1):
+        if isinstance(item, LoadError):
+            run.failures.append(item)
+            continue
+        path, name = item
+        if progress:
+            progress(done, len(found), name)
+        result = read_source(path, name)
+        run.sources.append(result)
+        run.failures.extend(result.errors)
+        graphs = run.by_source.setdefault(result.name, [])
+        for article in result.articles:
+            try:
+                graphs.append(extract(article))
+            except Exception as err:  # one article's bug must not lose the batch
+                graphs.append(ArticleGraph(article))
+                run.failures.append(LoadError(str(path), f"extraction failed on article {article.id} «{article.title}»: {err!r}"))
+        run.graphs.extend(graphs)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def to_gold_json(source: str, graphs: list[ArticleGraph]) -> dict:
+    """One source's extraction in the format of ``GUIDELINES.md``."""
+    articles = []
+    for g in graphs:
+        a = g.article
+        articles.append(
+            {
+                "id": a.id,
+                "title": a.title,
+                "kind": a.kind,
+                "byline": a.byline.to_json(),
+                "entities": [
+                    {"type": e.type.value, "name": e.name, **({"aliases": e.aliases} if e.aliases else {}),
+                     "confidence": round(e.confidence, 2),
+                     "spans": [[s.start, s.end] for s in e.spans]}
+                    for e in g.entities
+                ],
+                "relations": [
+                    {"s": r.subject, "p": r.predicate.value, "o": r.object,
+                     **({"title": r.title} if r.title else {}),
+                     **({"inferred": True} if r.inferred else {}),
+                     "confidence": round(r.confidence, 2),
+                     **({"evidence": [r.evidence.start, r.evidence.end]} if r.evidence else {})}
+                    for r in g.relations
+                ],
+            }
+        )
+    return {"source": Path(source).name, "articles": articles}
+
+
+def write_gold_json(run: ExtractionRun, out_dir: Path) -> list[Path]:
+    """``out_dir/<input file stem>.json`` for every input file that gave articles."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source, graphs in run.by_source.items():
+        path = out_dir / f"{Path(source).stem}.json"
+        _write_text(path, json.dumps(to_gold_json(source, graphs), ensure_ascii=False, indent=1))
+        written.append(path)
+    return written
+
+
+def evaluate(gold_dir: Path, paths: Iterable[str | os.PathLike]):
+    """Score extraction on ``paths`` against the gold files in ``gold_dir``."""
+    from graph.evaluate import score_dirs
+
+    run = extract_sources(paths)
+    predicted = {Path(src).stem: to_gold_json(src, graphs) for src, graphs in run.by_source.items()}
+    return score_dirs(gold_dir, predicted), run
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    graph: KnowledgeGraph
+    files: list[Path]
+    seconds: float
+    articles_per_second: float
+
+    def summary(self) -> dict:
+        return {**self.graph.summary(), "out": str(self.out_dir), "files": [p.name for p in self.files],
+                "seconds": round(self.seconds, 2), "articles_per_second": round(self.articles_per_second, 1)}
+
+
+def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
+          base: str | None = None, progress: Progress | None = None) -> BuildReport:
+    """Read, extract, resolve, and write every output into ``out_dir``.
+
+    The outputs are written into a fresh temporary folder beside ``out_dir`` and swapped
+    in at the end, so an interrupted build never leaves a half-written graph behind.
+    """
+    from graph import network, rdf
+    from graph.store import EmbeddedStore
+
+    started = time.perf_counter()
+    run = extract_sources(paths, progress)
+    kg = resolve(run.graphs, run.failures)
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        files = [_write_articles(run, tmp / "articles.jsonl")]
+        files.append(network.write_graphml(kg, tmp / "graph.graphml"))
+        files.extend(rdf.write_release(kg, tmp, **({"base": base} if base else {})))
+        EmbeddedStore.create(tmp / "store", tmp / "graph.nq").close()
+        _write_text(tmp / "summary.json", json.dumps(kg.summary(), ensure_ascii=False, indent=1))
+        _swap_into_place(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    seconds = time.perf_counter() - started
+    files = [out_dir / p.name for p in files]
+    return BuildReport(out_dir, kg, files, seconds, len(run.graphs) / run.seconds if run.seconds else 0.0)
+
+
+def _write_articles(run: ExtractionRun, path: Path) -> Path:
+    lines = (json.dumps(g.article.to_json(), ensure_ascii=False) for g in run.graphs)
+    _write_text(path, "\n".join(lines) + "\n")
+    return path
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _swap_into_place(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+    os.replace(new, target)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

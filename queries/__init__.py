@@ -1,0 +1,1 @@
+"""Saved research questions, each as Cypher and SPARQL, and the runner."""

@@ -121,6 +121,21 @@ class Doc:
         m = SENTENCE_END.search(self.text, pos)
         return start, (m.end() if m else len(self.text))
 
+    def clause_end(self, pos: int, limit: int = 80) -> int:
+        """Where the clause from ``pos`` ends: the first ，。；!? outside quotation marks
+        (“缘起保障，情定未来”单身职工联谊会 is one clause)."""
+        depth = 0
+        end = min(len(self.text), pos + limit)
+        for i in range(pos, end):
+            ch = self.text[i]
+            if ch in "“‘「『":
+                depth += 1
+            elif ch in "”’」』":
+                depth = max(0, depth - 1)
+            elif ch == "\n" or ch in "，。；！？,;!?" and depth == 0:
+                return i
+        return end
+
     def in_sentence(self, pos: int, types=None) -> list[Found]:
         s0, s1 = self.sentence_bounds(pos)
         return sorted(

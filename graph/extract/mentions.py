@@ -146,7 +146,11 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     date = re.match(r"(\d{4}年?(\d{1,2}月)?|今年|去年|明年)", doc.text[start:suffix_start])
     if date:
         start += date.end()
+    known = [f.name for f in doc.found if f.type in ORGANISATIONS | {T.Venue}]
     for word, flag in lx.pos(doc.text[start:suffix_start]):
+        rest = doc.text[start:suffix_start]
+        if any(len(k) > len(rest) and k.endswith(rest) for k in known):
+            break  # 保障房中心: the tail of a name the text gave in full (北京保障房中心)
         if flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS:
             start += len(word)
         else:
@@ -381,7 +385,7 @@ def events(doc: Doc) -> None:
     verbs = "|".join(sorted(lx.ORGANISE_VERBS, key=len, reverse=True))
     for m in re.finditer(rf"(?:{verbs})(?:了)?", text):
         start = m.end()
-        clause = re.split(r"[，。；！？,;!?\n]", text[start : start + 60], maxsplit=1)[0]
+        clause = text[start : doc.clause_end(start, 60)]
         cut = _last_event_suffix(clause)
         if cut and not re.search(rf"(?:{verbs}|到|前往|赴)", clause[:cut]):
             _add_event(doc, start, start + cut, "after-verb")

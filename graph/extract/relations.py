@@ -60,11 +60,17 @@ def _union_owner(doc: Doc, f: Found) -> None:
         return
     if not any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
         return
-    target = _owner_entity(doc, f, owner, f.start) if doc.text.startswith(owner, f.start) else None
-    if target is None:
-        etype = next(t for s, t in lx.SUFFIXES if owner.endswith(s) and t is not T.District)
-        target = doc.add(Found(f.start, f.start + len(owner), etype, owner, "owner", 0.7, printed=owner))
-    doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
+    target = _named_owner(doc, f, owner)
+    if target is not None:
+        doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
+
+
+def _named_owner(doc: Doc, f: Found, owner: str) -> Found | None:
+    """The body a name starts with (北辰集团 of 北辰集团工会), or, for a name that a list
+    shares (…党委、工会和团委), the body named earlier in the text."""
+    if doc.text.startswith(owner, f.start):
+        return _owner_entity(doc, f, owner, f.start)
+    return next((x for x in doc.found if x.name == owner and x.type in ORGANISATIONS), None)
 
 
 def place_prefixes(s: str) -> list[tuple[str, int]]:
@@ -104,7 +110,9 @@ def _unlisted_place_after(known: str, s: str, pos: int):
 
 
 def _chain(doc: Doc, f: Found, places: list[tuple[str, int]]) -> None:
-    for (outer, _), (inner, at) in zip(places, places[1:]):
+    for (outer, outer_at), (inner, at) in zip(places, places[1:]):
+        # both ends are places the text names (延庆区香水园街道: 延庆区 and 香水园街道)
+        doc.add(Found(f.start + outer_at, f.start + outer_at + len(outer), T.District, _canonical(outer), "chain", 0.8, printed=outer))
         doc.add(Found(f.start + at, f.start + at + len(inner), T.District, _canonical(inner), "chain", 0.8, printed=inner))
         doc.relate(_canonical(inner), P.locatedIn, _canonical(outer), f.start, f.end, "place-chain")
 
@@ -125,6 +133,14 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         name, at = places[-1]
         doc.add(Found(f.start + at, f.start + at + len(name), T.District, _canonical(name), "owner", 0.75, printed=name))
         doc.relate(f.name, P.locatedIn, _canonical(name), f.start, f.end, "place-prefix")
+    unit = next((u for u in lx.UNIT_SUFFIXES if f.name.endswith(u) and u != "工会"), None)
+    owner = f.name[: -len(unit)] if unit else ""
+    if owner and f.type is not T.Union and any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
+        # 北京保障房中心党委宣传部, …团委: units of the body they are named after
+        target = _named_owner(doc, f, owner)
+        if target is not None:
+            doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "unit-of", confidence=0.75)
+            return
     # a parent body named at the start: the longest inner name ending in a parent suffix
     for m in reversed(list(_PARENT_SUFFIX.finditer(f.name))):
         cut = m.end()
@@ -248,7 +264,7 @@ def activities(doc: Doc) -> None:
     verbs = "|".join(sorted(lx.ORGANISE_VERBS, key=len, reverse=True))
     for m in re.finditer(rf"({verbs})", doc.text):
         s0, s1 = doc.sentence_bounds(m.start())
-        clause_end = re.search(r"[，。；,;\n]|$", doc.text[m.end() :]).start() + m.end()
+        clause_end = doc.clause_end(m.end())
         targets = [f for f in doc.found if f.type in (T.Event, T.Programme) and m.end() <= f.start < clause_end]
         if not targets:
             before = [f for f in doc.found if f.type is T.Event and s0 <= f.start and f.end <= m.start()]

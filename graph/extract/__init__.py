@@ -38,6 +38,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("honours", mentions.honours),
     ("people", mentions.people),
     ("programmes", mentions.programmes),
+    ("instruments", mentions.instruments),
     ("events", mentions.events),
     ("congresses", mentions.congresses),
     ("names", relations.names),

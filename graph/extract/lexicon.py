@@ -86,8 +86,8 @@ AFTER_NAME = re.compile(
 # Names that look like a suffix match but are generic: 各级工会, 该公司工会, 基层工会.
 GENERIC_PREFIXES = re.compile(
     r"^(各级|各|基层|企业|该|本|全市|全区|全国各|有关|相关|其他|各单位|市直机关各单位|会员|职工|新建|已建|"
-    r"上级|下级|所属|属地|地方|行业|产业|区级|市级|街道|社区|乡镇|园区|单位|部分|两级|"
-    r"[一二三四五六七八九十百千\d]+[家个名所])"
+    r"上级|下级|所属|属地|地方|行业|产业|区级|市级|街道|社区|乡镇|园区|单位|部分|两级|县区|区县|"
+    r"[一二三四五六七八九十百千\d]+[家个名所处支级类])"
 )
 
 SECTOR_UNION = re.compile(r"^(北京市|市|北京)?[\u4e00-\u9fff]{2,8}(系统)?工会$")
@@ -102,13 +102,13 @@ EVENT_SUFFIXES = sorted(
 
 PROGRAMME_SUFFIXES = sorted(
     """系列活动 工程 计划 机制 调解机制 模式 平台 服务平台 体系 工作体系 工作机制 工作法 工作格局 工作部署 格局
-    部署 行动 改革 服务卡 小程序 驿站 建设 培训 日 活动 组团式服务""".split(),
+    部署 行动 改革 服务卡 小程序 驿站 建设 培训 接待日 服务日 开放日 活动日 宣传日 活动 组团式服务""".split(),
     key=len,
     reverse=True,
 )
 
 # Words after a quoted name that say "the work of" it: the name is the quotation alone.
-GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作|项目|品牌|专项|系列)")
+GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作(?!法|机制|格局|部署|体系)|项目|品牌|专项|系列(?!活动))")
 # A congress: 北京市工会十五大, 中国工会十八大, 党的二十大.
 CONGRESS = re.compile(r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大")
 

@@ -15,9 +15,11 @@ _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in lx.SUFFIXES))
 _SUFFIX_TYPE = dict(lx.SUFFIXES)
 _ABBREV = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[“\"]?(?P<short>[^”\"）)]{1,12}?)[”\"]?\s*[）)]")
 _OPEN_QUOTE, _CLOSE_QUOTE = "“\"‘「『", "”\"’」』"
-_QUOTED = re.compile(r"[“\"‘][^“”\"‘’\n]{1,30}[”\"’]")
-_DIGITS = re.compile(r"[\d一二三四五六七八九十百千两]+[家个名所位批项场]$")
+_QUOTED = re.compile(r"[“\"‘'][^“”\"‘’'\n]{1,30}[”\"’']")
+_DIGITS = re.compile(r"[\d一二三四五六七八九十百千两]+[家个名所位批项场处支]$")
 _SINGLE_CHAR_PLACE = {"镇", "乡", "村"}
+# surnames that are far more often prepositions or verbs before a common noun
+_FUNCTION_CHARS = set("向对为和与跟给被把将从由让在于展以及同")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-]")
 
 
@@ -272,6 +274,10 @@ def people(doc: Doc) -> None:
                 continue
             if length == 3 and name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name):
                 continue
+            if length == 4 and name[:2] not in lx.surnames():
+                continue  # four characters: only with a two-character surname (欧阳)
+            if name[0] in _FUNCTION_CHARS and lx.is_common_word(name[1:], 200):
+                continue  # 向师生, 对职工: a preposition before a noun
             cue = _person_cue(doc, i, i + length)
             if cue:
                 if not any(f.start <= i < f.end for f in doc.found if f.type is not T.District):
@@ -325,6 +331,9 @@ def programmes(doc: Doc) -> None:
             continue  # a quoted sentence, not a name
         generic = lx.GENERIC_TAILS.match(text[end : end + 4])
         tail = "" if generic else _tail(text, end, lx.PROGRAMME_SUFFIXES + lx.EVENT_SUFFIXES)
+        parts = list(_QUOTED.finditer(text, start, end))
+        if len(parts) > 1 and _quoted_list(doc, parts, tail):
+            continue
         head = _head(doc, start)
         name = text[head : end + len(tail)]
         if tail and any(name.endswith(s) for s in lx.EVENT_SUFFIXES) and _is_occurrence(doc, head, name):
@@ -337,6 +346,50 @@ def programmes(doc: Doc) -> None:
         doc.add(Found(head, end + len(tail), T.Programme, name, "quoted", 0.7 if tail or generic else 0.6))
 
 
+# 以职工沟通会为抓手: a standing instrument of the body's work
+_INSTRUMENT = re.compile(r"以([^，。；、“”\"]{3,14}?)为(抓手|载体|平台|依托|牵引|引领|突破口)")
+# 实施同心共建行动: a named initiative without quotation marks
+_UNQUOTED_INITIATIVE = re.compile(
+    r"(?:实施|开展|启动|推进|推出|打造|深化|组织开展)(?:了)?([\u4e00-\u9fff]{2,8}?(?:行动|工程|计划))(?![\u4e00-\u9fff])"
+)
+
+
+# 办理工会会员互助服务卡, 通过北京工会i会员小程序: a service a body runs for its members
+_SERVICE = re.compile(
+    r"(?:通过|办理|使用|登录|下载|关注|依托|推出|上线|开通|发放)(?:了)?"
+    r"([\u4e00-\u9fffA-Za-z]{2,12}?(?:小程序|服务卡|互助卡|会员卡|APP|App|公众号))"
+)
+
+
+def instruments(doc: Doc) -> None:
+    """Programmes named by how the text uses them: 以X为抓手, 实施X行动, 办理X服务卡."""
+    for pattern in (_INSTRUMENT, _UNQUOTED_INITIATIVE, _SERVICE):
+        for m in pattern.finditer(doc.text):
+            name = m.group(1)
+            if re.match(r"(各项|各类|一系列|系列|多项|相关|这|此|该|本|其)", name):
+                continue
+            doc.add(Found(m.start(1), m.end(1), T.Programme, name, "instrument", 0.65))
+
+
+def _quoted_list(doc: Doc, parts: list[re.Match], tail: str) -> bool:
+    """Quotations side by side that share what follows: “人社+工会”“法院+工会”调解机制 is
+    two mechanisms; “杰出人才”“领军人才”认定 names two talent titles."""
+    titles = [m for m in parts if m.group(0)[1:-1].endswith(_TITLE_ENDINGS)]
+    if titles and len(titles) == len(parts):
+        for m in titles:
+            doc.add(Found(m.start() + 1, m.end() - 1, T.Honour, m.group(0)[1:-1], "quoted-title", 0.7))
+        return True
+    if tail and not any(tail.endswith(s) for s in lx.EVENT_SUFFIXES):
+        for m in parts:
+            doc.add(Found(m.start(), m.end(), T.Programme, m.group(0) + tail, "quoted-list", 0.7))
+        return True
+    return False
+
+
+# what a conferred title of a person ends with (杰出人才, 领军人才, 技术能手)
+_TITLE_ENDINGS = ("人才", "能手", "标兵", "之星", "工匠", "劳模", "先锋")
+
+
 def _programme_like(quoted: str) -> bool:
     """A quotation that names a standing thing: 亦城工匠日, 工会主席接待日, 市级示范公益送教."""
     inner = quoted.strip("“”\"‘’")
@@ -345,12 +398,14 @@ def _programme_like(quoted: str) -> bool:
     )
 
 
-_QUOTED_RUN = re.compile(r"(?:[“\"‘][^“”\"‘’\n]{1,30}[”\"’]){1,3}")
+_QUOTED_RUN = re.compile(r"(?:[“\"‘'][^“”\"‘’'\n]{1,30}[”\"’']){1,3}")
 
 
 def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
     """The words after a quotation up to the last suffix within ``limit`` characters."""
-    window = re.split(r"[，。、；：！？,.;:!?（）()《》“”\"\n]", text[end : end + limit], maxsplit=1)[0]
+    window = re.split(r"[，。、；：！？,.;:!?（）()《》“”\"\n…—]", text[end : end + limit], maxsplit=1)[0]
+    if re.match(r"(这|该|此|等)", window) or "的" in window and not re.match(r"的工作(体系|机制|格局|模式)", window):
+        return ""  # ‘接待日’这个平台, “…”的必修课程体系: a description, not the name's end
     best = ""
     for i in range(len(window), 0, -1):
         if any(window[:i].endswith(s) for s in suffixes):

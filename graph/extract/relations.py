@@ -272,6 +272,10 @@ def activities(doc: Doc) -> None:
         for org in _subjects(doc, s0, m.start()):
             for target in targets:
                 doc.relate(org.name, P.organised, target.name, org.start, target.end, "subject-verb-object")
+    for pr in [f for f in doc.found if f.type is T.Programme and f.rule == "instrument"]:
+        s0, _ = doc.sentence_bounds(pr.start)
+        for org in _subjects(doc, s0, pr.start):  # 香水园街道总工会以职工沟通会为抓手
+            doc.relate(org.name, P.organised, pr.name, org.start, pr.end, "subject-instrument")
     for m in re.finditer(r"(?:在|于|到)", doc.text):
         listed = _listed(doc, m.end(), len(doc.text))
         place = listed[0] if listed else None

@@ -116,6 +116,7 @@ def assemble(doc: Doc) -> ArticleGraph:
         entity.spans.append(Span(f.start, f.end))
         entity.confidence = max(entity.confidence, f.confidence)
     _merge_place_prefixed(entities)
+    _merge_contained_events(entities)
     by_name: dict[str, Entity] = {}
     for e in entities.values():
         for n in e.names:
@@ -150,3 +151,18 @@ def _merge_place_prefixed(entities: dict) -> None:
                     long.spans.extend(short.spans)
                     del entities[key]
                     break
+
+
+def _merge_contained_events(entities: dict) -> None:
+    """An article names its occurrence shortly in the headline and fully in the body
+    (单身职工联谊会 / “缘起保障，情定未来”单身职工联谊会): one event, the fullest name."""
+    events = sorted((e for e in entities.values() if e.type is T.Event), key=lambda e: -len(e.name))
+    for i, short in enumerate(events):
+        bare = normalise_name(short.name)
+        long = next((e for e in events[:i] if bare in normalise_name(e.name) and e is not short), None)
+        if long is None or len(bare) < 4:
+            continue
+        for alias in short.names:
+            long.add_alias(alias)
+        long.spans.extend(short.spans)
+        entities.pop((T.Event, bare), None)

@@ -124,15 +124,17 @@ class Doc:
     def clause_end(self, pos: int, limit: int = 80) -> int:
         """Where the clause from ``pos`` ends: the first ，。；!? outside quotation marks
         (“缘起保障，情定未来”单身职工联谊会 is one clause)."""
-        depth = 0
+        depth, ascii_open = 0, False
         end = min(len(self.text), pos + limit)
         for i in range(pos, end):
             ch = self.text[i]
-            if ch in "“‘「『":
+            if ch == '"':
+                ascii_open = not ascii_open
+            elif ch in "“‘「『":
                 depth += 1
             elif ch in "”’」』":
                 depth = max(0, depth - 1)
-            elif ch == "\n" or ch in "，。；！？,;!?" and depth == 0:
+            elif ch == "\n" or ch in "，。；！？,;!?" and depth == 0 and not ascii_open:
                 return i
         return end
 

@@ -15,7 +15,9 @@ _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in lx.SUFFIXES))
 _SUFFIX_TYPE = dict(lx.SUFFIXES)
 _ABBREV = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[“\"]?(?P<short>[^”\"）)]{1,12}?)[”\"]?\s*[）)]")
 _OPEN_QUOTE, _CLOSE_QUOTE = "“\"‘「『", "”\"’」』"
-_QUOTED = re.compile(r"[“\"‘'][^“”\"‘’'\n]{1,30}[”\"’']")
+# a quotation: each opening mark with its own closing mark (ASCII quotes pair with themselves)
+_QUOTE = r"(?:“[^“”\n]{1,30}”|‘[^‘’\n]{1,30}’|\"[^\"“”\n]{1,30}\"|'[^'‘’\n]{1,30}')"
+_QUOTED = re.compile(_QUOTE)
 _DIGITS = re.compile(r"[\d一二三四五六七八九十百千两]+[家个名所位批项场处支]$")
 _SINGLE_CHAR_PLACE = {"镇", "乡", "村"}
 # surnames that are far more often prepositions or verbs before a common noun
@@ -361,9 +363,17 @@ _SERVICE = re.compile(
 )
 
 
+# 已开展职工沟通会179场: a kind of gathering held again and again is a standing programme
+_COUNTED = re.compile(
+    r"(?<=[开展举办组织，,、])([\u4e00-\u9fff]{2,8}?(?:沟通会|座谈会|宣讲会|培训班|讲座|活动|培训|课|会))"
+    r"(?:\d+|[一二三四五六七八九十百千]+)余?(?:场|期|次|堂)"
+)
+
+
 def instruments(doc: Doc) -> None:
-    """Programmes named by how the text uses them: 以X为抓手, 实施X行动, 办理X服务卡."""
-    for pattern in (_INSTRUMENT, _UNQUOTED_INITIATIVE, _SERVICE):
+    """Programmes named by how the text uses them: 以X为抓手, 实施X行动, 办理X服务卡,
+    开展X179场."""
+    for pattern in (_INSTRUMENT, _UNQUOTED_INITIATIVE, _SERVICE, _COUNTED):
         for m in pattern.finditer(doc.text):
             name = m.group(1)
             if re.match(r"(各项|各类|一系列|系列|多项|相关|这|此|该|本|其)", name):
@@ -398,7 +408,7 @@ def _programme_like(quoted: str) -> bool:
     )
 
 
-_QUOTED_RUN = re.compile(r"(?:[“\"‘'][^“”\"‘’'\n]{1,30}[”\"’']){1,3}")
+_QUOTED_RUN = re.compile(rf"{_QUOTE}{{1,3}}")
 
 
 def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
@@ -506,7 +516,7 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
         return
     if doc.at(start, end, {T.Programme}):
         return
-    if re.match(r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩)", name):
+    if re.match(r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩|[\d一二三四五六七八九十百]+[场次期])", name):
         return
     if len(name) <= 4 and not re.search(r"[“\"\d届]", name):
         return  # 文体活动, 技能竞赛: a kind of activity, not one occurrence

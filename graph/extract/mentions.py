@@ -111,7 +111,10 @@ def places(doc: Doc) -> None:
     """Real places from the gazetteers (all Beijing's districts, streets and towns,
     China's provinces and cities), full names and their common short forms."""
     text = doc.text
+    titles = [t.span() for t in re.finditer(r"《[^》\n]{1,40}》", text)]
     for m in lx.place_regex().finditer(text):
+        if any(t0 < m.start() < t1 for t0, t1 in titles):
+            continue  # 《北京市货车司机劳动经济权益》: a place in the title of a work
         name = m.group(0)
         fact = lx.place_facts()[name]
         doc.add(Found(m.start(), m.end(), T.District, fact.name, "gazetteer", 0.9 if name == fact.name else 0.7))

@@ -20,7 +20,7 @@ _PARENT_SUFFIX = re.compile(r"(集团|公司|总工会|工会|医院|学院|大�
 
 
 def names(doc: Doc) -> None:
-    for f in list(doc.found):
+    for f in doc.found:  # owners and parents found on the way are read in turn
         if f.type is T.Union:
             _union_owner(doc, f)
         elif f.type in ORGANISATIONS | {T.Venue}:
@@ -168,6 +168,8 @@ def _names_itself(part: str) -> bool:
     than a unit of its parent (工程总承包部)?"""
     if len(part) < 4 or not any(part.endswith(s) for s, _ in lx.SUFFIXES):
         return False
+    if re.search(r"(分公司|分行|支行|分院|分局|分厂|分中心)$", part):
+        return False  # 四川分公司: a branch is named only with its parent
     if place_prefixes(part):
         return True
     first = next(iter(lx.tokenizer().tokenize(part, HMM=False)))[0]

@@ -106,6 +106,8 @@ def assemble(doc: Doc) -> ArticleGraph:
         name = f.name
         if f.type is T.Union and name in expansions:
             name = expansions[name]
+        if f.type is T.Programme:  # “产改” is the 产业工人队伍建设改革 of the gazetteer
+            name = lx.programme_names().get(normalise_name(name), name)
         key = (f.type, normalise_name(name))
         entity = entities.get(key)
         if entity is None:

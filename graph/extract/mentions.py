@@ -465,6 +465,8 @@ def events(doc: Doc) -> None:
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase):
             _add_event(doc, clause_start, end, "before-venue")
+    for m in _SOURCE_MEETING.finditer(text):
+        _add_event(doc, m.start(1), m.end(1), "source-meeting")
     for m in re.finditer(r"(召开|开班|举行|启幕|启动|开幕|揭牌)", text):
         if m.end() < len(text) and text[m.end()] not in "。，\n,":
             continue
@@ -476,6 +478,12 @@ def events(doc: Doc) -> None:
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase):
             _add_event(doc, s0, s0 + cut, "sentence-subject")
+
+
+# 记者近日从朝阳区…工作推进会上了解到: the meeting the news comes from
+_SOURCE_MEETING = re.compile(
+    r"(?:从|在)([^，。；,;“”]{4,40}?(?:会议|大会|会|仪式|论坛|发布会))上(?:了解到|获悉|得知|透露|介绍|宣布)"
+)
 
 
 def congresses(doc: Doc) -> None:

@@ -346,9 +346,12 @@ def _listed(doc: Doc, pos: int, end: int) -> list[Found]:
 
 
 def _main_event(doc: Doc, events: list[Found]) -> Found | None:
-    """The article's own occurrence: the first event of the body, else of the headline."""
-    body = [e for e in events if e.start >= doc.article.body_start]
-    return (body or events or [None])[0]
+    """The article's own occurrence: the first event of the body (else of the headline),
+    preferring one the text says was held."""
+    body = [e for e in events if e.start >= doc.article.body_start] or events
+    # a meeting the article reports from, or one it says was held, before things merely done
+    held = [e for e in body if e.rule in ("source-meeting", "sentence-subject", "before-venue")]
+    return (held or body or [None])[0]
 
 
 def _bare(name: str) -> str:

@@ -379,9 +379,12 @@ def instruments(doc: Doc) -> None:
     for pattern in (_INSTRUMENT, _UNQUOTED_INITIATIVE, _SERVICE, _COUNTED):
         for m in pattern.finditer(doc.text):
             name = m.group(1)
+            lead = re.match(r"(持续|继续|累计|共|已|还)?(开展|举办|组织)(了)?", name)
+            if lead and lead.end() < len(name) - 1:
+                name = name[lead.end() :]
             if re.match(r"(各项|各类|一系列|系列|多项|相关|这|此|该|本|其)", name):
                 continue
-            doc.add(Found(m.start(1), m.end(1), T.Programme, name, "instrument", 0.65))
+            doc.add(Found(m.end(1) - len(name), m.end(1), T.Programme, name, "instrument", 0.65))
 
 
 def _quoted_list(doc: Doc, parts: list[re.Match], tail: str) -> bool:
@@ -455,7 +458,8 @@ def events(doc: Doc) -> None:
         start = m.end()
         clause = text[start : doc.clause_end(start, 60)]
         cut = _last_event_suffix(clause)
-        if cut and not re.search(rf"(?:{verbs}|到|前往|赴)", clause[:cut]):
+        # no second action before the event word (举办…启动仪式 is fine: 启动 names it)
+        if cut and not re.search(rf"(?:{verbs}|到|前往|赴)", clause[: cut - _suffix_length(clause[:cut])]):
             _add_event(doc, start, start + cut, "after-verb")
     for m in re.finditer(r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行)", text):
         end = m.start()
@@ -490,6 +494,10 @@ def congresses(doc: Doc) -> None:
     """Congresses are events: 北京市工会十五大, 中国工会十八大, 党的二十大."""
     for m in lx.CONGRESS.finditer(doc.text):
         doc.add(Found(m.start(), m.end(), T.Event, m.group(0), "congress", 0.85))
+
+
+def _suffix_length(name: str) -> int:
+    return max((len(s) for s in lx.EVENT_SUFFIXES if name.endswith(s)), default=0)
 
 
 def _last_event_suffix(s: str) -> int:

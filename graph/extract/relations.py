@@ -274,6 +274,20 @@ def activities(doc: Doc) -> None:
         for org in _subjects(doc, s0, m.start()):
             for target in targets:
                 doc.relate(org.name, P.organised, target.name, org.start, target.end, "subject-verb-object")
+    for m in re.finditer(r"由", doc.text):  # 由海淀区总工会主办，…工会承办
+        listed = _listed(doc, m.end(), len(doc.text))
+        after = doc.text[listed[-1].end : listed[-1].end + 6] if listed else ""
+        verb = re.match(r"(共同|联合)?(主办|承办|协办|举办|组织|指导|发起)", after)
+        s0, s1 = doc.sentence_bounds(m.start())
+        ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
+        if verb and ev and verb.group(2) != "指导":
+            for org in listed:
+                if org.type in ORGANISATIONS:
+                    doc.relate(org.name, P.organised, ev.name, org.start, org.end, "by-organiser")
+        for later in re.finditer(r"[，,]\s*((?:[^，。；,;]{2,40}?))(承办|协办)", doc.text[s0:s1]):
+            f = doc.starting_at(s0 + later.start(1), ORGANISATIONS)
+            if verb and ev and f:
+                doc.relate(f.name, P.organised, ev.name, f.start, f.end, "by-organiser")
     for pr in [f for f in doc.found if f.type is T.Programme and f.rule == "instrument"]:
         s0, _ = doc.sentence_bounds(pr.start)
         for org in _subjects(doc, s0, pr.start):  # 香水园街道总工会以职工沟通会为抓手

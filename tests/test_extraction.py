@@ -1,0 +1,90 @@
+"""Extraction on articles written for these tests (not from the sample pages): the
+patterns of union news, with places, bodies and people the gold never names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from loaders.text import compose, split_lines
+
+
+def graph_of(text: str):
+    g = extract(compose("test.txt", 0, None, split_lines(text)))
+    entities = {(e.type.value, e.name) for e in g.entities}
+    relations = {(r.subject, r.predicate.value, r.object) for r in g.relations}
+    return g, entities, relations
+
+
+CONTEST = (
+    "海淀区启动“海淀工匠”技能大赛\n"
+    "本报讯（记者 王晓东）近日，海淀区总工会联合中关村街道总工会在中关村国家自主创新示范区展示中心"
+    "举办2024年“海淀工匠”技能大赛启动仪式。北京市总工会党组成员、副主席刘海峰出席并致辞。"
+    "全国劳动模范、北京大工匠陈建国作为选手代表发言。\n"
+    "据了解，本次大赛由海淀区总工会主办，北京京东方科技集团股份有限公司工会承办。"
+    "海淀区总工会相关负责人表示，下一步将深入实施“技能强区”行动，持续开展职工技能培训120场。"
+)
+
+
+def test_a_contest_launch_yields_its_bodies_people_and_programme():
+    g, entities, relations = graph_of(CONTEST)
+    assert {
+        ("Union", "海淀区总工会"),
+        ("Union", "中关村街道总工会"),
+        ("District", "海淀区"),
+        ("District", "中关村街道"),
+        ("Person", "刘海峰"),
+        ("Person", "陈建国"),
+        ("Honour", "全国劳动模范"),
+        ("Honour", "北京大工匠"),
+        ("Honour", "海淀工匠"),
+        ("Programme", "“技能强区”行动"),
+        ("Programme", "职工技能培训"),
+    } <= entities
+    assert {
+        ("海淀区总工会", "unionOf", "海淀区"),
+        ("中关村街道", "locatedIn", "海淀区"),
+        ("陈建国", "hasHonour", "全国劳动模范"),
+        ("陈建国", "hasHonour", "北京大工匠"),
+        ("北京京东方科技集团股份有限公司工会", "unionOf", "北京京东方科技集团股份有限公司"),
+    } <= relations
+    posts = [(r.subject, r.object, r.title) for r in g.relations if r.predicate.value == "holdsPost"]
+    assert posts == [("刘海峰", "北京市总工会", "党组成员、副主席")]
+    event = next(e.name for e in g.entities if e.type.value == "Event")
+    assert event == "2024年“海淀工匠”技能大赛启动仪式"
+    assert ("海淀区总工会", "organised", event) in relations
+    assert (event, "heldAt", "中关村国家自主创新示范区展示中心") in relations
+    assert ("刘海峰", "participatedIn", event) in relations
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("职工代表赵明辉发言。", ("Person", "代表赵明辉")),
+        ("他向师生讲述奋斗故事。", ("Person", "向师生")),
+        ("针对辖区企业职工人数多但吸纳工会会员效果不理想的单位，开展走访。", ("Union", "吸纳工会")),
+        ("公司工会积极组织职工参加活动。", ("Union", "公司工会")),
+        ("开展《北京市职工权益状况》专题调研。", ("District", "北京市")),
+    ],
+)
+def test_common_phrases_are_not_names(text, absent):
+    _, entities, _ = graph_of("标题\n" + text)
+    assert absent not in entities
+
+
+def test_quoted_lists_share_what_follows_them():
+    _, entities, _ = graph_of("标题\n该区建立“人社+工会”“法院+工会”调解机制，做好“杰出人才”“领军人才”认定工作。")
+    assert {
+        ("Programme", "“人社+工会”调解机制"),
+        ("Programme", "“法院+工会”调解机制"),
+        ("Honour", "杰出人才"),
+        ("Honour", "领军人才"),
+    } <= entities
+
+
+def test_units_listed_after_their_body_are_its_parts():
+    text = "标题\n近日，北京某某发展中心党委宣传部、工会和团委共同举办“情系职工”联谊会。"
+    _, entities, relations = graph_of(text)
+    assert {("Organisation", "北京某某发展中心团委"), ("Union", "北京某某发展中心工会")} <= entities
+    assert ("北京某某发展中心团委", "subOrganizationOf", "北京某某发展中心") in relations
+    assert ("北京某某发展中心党委宣传部", "organised", "“情系职工”联谊会") in relations

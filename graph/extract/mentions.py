@@ -22,6 +22,7 @@ _DIGITS = re.compile(r"[\d一二三四五六七八九十百千两]+[家个名所
 _SINGLE_CHAR_PLACE = {"镇", "乡", "村"}
 # surnames that are far more often prepositions or verbs before a common noun
 _FUNCTION_CHARS = set("向对为和与跟给被把将从由让在于展以及同")
+_QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fffA-Za-z0-9]{1,10}[”\"]$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-]")
 
 
@@ -35,7 +36,7 @@ def _boundary_before(doc: Doc, pos: int) -> str | None:
     return None
 
 
-def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24) -> tuple[int, list[tuple[int, int]]]:
+def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_head: bool = False) -> tuple[int, list[tuple[int, int]]]:
     """Where a name ending with the suffix at ``suffix_start`` begins, and the spans
     inside it to cut out (an 以下简称 parenthesis). Stops at punctuation, a boundary
     word, a number of units (72家), a blocked span, or a listed name before 和/与/、."""
@@ -54,13 +55,18 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24) -> tuple
                 pos = opener  # （集团） inside a name
                 continue
             break
+        if quoted_head and ch in "”\"":
+            head = _QUOTED_HEAD.search(text, max(0, pos - 14), pos)
+            if head:  # “通武廊”劳模…联盟, “张秉贵”劳动教育研究中心: a quoted name part
+                pos = head.start()
+                break
         if ch in PUNCT or not _NAME_CHARS.match(ch):
             break
         if doc.is_blocked(pos - 1, pos):
             break
         word = _boundary_before(doc, pos)
         if word:
-            if word in ("和",) and not _ends_with_name(text, pos - 1):
+            if word in ("和",) and not _ends_with_name(text, pos - 1) and suffix_start - pos <= 5:
                 pos -= 1  # 文化和旅游局: 和 inside a name
                 continue
             break
@@ -132,7 +138,8 @@ def organisations(doc: Doc) -> None:
         suffix = m.group(0)
         etype = _SUFFIX_TYPE[suffix]
         end = m.end()
-        start, skips = extend_left(doc, end, m.start(), limit=8 if etype is T.District else 30)
+        start, skips = extend_left(doc, end, m.start(), limit=8 if etype is T.District else 30,
+                                   quoted_head=etype in (T.Organisation, T.Enterprise, T.Venue))
         start = _trim_leading_non_name(doc, start, m.start())
         name = _cut(text, start, end, skips)
         prefix = name[: len(name) - len(suffix)]
@@ -165,9 +172,15 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     return start
 
 
+_BARE_SUFFIXES = frozenset(s for s, _ in lx.SUFFIXES) | {"农场", "企业", "单位", "机关", "学校"}
+_GENERIC_UNION_OWNER = re.compile(r"(全国|中国|各地|地方|远郊区|郊区|城区|各区|市|区|县)")
+
+
 def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: int, suffix_start: int) -> bool:
     if len(prefix) < 2 or lx.GENERIC_PREFIXES.match(prefix) or lx.NOT_A_NAME.search(name):
         return False
+    if prefix in _BARE_SUFFIXES or etype is T.Union and _GENERIC_UNION_OWNER.fullmatch(prefix) and not name.endswith("总工会"):
+        return False  # 公司工会, 全国工会, 远郊区工会: a kind of union, not one union's name
     if doc.is_blocked(start, suffix_start) or name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return False
     if etype is T.Union and prefix in lx.place_facts() and not name.endswith("总工会"):

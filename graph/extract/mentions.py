@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph.extract import lexicon as lx
 from graph.extract.doc import PUNCT, Doc, Found
@@ -26,12 +27,17 @@ _QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fffA-Za-z0-9]{1,10}[”\"]$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-]")
 
 
+_BOUNDARIES = frozenset(lx.BOUNDARY_WORDS)
+_BOUNDARY_LENGTHS = sorted({len(w) for w in lx.BOUNDARY_WORDS}, reverse=True)
+
+
 def _boundary_before(doc: Doc, pos: int) -> str | None:
     """A boundary word ending at ``pos``: a one-character word must be a token of its
     own (中 in 中国 is not); a longer one must end where a token ends (认真落实|全国)."""
-    for w in lx.BOUNDARY_WORDS:
-        if doc.text.startswith(w, pos - len(w)):
-            if doc.is_word(pos - len(w), pos) if len(w) == 1 else pos in doc.token_edges:
+    for n in _BOUNDARY_LENGTHS:  # longest first, as the word list is ordered
+        w = doc.text[max(0, pos - n) : pos]
+        if len(w) == n and w in _BOUNDARIES:
+            if doc.is_word(pos - n, pos) if n == 1 else pos in doc.token_edges:
                 return w
     return None
 
@@ -303,14 +309,17 @@ def people(doc: Doc) -> None:
                 break
 
 
+@cache
+def _honour_at_end() -> re.Pattern:
+    return re.compile(f"(?:{lx.honour_regex().pattern})$")
+
+
 def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     text = doc.text
     before = text[max(0, start - 8) : start]
     if any(before.endswith(t) for t in lx.POST_TITLES if t != "负责人"):
         return "after-title"
-    if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or any(
-        before.endswith(h) for h in lx.honour_names()
-    ):
+    if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:"
     if clause_start and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾)", text[end : end + 2]):

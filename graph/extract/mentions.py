@@ -390,7 +390,7 @@ _SERVICE = re.compile(
 
 # 已开展职工沟通会179场: a kind of gathering held again and again is a standing programme
 _COUNTED = re.compile(
-    r"(?<=[开展举办组织，,、])([\u4e00-\u9fff]{2,8}?(?:沟通会|座谈会|宣讲会|培训班|讲座|活动|培训|课|会))"
+    r"(?:(?<=开展)|(?<=举办)|(?<=组织)|(?<=[，,、]))([\u4e00-\u9fff]{2,8}?(?:沟通会|座谈会|宣讲会|培训班|讲座|活动|培训|课|会))"
     r"(?:\d+|[一二三四五六七八九十百千]+)余?(?:场|期|次|堂)"
 )
 
@@ -531,6 +531,9 @@ def _last_event_suffix(s: str) -> int:
     return best
 
 
+_GENERIC_EVENT = re.compile(r"^(各级|各类|各项|各|该|本|有关|相关|其他|部分|职工|会员|企业)")
+
+
 def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     text = doc.text
     # trim leading modifiers that are other names or function words: …的, 在X, 以X为主题的
@@ -553,7 +556,7 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     for sk in _ABBREV.finditer(text, start, end):
         start = max(start, sk.end()) if sk.start() <= start + 1 else start
     name = text[start:end].strip()
-    if len(name) < 4 or lx.GENERIC_PREFIXES.match(name) or name in lx.EVENT_SUFFIXES or name.endswith("系列活动"):
+    if len(name) < 4 or _GENERIC_EVENT.match(name) or name in lx.EVENT_SUFFIXES or name.endswith("系列活动"):
         return
     if doc.at(start, end, {T.Programme}):
         return

@@ -146,6 +146,8 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         cut = m.end()
         if cut >= len(f.name) - 1 or cut - rest_at < 3:
             continue
+        if _LEGAL_FORM.fullmatch(f.name[cut:]):
+            break  # 北京住总集团有限责任公司 is 北京住总集团 itself, by its legal name
         parent = f.name[:cut]
         if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）"):
             continue
@@ -161,6 +163,9 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
             f.start, f.name, f.printed = f.start + cut, child, child
         doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "parent-prefix", confidence=0.75)
         break
+
+
+_LEGAL_FORM = re.compile(r"(控股)?(股份)?(有限责任|有限)?公司")
 
 
 def _names_itself(part: str) -> bool:

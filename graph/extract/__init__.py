@@ -35,6 +35,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("places", mentions.places),
     ("organisations", mentions.organisations),
     ("shared_owner_lists", mentions.shared_owner_lists),
+    ("district_bodies", mentions.district_bodies),
     ("honours", mentions.honours),
     ("people", mentions.people),
     ("programmes", mentions.programmes),
@@ -76,7 +77,7 @@ def _keep(doc: Doc, f: Found) -> bool:
     """Drop mentions that are pieces of a larger name rather than names of their own."""
     if doc.is_blocked(f.start, f.end) and f.type is not T.Person:
         return False
-    if f.rule in ("owner", "chain", "parent", "abbreviation", "shared-owner"):
+    if f.rule in ("owner", "chain", "parent", "abbreviation", "shared-owner", "district-body"):
         return True
     covers = doc.covering(f.start, f.end)
     if f.type is T.District:

@@ -262,6 +262,31 @@ def shared_owner_lists(doc: Doc) -> None:
             pos += m.end()
 
 
+# ，区总工会主席… / 、区人大常委会: a body of "the district" the article is about
+_DISTRICT_BODY = re.compile(
+    r"(?:(?<=[，。、；：\n（(“,;:])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
+    r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|协调小组|领导小组|中心|工委)))"
+)
+
+
+def district_bodies(doc: Doc) -> None:
+    """区总工会, 区人大常委会 in an article about one district are that district's
+    bodies (大兴区总工会): taken only when the article names exactly one district."""
+    counties = {f.name for f in doc.found if f.type is T.District
+                and (fact := lx.place_facts().get(f.name)) and fact.level == "county"}
+    if len(counties) != 1:
+        return
+    district = counties.pop()
+    for m in _DISTRICT_BODY.finditer(doc.text):
+        name = district + m.group(1)
+        known = doc.at(m.start(), m.end())
+        if known is not None and known.type in ORGANISATIONS:
+            known.name = name  # 区人大常委会 found by its suffix: name it in full
+        elif known is None and not doc.covering(m.start(), m.end()):
+            etype = T.Union if name.endswith("工会") else T.Organisation
+            doc.add(Found(m.start(), m.end(), etype, name, "district-body", 0.7))
+
+
 def _place_head_name(name: str) -> str | None:
     facts = lx.place_facts()
     for k in range(min(len(name), 10), 1, -1):

@@ -229,7 +229,11 @@ def posts(doc: Doc) -> None:
                 title = doc.text[title_start:pos].strip("、，,")
                 doc.blocked.append((title_start, pos))
                 doc.relate(person.name, P.holdsPost, org.name, org.start, person.end, "title-before-name", title=title, confidence=0.85)
-                break
+                # …协调小组副组长，区人大常委会党组成员、副主任，区总工会主席李达: one post per body
+                if doc.text[org.start - 1 : org.start] not in ("，", "、", ","):
+                    break
+                pos = title_start = org.start - 1
+                continue
             if doc.text[title_start - 1 : title_start] == "、":
                 title_start -= 1
 

@@ -297,6 +297,7 @@ def activities(doc: Doc) -> None:
             f = doc.starting_at(s0 + later.start(1), ORGANISATIONS)
             if verb and ev and f:
                 doc.relate(f.name, P.organised, ev.name, f.start, f.end, "by-organiser")
+    _headline_subject(doc)
     for pr in [f for f in doc.found if f.type is T.Programme and f.rule == "instrument"]:
         s0, _ = doc.sentence_bounds(pr.start)
         for org in _subjects(doc, s0, pr.start):  # 香水园街道总工会以职工沟通会为抓手
@@ -328,6 +329,18 @@ def activities(doc: Doc) -> None:
             ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
             if ev:
                 doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+
+
+def _headline_subject(doc: Doc) -> None:
+    """A headline that opens with a body is about what that body does: 市交通运输工会
+    暖“新”行动…, 北京保障房中心工会举办单身职工联谊会."""
+    end = doc.article.body_start
+    subject = doc.starting_at(0, ORGANISATIONS)
+    if subject is None or subject.end >= end:
+        return
+    for f in doc.found:
+        if f.type in (T.Event, T.Programme) and subject.end <= f.start and f.end <= end:
+            doc.relate(subject.name, P.organised, f.name, subject.start, f.end, "headline-subject", confidence=0.65)
 
 
 def _launches(doc: Doc, events: list[Found]) -> None:

@@ -19,6 +19,7 @@ hold how union news is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from graph.extract import mentions, relations
@@ -108,7 +109,7 @@ def assemble(doc: Doc) -> ArticleGraph:
         if f.type is T.Union and name in expansions:
             name = expansions[name]
         if f.type is T.Programme:  # “产改” is the 产业工人队伍建设改革 of the gazetteer
-            name = lx.programme_names().get(normalise_name(name), name)
+            name = lx.programme_names().get(normalise_name(name), _edition_of(name))
         key = (f.type, normalise_name(name))
         entity = entities.get(key)
         if entity is None:
@@ -154,6 +155,16 @@ def _merge_place_prefixed(entities: dict) -> None:
                     long.spans.extend(short.spans)
                     del entities[key]
                     break
+
+
+_EDITION = re.compile(r"^(第[一二三四五六七八九十\d]+届|\d{4}年?)(?P<core>.{4,}?)(系列活动)?$")
+
+
+def _edition_of(name: str) -> str:
+    """第二届“亦城工匠”培养认定系列活动 and 2024“亦城工匠”培养认定系列活动 are editions of
+    “亦城工匠”培养认定: the programme is named without edition and series words."""
+    m = _EDITION.match(name)
+    return m.group("core") if m and m.group(3) else name
 
 
 def _merge_contained_events(entities: dict) -> None:

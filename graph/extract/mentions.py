@@ -279,6 +279,9 @@ def district_bodies(doc: Doc) -> None:
     district = counties.pop()
     for m in _DISTRICT_BODY.finditer(doc.text):
         name = district + m.group(1)
+        with_post = any(doc.text.startswith(t, m.end()) for t in lx.POST_TITLES + ["党组"])
+        if not with_post and name not in doc.text:
+            continue  # 区总工会 alone is a kind of body, unless a post or the full name ties it
         known = doc.at(m.start(), m.end())
         if known is not None and known.type in ORGANISATIONS:
             known.name = name  # 区人大常委会 found by its suffix: name it in full
@@ -445,6 +448,10 @@ def _quoted_list(doc: Doc, parts: list[re.Match], tail: str) -> bool:
     if tail and not any(tail.endswith(s) for s in lx.EVENT_SUFFIXES):
         for m in parts:
             doc.add(Found(m.start(), m.end(), T.Programme, m.group(0) + tail, "quoted-list", 0.7))
+        return True
+    if not tail and doc.text.startswith("等", parts[-1].end()):
+        for m in parts:  # “送清凉”“我们的节日”等慰问活动: each one a programme
+            doc.add(Found(m.start(), m.end(), T.Programme, m.group(0), "quoted-list", 0.65))
         return True
     return False
 

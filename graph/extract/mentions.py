@@ -534,7 +534,10 @@ def events(doc: Doc) -> None:
         phrase = text[s0 : m.start()]
         phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重)+$", "", phrase)
         cut = _last_event_suffix(phrase)
-        if cut and cut == len(phrase):
+        if cut and cut == len(phrase) and m.group(0) in ("启动", "启幕") and phrase.endswith("活动"):
+            # 2024年市直机关全民健身活动启动: what is launched runs on; the launch is the event
+            doc.add(Found(s0, s0 + cut, T.Programme, phrase, "launched", 0.65))
+        elif cut and cut == len(phrase):
             _add_event(doc, s0, s0 + cut, "sentence-subject")
 
 

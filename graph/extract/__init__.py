@@ -121,6 +121,7 @@ def assemble(doc: Doc) -> ArticleGraph:
         entity.confidence = max(entity.confidence, f.confidence)
     _merge_place_prefixed(entities)
     _merge_contained_events(entities)
+    _merge_abbreviations(entities)
     by_name: dict[str, Entity] = {}
     for e in entities.values():
         for n in e.names:
@@ -180,3 +181,41 @@ def _merge_contained_events(entities: dict) -> None:
             long.add_alias(alias)
         long.spans.extend(short.spans)
         entities.pop((T.Event, bare), None)
+
+
+def _merge_abbreviations(entities: dict) -> None:
+    """北京住总二公司 in the headline is 北京住总第二开发建设有限公司 of the body, 北京公交集团
+    is 北京公共交通控股（集团）有限公司: a short name whose characters run in order through
+    a longer name of the same type, with the same start and the same kind of ending. A
+    longer name that merely continues the short one (北京建工城乡集团中昊公司) is another body."""
+    orgs = sorted((e for e in entities.values() if e.type in ORGANISATIONS), key=lambda e: -len(e.name))
+    for short in sorted(orgs, key=lambda e: len(e.name)):
+        for long in orgs:
+            if long is short or long.type is not short.type or not _abbreviates(short.name, long.name):
+                continue
+            for alias in short.names:
+                long.add_alias(alias)
+            long.spans.extend(short.spans)
+            entities.pop((short.type, normalise_name(short.name)), None)
+            orgs.remove(short)
+            break
+
+
+_LEGAL_FORM = re.compile(r"(控股)?(股份)?(有限责任|有限)?公司")
+_BUSINESS_ENDING = ("集团", "公司")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    if long.startswith(short):  # 北京住总集团有限责任公司: the same body by its legal name
+        return bool(_LEGAL_FORM.fullmatch(long[len(short) :]))
+    if len(long) <= len(short) + 1 or short[:2] != long[:2] or not _runs_through(short, long):
+        return False
+    if short[-1] != long[-1] and not (short.endswith(_BUSINESS_ENDING) and long.endswith(_BUSINESS_ENDING)):
+        return False
+    head = short[: -len(suffix)] if (suffix := lx.suffix_of(short)) else short
+    return not long.startswith(head)  # 中建二局装饰公司四川分公司工会 is a branch's union
+
+
+def _runs_through(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)

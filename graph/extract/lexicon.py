@@ -123,6 +123,11 @@ ATTEND_VERBS = ("出席", "参加", "致辞", "讲话", "参与", "主持", "观
 _LEVELS = {"provincial": 0, "prefectural": 1, "county": 2, "area": 3, "township": 3, "other": 4}
 
 
+def suffix_of(name: str) -> str | None:
+    """The longest organisation, venue or place suffix ``name`` ends with (…有限公司)."""
+    return next((s for s, _ in SUFFIXES if name.endswith(s)), None)
+
+
 def level(fact) -> int:
     """Rank of a place level, larger is smaller (province 0 … township 3)."""
     return _LEVELS.get(fact.level, 4)

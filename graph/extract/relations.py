@@ -298,6 +298,7 @@ def activities(doc: Doc) -> None:
             if verb and ev and f:
                 doc.relate(f.name, P.organised, ev.name, f.start, f.end, "by-organiser")
     _headline_subject(doc)
+    _topic_organiser(doc)
     for pr in [f for f in doc.found if f.type is T.Programme and f.rule == "instrument"]:
         s0, _ = doc.sentence_bounds(pr.start)
         for org in _subjects(doc, s0, pr.start):  # 香水园街道总工会以职工沟通会为抓手
@@ -329,6 +330,33 @@ def activities(doc: Doc) -> None:
             ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
             if ev:
                 doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+
+
+_OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同时|此外|据了解|目前|\d{1,2}月\d{1,2}日|[，,\s])*$")
+
+
+def _topic_organiser(doc: Doc) -> None:
+    """An event no clause gives an organiser is run by the body its paragraph is about:
+    the body that opens a clause of it (临沂市总工会对接…；组织召开全市推进观摩会议)."""
+    organised = {r.object for r in doc.relations if r.predicate is P.organised}
+    text = doc.text
+    for f in sorted((f for f in doc.found if f.type is T.Event and f.rule != "congress"), key=lambda f: f.start):
+        if f.name in organised or f.start < doc.article.body_start:
+            continue
+        topic = _clause_opener(doc, text.rfind("\n", 0, f.start) + 1, f.start)
+        if topic is not None:
+            doc.relate(topic.name, P.organised, f.name, topic.start, f.end, "paragraph-topic", confidence=0.55)
+            organised.add(f.name)
+
+
+def _clause_opener(doc: Doc, start: int, end: int) -> Found | None:
+    """The first body in [start, end) that opens its clause (近日，X总工会…)."""
+    for f in sorted((f for f in doc.found if f.type in ORGANISATIONS and start <= f.start < end), key=lambda f: f.start):
+        s0, _ = doc.sentence_bounds(f.start)
+        if _OPENING.match(doc.text[max(s0, start) : f.start]) and not doc.covering(f.start, f.end):
+            if not any(doc.text.startswith(t, f.end) for t in lx.POST_TITLES + ["党组", "相关"]):
+                return f  # 北京市总工会副主席张三 opens a clause about a person, not the body
+    return None
 
 
 def _headline_subject(doc: Doc) -> None:

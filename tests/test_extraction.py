@@ -88,3 +88,17 @@ def test_units_listed_after_their_body_are_its_parts():
     assert {("Organisation", "北京某某发展中心团委"), ("Union", "北京某某发展中心工会")} <= entities
     assert ("北京某某发展中心团委", "subOrganizationOf", "北京某某发展中心") in relations
     assert ("北京某某发展中心党委宣传部", "organised", "“情系职工”联谊会") in relations
+
+
+def test_a_short_name_in_the_headline_is_the_full_name_of_the_body():
+    g, entities, _ = graph_of(
+        "北京华通二公司举办职工联谊会\n近日，北京华通第二工程建设有限公司举办职工联谊会。"
+        "北京华通第二工程建设有限公司工会相关负责人介绍了活动情况。"
+    )
+    firms = [e for e in g.entities if e.type.value == "Enterprise"]
+    assert [(e.name, sorted(e.aliases)) for e in firms] == [("北京华通第二工程建设有限公司", ["北京华通二公司"])]
+
+
+def test_a_branch_union_is_not_its_parents_union():
+    _, entities, _ = graph_of("城信公司工会举办主题活动\n近日，北京城信装饰公司工会与北京城信装饰公司四川分公司工会共同举办“同心”主题活动。")
+    assert {("Union", "北京城信装饰公司工会"), ("Union", "北京城信装饰公司四川分公司工会")} <= entities

@@ -155,8 +155,8 @@ def organisations(doc: Doc) -> None:
             continue
         if name in lx.place_facts():
             etype = T.District
-        if etype in (T.Enterprise, T.Venue):
-            start, name = _strip_leading_places(doc, start, name)
+        if etype in (T.Enterprise, T.Venue, T.District):
+            start, name = _strip_leading_places(doc, start, name, 2 if etype is T.District else 4)
         doc.add(Found(start, end, etype, name, "suffix", 0.75))
     _continue_abbreviated(doc)
 
@@ -216,7 +216,7 @@ def _place_head(prefix: str) -> bool:
     return any(prefix.startswith(p) for p in (prefix[:k] for k in range(2, min(len(prefix), 10) + 1)) if p in facts)
 
 
-def _strip_leading_places(doc: Doc, start: int, name: str) -> tuple[int, str]:
+def _strip_leading_places(doc: Doc, start: int, name: str, shortest: int = 4) -> tuple[int, str]:
     """天津武清区雍丽园项目部 → 雍丽园项目部, located in 武清区 (a county or a town
     before a business's name is where it is, not part of its name)."""
     from graph.extract.relations import place_prefixes
@@ -227,7 +227,7 @@ def _strip_leading_places(doc: Doc, start: int, name: str) -> tuple[int, str]:
     last, at = places[-1]
     rest = name[at + len(last) :]
     fact = lx.place_facts().get(last)
-    if fact is None or fact.level not in ("county", "township") or last != fact.name or len(rest) < 4:
+    if fact is None or fact.level not in ("county", "township") or last != fact.name or len(rest) < shortest:
         return start, name
     new_start = start + at + len(last)
     doc.relate(rest, P.locatedIn, fact.name, start, start + len(name), "place-before-name")

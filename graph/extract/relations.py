@@ -141,6 +141,8 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         if target is not None:
             doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "unit-of", confidence=0.75)
             return
+    if f.type is T.Venue:
+        return  # 北京电影学院怀柔校区: a site keeps its owner in its name
     # a parent body named at the start: the longest inner name ending in a parent suffix
     for m in reversed(list(_PARENT_SUFFIX.finditer(f.name))):
         cut = m.end()
@@ -396,9 +398,9 @@ def _listed(doc: Doc, pos: int, end: int) -> list[Found]:
         f = doc.starting_at(pos, ORGANISATIONS | {T.Venue, T.District})
         if f is None:
             break
-        while True:  # the most specific place of a chain: 礼贤镇紫庄村 → 紫庄村
-            nxt = doc.starting_at(f.end, {T.District, T.Venue})
-            if nxt is None or f.type not in (T.District,):
+        while True:  # the most specific place of a chain: 礼贤镇紫庄村 → 紫庄村, 武清区雍丽园项目部
+            nxt = doc.starting_at(f.end, ORGANISATIONS | {T.District, T.Venue})
+            if nxt is None or nxt.type is T.District and f.type is not T.District:
                 break
             f = nxt
         out.append(f)

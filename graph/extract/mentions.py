@@ -525,14 +525,14 @@ def events(doc: Doc) -> None:
             _add_event(doc, clause_start, end, "before-venue")
     for m in _SOURCE_MEETING.finditer(text):
         _add_event(doc, m.start(1), m.end(1), "source-meeting")
-    for m in re.finditer(r"(召开|开班|举行|启幕|启动|开幕|揭牌)", text):
+    for m in re.finditer(r"(召开|开班|举行|启幕|启动|开启|开幕|揭牌|已结束|结束|闭幕|落幕)", text):
         if m.end() < len(text) and text[m.end()] not in "。，\n,":
             continue
         s0, _ = doc.sentence_bounds(m.start())
         s0 = max(s0, text.rfind("，", s0, m.start()) + 1, text.rfind(",", s0, m.start()) + 1)
         s0 += len(re.match(r"(标志着|随着|经过|通过|此次|本次)?", text[s0:]).group(0))
         phrase = text[s0 : m.start()]
-        phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重)+$", "", phrase)
+        phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重|圆满|已)+$", "", phrase)
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase) and m.group(0) in ("启动", "启幕") and phrase.endswith("活动"):
             # 2024年市直机关全民健身活动启动: what is launched runs on; the launch is the event

@@ -315,15 +315,15 @@ def activities(doc: Doc) -> None:
         if ev and re.match(r"[^，。；]{0,12}(举办|举行|召开|开展|进行|启动|开幕|参观|打卡)", doc.text[place.end : place.end + 16]):
             doc.relate(ev.name, P.heldAt, place.name, place.start, ev.end, "held-at")
     main = _main_event(doc, events)
-    for m in re.finditer(r"(来自|邀请|前往|走进|来到|共赴|赴)", doc.text):
+    for m in re.finditer(r"(来自|邀请|包括[：:]?|前往|走进|来到|共赴|赴)", doc.text):
         s0, s1 = doc.sentence_bounds(m.start())
         ev = _sentence_event(doc, s0, s1, events) or main
         if ev is None:
             continue
         for f in _listed(doc, m.end(), s1):
-            if m.group(0) in ("来自", "邀请") and f.type in ORGANISATIONS:
+            if m.group(0)[:2] in ("来自", "邀请", "包括") and f.type in ORGANISATIONS:
                 doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "came-from")
-            elif m.group(0) not in ("来自", "邀请") and f.type in (T.Venue, T.Organisation, T.District):
+            elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District):
                 doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
     for person in [f for f in doc.found if f.type is T.Person]:
         after = doc.text[person.end : person.end + 8]

@@ -325,6 +325,13 @@ def activities(doc: Doc) -> None:
                 doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "came-from")
             elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District):
                 doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
+    for body in [f for f in doc.found if f.type in ORGANISATIONS]:
+        # 经开区总工会一行参观了…, …等单位参加: bodies that take part
+        if re.match(r"(一行|代表|等单位(参加|参与|出席)|(参加|参与|出席)了?)", doc.text[body.end : body.end + 8]):
+            s0, s1 = doc.sentence_bounds(body.start)
+            ev = _sentence_event(doc, s0, s1, events) or main
+            if ev:
+                doc.relate(body.name, P.participatedIn, ev.name, body.start, body.end, "took-part")
     for person in [f for f in doc.found if f.type is T.Person]:
         after = doc.text[person.end : person.end + 8]
         if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍)", after) or person.rule == "after-honour":

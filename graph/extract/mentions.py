@@ -566,6 +566,11 @@ def _last_event_suffix(s: str) -> int:
     return best
 
 
+def _inside_quotes(head: str) -> bool:
+    """Does ``head`` end inside a quotation (怀柔区"五月的 …)?"""
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1 or head.count("‘") > head.count("’")
+
+
 _GENERIC_EVENT = re.compile(r"^(各级|各类|各项|各|该|本|有关|相关|其他|部分|职工|会员|企业)")
 
 
@@ -575,7 +580,7 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     while True:
         s = text[start:end]
         m = re.match(r"^(.*?的)", s)
-        if m and len(m.group(1)) < len(s) - 2 and "“" not in m.group(1)[-1:]:
+        if m and len(m.group(1)) < len(s) - 2 and not _inside_quotes(m.group(1)):
             start += len(m.group(1))
             continue
         inner = [f for f in doc.found if start <= f.start < end and f.end < end and f.type is not T.Programme]
@@ -596,6 +601,14 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     if doc.at(start, end, {T.Programme}):
         return
     if re.match(r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩|[\d一二三四五六七八九十百]+[场次期])", name):
+        return
+    listed = re.match(r"^(.+)等[^”\"’、]{0,6}$", name)
+    if listed:  # 开展劳模工匠云宣讲、劳模精神宣传周等活动: each item is an occurrence
+        pos = start
+        for item in listed.group(1).split("、"):
+            if len(item) >= 4 and "、" in listed.group(1) and not _QUOTED.fullmatch(item):
+                doc.add(Found(pos, pos + len(item), T.Event, item, rule + "-list", 0.55))
+            pos += len(item) + 1
         return
     if len(name) <= 4 and not re.search(r"[“\"\d届]", name):
         return  # 文体活动, 技能竞赛: a kind of activity, not one occurrence

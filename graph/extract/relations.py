@@ -380,16 +380,35 @@ def _headline_subject(doc: Doc) -> None:
             doc.relate(subject.name, P.organised, f.name, subject.start, f.end, "headline-subject", confidence=0.65)
 
 
+# the occasion of a programme: X启动仪式, X启动活动 (of X活动), X颁奖展演活动 (of X)
+_OCCASION = re.compile(
+    r"^(?P<programme>.{4,}?)(?:(?P<launch>启动仪式|启动会|开幕式|开班仪式|启动)|(?P<launch_activity>启动活动)|"
+    r"(?P<finale>颁奖展演活动|颁奖仪式|颁奖典礼|颁奖活动|总决赛|决赛))$"
+)
+
+
 def _launches(doc: Doc, events: list[Found]) -> None:
-    """X启动仪式 / X启动会 / X开幕式 is an occurrence of the programme X."""
+    """An event named as the occasion of a programme belongs to it (partOf); in a joint
+    occasion (先进表彰暨第十七届“健康杯”健步走活动) the part after 暨 is the programme's."""
     for ev in events:
-        m = re.match(r"^(.{4,}?)(启动仪式|启动会|启动活动|开幕式|开班仪式|启动)$", ev.name)
-        if not m or not re.search(r"[“\"\d届]", m.group(1)):
+        part = ev.name.rsplit("暨", 1)[-1]
+        m = _OCCASION.match(part)
+        if m:
+            name = m.group("programme") + ("活动" if m.group("launch_activity") else "")
+        elif part != ev.name and re.match(r"第[一二三四五六七八九十\d]+届", part):
+            name = part  # …暨第十七届“健康杯”健步走活动: an edition of the programme
+        else:
             continue
-        name = m.group(1)
+        if not re.search(r"[“\"\d届]", name) and part == ev.name:
+            continue
+        name = re.sub(r"^第[一二三四五六七八九十\d]+届", "", name) if part != ev.name else name
+        place = next((p for p in lx.place_regex().finditer(name) if p.start() > 0), None)
+        if place and re.search(r"——|[”\"]", name[: place.start()]):
+            name = name[place.start() :]  # 强国复兴有我——“…”怀柔区“五月的鲜花”…比赛: the theme is not the name
+        start = ev.end - len(part)
         programme = next((f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None)
         if programme is None:
-            programme = doc.add(Found(ev.start, ev.start + len(name), T.Programme, name, "launched", 0.7))
+            programme = doc.add(Found(start, start + len(name), T.Programme, name, "launched", 0.7))
         doc.relate(ev.name, P.partOf, programme.name, ev.start, ev.end, "launch-of")
 
 

@@ -84,6 +84,8 @@ def _keep(doc: Doc, f: Found) -> bool:
     if f.type is T.District:
         if any(c.type in ORGANISATIONS | {T.Venue, T.Honour, T.Person} for c in covers):
             return False  # 北京银行, 朝阳工匠: the place is part of another name
+        if f.rule == "gazetteer" and any(c.type is T.District and c.rule == "gazetteer" for c in covers):
+            return False  # 北京 in 北京大兴国际机场临空经济区
         in_activity = any(c.type in (T.Event, T.Programme) for c in covers)
         return not in_activity or f.printed == f.name
     if f.type is T.Person:

@@ -144,14 +144,21 @@ def organisations(doc: Doc) -> None:
         suffix = m.group(0)
         etype = _SUFFIX_TYPE[suffix]
         end = m.end()
-        start, skips = extend_left(doc, end, m.start(), limit=8 if etype is T.District else 30,
+        limit = 12 if etype is T.District else 30
+        start, skips = extend_left(doc, end, m.start(), limit=limit,
                                    quoted_head=etype in (T.Organisation, T.Enterprise, T.Venue))
+        if end - start >= limit or doc.covering(start, end) and any(
+            c.type is T.District and c.rule == "gazetteer" for c in doc.covering(start, end)
+        ):
+            continue  # cut short by the length limit, or inside a listed place's name
         start = _trim_leading_non_name(doc, start, m.start())
         name = _cut(text, start, end, skips)
         prefix = name[: len(name) - len(suffix)]
         if not _plausible_name(doc, name, prefix, etype, start, m.start()):
             continue
         if etype is T.District and suffix in _SINGLE_CHAR_PLACE and not _after_place(doc, start):
+            continue
+        if etype is T.District and not _plausible_place(prefix, suffix):
             continue
         if name in lx.place_facts():
             etype = T.District
@@ -180,6 +187,17 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
 
 _BARE_SUFFIXES = frozenset(s for s, _ in lx.SUFFIXES) | {"农场", "企业", "单位", "机关", "学校"}
 _GENERIC_UNION_OWNER = re.compile(r"(全国|中国|各地|地方|远郊区|郊区|城区|各区|市|区|县)")
+
+
+def _plausible_place(prefix: str, suffix: str) -> bool:
+    """学生社区, 四川地区, 各街道 are not places' names: a common word before 社区 or 村,
+    a province or city before 地区 (the X region), a generic word before any."""
+    if suffix in ("社区", "村") and lx.is_common_word(prefix, 200):
+        return False
+    fact = lx.place_facts().get(prefix)
+    if suffix == "地区" and fact is not None and fact.level in ("provincial", "prefectural"):
+        return False
+    return not re.search(r"(各|全|该|本|所在|周边|附近)$", prefix)
 
 
 def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: int, suffix_start: int) -> bool:

@@ -102,3 +102,13 @@ def test_a_short_name_in_the_headline_is_the_full_name_of_the_body():
 def test_a_branch_union_is_not_its_parents_union():
     _, entities, _ = graph_of("城信公司工会举办主题活动\n近日，北京城信装饰公司工会与北京城信装饰公司四川分公司工会共同举办“同心”主题活动。")
     assert {("Union", "北京城信装饰公司工会"), ("Union", "北京城信装饰公司四川分公司工会")} <= entities
+
+
+def test_programme_names_keep_their_head_words_and_drop_slogans():
+    _, entities, _ = graph_of(
+        "市邮政工会暖“心”行动温暖职工\n近日，北京市邮政工会搭建职工“一站式”服务平台，"
+        "打造“敬业、创新、奉献”的团队，举办“读书节暨书香进企业”活动。"
+    )
+    programmes = {name for etype, name in entities if etype == "Programme"}
+    assert {"暖“心”行动", "职工“一站式”服务平台", "书香进企业"} <= programmes
+    assert not any("敬业" in name for name in programmes)

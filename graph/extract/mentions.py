@@ -402,6 +402,10 @@ def programmes(doc: Doc) -> None:
             continue
         if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
             continue  # a quoted sentence, not a name
+        if re.search(r"、|——", quoted) or re.match(r"(的|工会)", after):
+            continue  # “聚力入会、聚焦服务…”, “走访——座谈——解决”, “五型”工会: slogans and descriptions
+        if "暨" in quoted and _joint_programmes(doc, start, end):
+            continue
         generic = lx.GENERIC_TAILS.match(text[end : end + 4])
         tail = "" if generic else _tail(text, end, lx.PROGRAMME_SUFFIXES + lx.EVENT_SUFFIXES)
         parts = list(_QUOTED.finditer(text, start, end))
@@ -482,7 +486,7 @@ def _programme_like(quoted: str) -> bool:
     """A quotation that names a standing thing: 亦城工匠日, 工会主席接待日, 市级示范公益送教."""
     inner = quoted.strip("“”\"‘’")
     return 3 <= len(inner) <= 15 and not re.search(r"[、·]", inner) and bool(
-        re.search(r"(日|培训|送教|服务|机制|工程|计划|行动|驿站|平台|体系|基层|进校园|竞赛|大赛)$", inner)
+        re.search(r"(日|培训|送教|服务|机制|工程|计划|行动|驿站|平台|体系|竞赛|大赛|进[\u4e00-\u9fff]{2})$", inner)
     )
 
 
@@ -502,11 +506,34 @@ def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
     return best
 
 
+def _joint_programmes(doc: Doc, start: int, end: int) -> bool:
+    """“劳动文化节暨劳模工匠进校园”: two programmes joined; each that reads as one is one."""
+    pos, found = start + 1, False
+    for part in doc.text[start + 1 : end - 1].split("暨"):
+        if _programme_like(part):
+            doc.add(Found(pos, pos + len(part), T.Programme, part, "quoted-joint", 0.65))
+            found = True
+        pos += len(part) + 1
+    return found
+
+
+# 搭建国际人才“一站式”服务平台: the words between the verb and the quotation are the name's
+_VERB_THEN_HEAD = re.compile(r"(?:搭建|打造|建立|建设|推出|实施|开展|启动|构建|创建)([\u4e00-\u9fff]{1,6})$")
+
+
 def _head(doc: Doc, start: int) -> int:
-    """Modifiers kept before a quotation: an edition or year (第二届, 2024年), a place."""
+    """Modifiers kept before a quotation: an edition or year (第二届, 2024年), a place,
+    the words after an organising verb, one word right after the body's name (…工会暖“新”行动)."""
     text = doc.text
     m = re.search(r"(第[一二三四五六七八九十\d]+届|\d{4}年?|[\u4e00-\u9fff]{2,4}区)$", text[max(0, start - 8) : start])
-    return start - len(m.group(0)) if m else start
+    if m:
+        return start - len(m.group(0))
+    m = _VERB_THEN_HEAD.search(text, max(0, start - 10), start)
+    if m:
+        return m.start(1)
+    if start > 1 and doc.ending_at(start - 1, ORGANISATIONS) is not None and "\u4e00" <= text[start - 1] <= "\u9fff":
+        return start - 1
+    return start
 
 
 def _programme_context(text: str, start: int, end: int) -> bool:

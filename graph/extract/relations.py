@@ -187,6 +187,13 @@ def _place_chain(doc: Doc, f: Found) -> None:
     places = place_prefixes(doc.text[f.start : f.end])
     if len(places) > 1:
         _chain(doc, f, places)
+    elif places and f.rule == "suffix" and places[0][0] != f.name:
+        # 大兴生物医药产业基地, 大兴经济开发区: a zone named after the district it lies in
+        head = places[0][0]
+        fact = lx.place_facts()[head]
+        if fact.level == "county" and fact.name != f.name:
+            doc.add(Found(f.start, f.start + len(head), T.District, fact.name, "owner", 0.7, printed=head))
+            doc.relate(f.name, P.locatedIn, fact.name, f.start, f.end, "place-prefix")
     # 天津武清区: adjacent places in the text
     before = doc.ending_at(f.start, {T.District})
     if before and before.name != f.name and _is_parent(before.name, f.name):

@@ -46,6 +46,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("names", relations.names),
     ("posts", relations.posts),
     ("honours_held", relations.honours_held),
+    ("employers", relations.employers),
     ("activities", relations.activities),
 ]
 

@@ -146,7 +146,7 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     # a parent body named at the start: the longest inner name ending in a parent suffix
     for m in reversed(list(_PARENT_SUFFIX.finditer(f.name))):
         cut = m.end()
-        if cut >= len(f.name) - 1 or cut - rest_at < 3:
+        if cut >= len(f.name) - 1 or cut - rest_at < 2:
             continue
         if _LEGAL_FORM.fullmatch(f.name[cut:]):
             break  # 北京住总集团有限责任公司 is 北京住总集团 itself, by its legal name
@@ -177,6 +177,8 @@ def _names_itself(part: str) -> bool:
         return False
     if re.search(r"(分公司|分行|支行|分院|分局|分厂|分中心)$", part):
         return False  # 四川分公司: a branch is named only with its parent
+    if re.search(r"^[\u4e00-\u9fff]{2,}(商场|酒店|饭店|宾馆|医院|学校|机务段|车站)$", part):
+        return True  # 王府井集团双安商场: a store or a site has a name of its own
     if place_prefixes(part):
         return True
     first = next(iter(lx.tokenizer().tokenize(part, HMM=False)))[0]
@@ -245,6 +247,21 @@ def posts(doc: Doc) -> None:
                 continue
             if doc.text[title_start - 1 : title_start] == "、":
                 title_start -= 1
+
+
+def employers(doc: Doc) -> None:
+    """A person who works somewhere the sentence names: 范某在王府井集团双安商场砥砺深耕,
+    现就职于某公司 → worksFor."""
+    for person in [f for f in doc.found if f.type is T.Person]:
+        s0, s1 = doc.sentence_bounds(person.start)
+        for m in re.finditer(r"(?:在|于)", doc.text[person.end : s1]):
+            at = person.end + m.end()
+            org = doc.starting_at(at, {T.Enterprise, T.Organisation})
+            while org is not None and (nxt := doc.starting_at(org.end, {T.Enterprise, T.Organisation})):
+                org = nxt  # 王府井集团双安商场: the unit, not its group
+            if org and re.match(r"[^，。；]{0,6}(工作|任职|深耕|从事|就职|扎根|坚守)", doc.text[org.end : org.end + 10]):
+                doc.relate(person.name, P.worksFor, org.name, person.start, org.end, "works-at", confidence=0.7)
+                break
 
 
 def honours_held(doc: Doc) -> None:

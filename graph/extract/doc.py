@@ -53,6 +53,10 @@ class Doc:
     # spans that are not names (post titles, themes)
     blocked: list[tuple[int, int]] = field(default_factory=list)
     _edges: frozenset[int] | None = field(default=None, repr=False)
+    # mentions by start and by end offset, so lookups stay fast in long articles
+    _by_start: dict[int, list[Found]] = field(default_factory=dict, repr=False)
+    _by_end: dict[int, list[Found]] = field(default_factory=dict, repr=False)
+    _longest: int = field(default=0, repr=False)
 
     @classmethod
     def of(cls, article: Article) -> "Doc":
@@ -61,7 +65,20 @@ class Doc:
     def add(self, found: Found) -> Found:
         found.printed = found.printed or self.text[found.start : found.end]
         self.found.append(found)
+        self._index(found)
         return found
+
+    def move(self, found: Found, start: int) -> None:
+        """Let a mention begin later (北京铁路局丰台机务段 → 丰台机务段)."""
+        self._by_start[found.start].remove(found)
+        self._by_end[found.end].remove(found)
+        found.start = start
+        self._index(found)
+
+    def _index(self, found: Found) -> None:
+        self._by_start.setdefault(found.start, []).append(found)
+        self._by_end.setdefault(found.end, []).append(found)
+        self._longest = max(self._longest, found.end - found.start)
 
     def relate(self, s: str, p: Predicate, o: str, start: int, end: int, rule: str, **kw) -> None:
         """Record ``s p o``; the evidence is the stretch of text from ``start`` to ``end``
@@ -70,30 +87,42 @@ class Doc:
             self.relations.append(FoundRelation(s, p, o, min(start, end), max(start, end), rule, **kw))
 
     def at(self, start: int, end: int, types: set[EntityType] | None = None) -> Found | None:
-        for f in self.found:
-            if f.start == start and f.end == end and (types is None or f.type in types):
+        for f in self._by_start.get(start, ()):
+            if f.end == end and (types is None or f.type in types):
                 return f
         return None
 
     def ending_at(self, end: int, types=None) -> Found | None:
         """The longest mention ending exactly at ``end``."""
         best = None
-        for f in self.found:
-            if f.end == end and (types is None or f.type in types):
+        for f in self._by_end.get(end, ()):
+            if types is None or f.type in types:
                 if best is None or f.start < best.start:
                     best = f
         return best
 
     def starting_at(self, start: int, types=None) -> Found | None:
+        """The longest mention starting exactly at ``start``."""
         best = None
-        for f in self.found:
-            if f.start == start and (types is None or f.type in types):
+        for f in self._by_start.get(start, ()):
+            if types is None or f.type in types:
                 if best is None or f.end > best.end:
                     best = f
         return best
 
     def covering(self, start: int, end: int) -> list[Found]:
-        return [f for f in self.found if f.start <= start and end <= f.end and (f.start, f.end) != (start, end)]
+        """Mentions that contain [start, end) and are longer than it."""
+        out = []
+        for s0 in range(max(0, end - self._longest), start + 1):
+            out.extend(f for f in self._by_start.get(s0, ()) if end <= f.end and (f.start, f.end) != (start, end))
+        return out
+
+    def between(self, start: int, end: int, types=None) -> list[Found]:
+        """Mentions that begin in [start, end), in text order."""
+        return [
+            f for s0 in range(start, min(end, len(self.text) + 1)) for f in self._by_start.get(s0, ())
+            if types is None or f.type in types
+        ]
 
     @property
     def token_edges(self) -> frozenset[int]:

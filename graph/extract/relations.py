@@ -162,7 +162,8 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         child = f.name[cut:]
         if f.type is not T.Union and _names_itself(child):
             # 北京铁路局丰台机务段: two names side by side, the second a part of the first
-            f.start, f.name, f.printed = f.start + cut, child, child
+            doc.move(f, f.start + cut)
+            f.name = f.printed = child
         doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "parent-prefix", confidence=0.75)
         break
 

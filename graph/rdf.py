@@ -385,8 +385,17 @@ def _sort_key(statement: ox.Quad | ox.Triple) -> tuple[str, ...]:
 def _sorted_lines(serialised: bytes) -> bytes:
     """Lines sorted and de-duplicated: N-Triples/N-Quads that are byte-identical for the
     same graph. Each line of those formats is one statement, so sorting is lossless."""
-    lines = sorted({line for line in serialised.decode().splitlines() if line.strip()})
+    # split on "\n" only: str.splitlines would also cut at U+2028, U+0085 or a vertical
+    # tab, which N-Triples allows unescaped inside a literal
+    lines = sorted({line for line in serialised.decode().split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode()
+
+
+def umask() -> int:
+    """The process's file-creation mask (reading it means setting it: put it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -394,6 +403,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     interrupted build never leaves a truncated file under the final name."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(fd, 0o666 & ~umask())  # mkstemp makes it private; a release is for reading
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -45,7 +45,9 @@ class SourceResult:
 
 def find_sources(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str] | LoadError]:
     """Files to read, in a stable order: each file given, and every supported file below
-    each folder given (hidden files skipped). Missing paths are errors."""
+    each folder given (hidden files skipped). Missing paths and broken links are errors;
+    an entry that is no regular file (a named pipe…) is yielded for :func:`read_source`
+    to report, never dropped in silence."""
     for given in map(Path, paths):
         if given.is_dir():
             for path in sorted(given.rglob("*")):
@@ -54,9 +56,9 @@ def find_sources(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str
                     continue
                 if path.is_symlink() and not path.exists():
                     yield LoadError(str(path), "broken symbolic link")
-                elif path.is_file() and path.suffix.lower() in SUPPORTED:
+                elif not path.is_dir() and path.suffix.lower() in SUPPORTED:
                     yield path, rel.as_posix()
-        elif given.is_file():
+        elif given.exists():
             yield given, given.name
         elif given.is_symlink():
             yield LoadError(str(given), "broken symbolic link")
@@ -71,6 +73,8 @@ def read_source(path: Path, name: str | None = None) -> SourceResult:
     try:
         if suffix not in SUPPORTED:
             raise LoadError(str(path), f"unsupported file type {suffix or '(none)'}; expected one of {sorted(SUPPORTED)}")
+        if not path.is_file():  # reading a named pipe would wait for a writer forever
+            raise LoadError(str(path), "not a regular file (a named pipe, socket or device)")
         try:
             data = path.read_bytes()
         except OSError as err:

@@ -72,10 +72,14 @@ class Article:
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Map a span of ``text`` to the source file; None if it was not copied verbatim
-        (e.g. the newline the loader inserted between headline and body)."""
+        (e.g. the newline the loader inserted between headline and body) or not in the
+        source's order (side-by-side columns, read one after the other)."""
         first = self._source_offset(start)
         last = self._source_offset(end - 1) if end > start else first
         if first is None or last is None:
+            return None
+        inside = [s for s in self.segments if s.text_start < end and start < s.text_start + s.length]
+        if any(b.source_start < a.source_start + a.length for a, b in zip(inside, inside[1:])):
             return None
         return first, last + 1
 

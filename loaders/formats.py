@@ -18,7 +18,8 @@ JSONL_FIELDS = ("title", "body")
 
 
 def locate(raw: str, texts: list[str], start: int = 0) -> list[Line]:
-    """Lines for ``texts`` found in order in ``raw``; a text not found verbatim gets no pieces."""
+    """Lines for ``texts`` found in order in ``raw``. A text not found verbatim (JSON
+    escapes, HTML entities) keeps its words as one piece at offset -1: no source offsets."""
     out, cursor = [], start
     for text in texts:
         text = text.strip()
@@ -29,7 +30,7 @@ def locate(raw: str, texts: list[str], start: int = 0) -> list[Line]:
             out.append(Line(at, text, [(at, text)], raw=text))
             cursor = at + len(text)
         else:
-            out.append(Line(-1, text, [], raw=text))
+            out.append(Line(-1, text, [(-1, text)], raw=text))  # kept, with no source offsets
     return out
 
 
@@ -38,8 +39,9 @@ def read_jsonl(text: str, source: str) -> tuple[list[Article], list[LoadError]]:
     A malformed line is reported with its number; the good lines are kept."""
     articles, errors = [], []
     offset = 0
-    for number, raw_line in enumerate(text.splitlines(keepends=True), start=1):
-        line_start, offset = offset, offset + len(raw_line)
+    # JSON Lines ends a record at "\n" only: U+2028 or U+0085 may sit raw inside a string
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line_start, offset = offset, offset + len(raw_line) + 1
         if not raw_line.strip():
             continue
         try:
@@ -49,6 +51,11 @@ def read_jsonl(text: str, source: str) -> tuple[list[Article], list[LoadError]]:
             continue
         if not isinstance(record, dict) or not all(isinstance(record.get(f), str) for f in JSONL_FIELDS):
             errors.append(LoadError(source, "a JSON object with string 'title' and 'body' is required", number))
+            continue
+        try:  # a \ud800 escape decodes to a lone surrogate, which no output can encode
+            json.dumps(record, ensure_ascii=False).encode()
+        except UnicodeEncodeError as err:
+            errors.append(LoadError(source, f"invalid Unicode: lone surrogate {err.object[err.start]!r}", number))
             continue
         if not record["body"].strip():
             errors.append(LoadError(source, "empty body", number))
@@ -71,7 +78,9 @@ def read_jsonl(text: str, source: str) -> tuple[list[Article], list[LoadError]]:
 
 
 def _shift(line: Line, by: int) -> Line:
-    return Line(line.offset + by, line.text, [(o + by, t) for o, t in line.pieces], line.raw)
+    """The line with its offsets moved by ``by`` (offset -1, not in the source, stays)."""
+    move = lambda o: o + by if o >= 0 else -1
+    return Line(move(line.offset), line.text, [(move(o), t) for o, t in line.pieces], line.raw)
 
 
 def _str(value) -> str | None:

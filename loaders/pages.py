@@ -5,6 +5,8 @@ start at a headline group (kicker, headline, subtitle: short lines that do not e
 sentence) that is followed by a lead (本报讯…) or a photo caption, or at a lead with
 no headline (damaged pages). Photo stories end at their credit (本报记者 X 摄影报道).
 Page and section banners (学习贯彻…精神, >> 北京经验 <<, ① …) are not articles.
+Side-by-side columns that the OCR read across (left text, a wide gap, right text on
+each line) are read column by column first (:func:`unweave_columns`).
 
 >>> page = "深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面\\n\\n工会举办培训\\n\\n本报讯（记者 张三）近日，某区总工\\n\\n会举办培训。\\n"
 >>> [a.title for a in cut_page(page, "p.txt")]
@@ -20,6 +22,8 @@ import re
 from loaders.article import Article
 from loaders.text import LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
 
+# Between two columns read across: three or more spaces, or two ideographic spaces.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t\u3000]{3,}|\u3000{2,})(?=\S)")
 _SECTION_TAG = re.compile(r"^\s*(>>.*<<|[①-⑳].*)\s*$")
 _SLOGAN = re.compile(r"精神|新局面|新征程|新篇章|新时代")
 _SLOGAN_START = re.compile(r"^(深入)?(学习|贯彻|落实|奋力|全面|弘扬)")
@@ -73,7 +77,7 @@ def choose_headline(group: list[Line]) -> Line:
 
 def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int = 0) -> list[Article]:
     """Cut one page of text into articles, in page order."""
-    lines = split_lines(text, base_offset)
+    lines = unweave_columns(split_lines(text, base_offset))
     tags = _tag_lines(lines)
     articles: list[tuple[list[Line], list[Line]]] = []  # (headline group, body lines)
     current: tuple[list[Line], list[Line]] | None = None
@@ -114,9 +118,44 @@ def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int
             if not paragraphs and headline is None:
                 continue
             out.append(compose(source, first_ordinal + len(out), headline, paragraphs, rejoined=True))
-    if not out and lines:  # no structure found: a single article whose first line is the headline
-        out.append(compose(source, first_ordinal, lines[0], lines[1:]))
+    unframed = [line for line, tag in zip(lines, tags) if tag != "banner"]
+    if not out and unframed:  # no structure found: a single article whose first line is the headline
+        out.append(compose(source, first_ordinal, unframed[0], unframed[1:]))
     return [a for a in out if a.body.strip()]
+
+
+def unweave_columns(lines: list[Line]) -> list[Line]:
+    """Read side-by-side columns one after the other: a run of two or more lines that
+    each split into the same number of columns at wide gaps becomes the first column's
+    lines, then the second's… Each piece keeps its own source offset.
+
+    >>> lines = split_lines("工会举办培训     海淀区开展健步走\\n\\n近日，朝阳区     日前，海淀区")
+    >>> [line.text for line in unweave_columns(lines)]
+    ['工会举办培训', '近日，朝阳区', '海淀区开展健步走', '日前，海淀区']
+    """
+    split = [_columns(line) for line in lines]
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        end = i + 1  # the block of lines i..end-1 with as many columns as line i
+        while end < len(lines) and len(split[end]) == len(split[i]) > 1:
+            end += 1
+        if end - i < 2:
+            out.append(lines[i])
+        else:
+            out.extend(row[column] for column in range(len(split[i])) for row in split[i:end])
+        i = end
+    return out
+
+
+def _columns(line: Line) -> list[Line]:
+    """The line cut at its wide gaps (a line of :func:`split_lines`: one piece)."""
+    out, cursor = [], 0
+    for end in [*(gap.start() for gap in _COLUMN_GAP.finditer(line.text)), len(line.text)]:
+        part = line.text[cursor:end]
+        out.append(Line(line.offset + cursor, part, [(line.offset + cursor, part)], raw=part))
+        cursor = _COLUMN_GAP.match(line.text, end).end() if end < len(line.text) else end
+    return out
 
 
 def _tag_lines(lines: list[Line]) -> list[str]:

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 from loaders.article import Article, Byline
 
-# A line that ends here closes a sentence; one that does not runs on into the next line.
-_SENTENCE_END = re.compile(r"[。！？!?；;…]['\"”’」』）)]*$")
+# A line that ends in one of these (before any closing quotes or brackets) closes a
+# sentence; one that does not runs on into the next line.
+_SENTENCE_END = "。！？!?；;…"
+_CLOSERS = "'\"”’」』）)"
 _CJK = r"\u4e00-\u9fff"
 # Spaces between two CJK characters are layout debris (damaged columns), not words.
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}，。、；：,.;:“”\"）)（(])[ \t\u3000]+(?=[{_CJK}，。、；：“”\"（(）)])")
@@ -38,7 +40,9 @@ class Line:
 
     @property
     def ends_sentence(self) -> bool:
-        return bool(_SENTENCE_END.search(self.text))
+        # looks at the end only: a regex search would rescan a whole paragraph per line
+        tail = self.text.rstrip(_CLOSERS)
+        return bool(tail) and tail[-1] in _SENTENCE_END
 
 
 def split_lines(text: str, base: int = 0) -> list[Line]:
@@ -69,17 +73,25 @@ def squeeze(line: Line) -> Line:
 
 
 def rejoin(lines: list[Line]) -> list[Line]:
-    """Merge lines that run on (no sentence end) into paragraphs."""
-    paragraphs: list[Line] = []
+    """Merge lines that run on (no sentence end) into paragraphs.
+
+    Each paragraph is joined once, so a page of millions of run-on lines stays linear.
+    """
+    runs: list[list[Line]] = []
     for line in lines:
-        if paragraphs and not paragraphs[-1].ends_sentence:
-            last = paragraphs[-1]
-            last.text += line.text
-            last.raw = last.raw or line.raw
-            last.pieces.extend(line.pieces)
+        if runs and not runs[-1][-1].ends_sentence:
+            runs[-1].append(line)
         else:
-            paragraphs.append(Line(line.offset, line.text, list(line.pieces), line.raw))
-    return paragraphs
+            runs.append([line])
+    return [
+        Line(
+            run[0].offset,
+            "".join(line.text for line in run),
+            [piece for line in run for piece in line.pieces],
+            next((line.raw for line in run if line.raw), ""),
+        )
+        for run in runs
+    ]
 
 
 def drop_prefix(line: Line, n: int) -> Line:

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NEO4J_PASSWORD ?= unionkg-dev-password
 
-.PHONY: sample test setup eval clean
+.PHONY: sample test setup eval clean chromium
 
 $(BIN)/unionkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,16 @@ sample: setup
 eval: setup
 	$(BIN)/unionkg eval --gold examples/gold examples/pages
 
-test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# the server is stopped whatever pytest's outcome, and pytest's exit code is make's
+test: setup chromium
+	$(BIN)/unionkg neo4j start
+	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; $(BIN)/unionkg neo4j stop; exit $$rc
+
+# headless Chromium renders `unionkg view` pages in tests/test_view.py; the font gives the
+# canvas its Chinese labels (CI runs as root on a fresh Debian machine)
+chromium:
+	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; }
 
 clean:
 	rm -rf build .pytest_cache

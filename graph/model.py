@@ -32,8 +32,10 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 def normalise_name(name: str) -> str:
     """The comparison form of a name, as GUIDELINES.md scores it: NFKC, no quote
     marks, no middle dots, no white space."""
-    s = unicodedata.normalize("NFKC", name)
-    return re.sub(r"\s+", "", s.translate(_QUOTE_TABLE))
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name).translate(_QUOTE_TABLE))
+    # NFKC again: removing a space can bring a letter and a combining mark together
+    # ("t¨" is "t", a space and U+0308), and the form must not change when normalised twice
+    return unicodedata.normalize("NFKC", s)
 
 
 def node_id(etype: EntityType, name: str) -> str:
@@ -99,9 +101,17 @@ class ArticleGraph:
                 return e
         return None
 
-    def snippet(self, span: Span, context: int = 12) -> str:
-        text = self.article.text
-        return text[max(0, span.start - context) : span.end + context].replace("\n", " ")
+    def snippet(self, span: Span) -> str:
+        return snippet(self.article.text, span.start, span.end)
+
+
+def snippet(text: str, start: int, end: int, context: int = 12) -> str:
+    """The words around ``text[start:end]``, on one line: the evidence a reader checks.
+
+    >>> snippet("第一行\\n北京市总工会召开会议", 4, 10, context=2)
+    '行 北京市总工会召开'
+    """
+    return text[max(0, start - context) : end + context].replace("\n", " ")
 
 
 @dataclass
@@ -154,6 +164,45 @@ class KnowledgeGraph:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str, str], Edge] = field(default_factory=dict)
     failures: list[LoadError] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The whole graph as JSON (``graph.json`` of a build folder), so that later
+        stages such as ``unionkg load neo4j build/`` need not extract again.
+
+        >>> kg = KnowledgeGraph(nodes={"union/甲": Node("union/甲", EntityType.Union, "甲", {"乙"})})
+        >>> KnowledgeGraph.from_json(kg.to_json()) == kg
+        True
+        """
+        return {
+            "articles": [a.to_json() for a in self.articles.values()],
+            "nodes": [
+                {"id": n.id, "type": n.type.value, "name": n.name, "aliases": sorted(n.aliases), "facts": n.facts,
+                 "mentions": [[m.article_id, m.start, m.end, m.text] for m in n.mentions]}
+                for n in self.nodes.values()
+            ],
+            "edges": [
+                {"subject": e.subject, "predicate": e.predicate.value, "object": e.object, "title": e.title,
+                 "inferred": e.inferred, "confidence": e.confidence,
+                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet] for ev in e.evidence]}
+                for e in self.edges.values()
+            ],
+            "failures": [[f.source, f.reason, f.line] for f in self.failures],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "KnowledgeGraph":
+        kg = cls(failures=[LoadError(*f) for f in d["failures"]])
+        for a in d["articles"]:
+            article = Article.from_json(a)
+            kg.articles[article.id] = article
+        for n in d["nodes"]:
+            kg.nodes[n["id"]] = Node(n["id"], EntityType(n["type"]), n["name"], set(n["aliases"]),
+                                     [Mention(*m) for m in n["mentions"]], dict(n["facts"]))
+        for e in d["edges"]:
+            edge = Edge(e["subject"], Predicate(e["predicate"]), e["object"], e["title"], e["inferred"],
+                        e["confidence"], [Evidence(*ev) for ev in e["evidence"]])
+            kg.edges[edge.key] = edge
+        return kg
 
     def summary(self) -> dict:
         from collections import Counter

@@ -1,0 +1,110 @@
+"""Every Cypher statement that loads the property graph (``graph/property_graph.py``).
+
+All take their data as parameters (``$rows``, ``$ids``), labels and relationship types
+included, so each statement is compiled once per server however many types there are.
+
+Each load statement returns ``updated``: rows that met an existing node or relationship
+and changed it. The driver's counters tell how many were created; the rest were
+already there unchanged.
+
+>>> len(schema())  # two keys, four lookups, the full-text index, a key per fact type
+17
+"""
+
+from __future__ import annotations
+
+from graph.property_graph import FACT_TYPES
+
+
+def schema() -> list[str]:
+    """Constraints and indexes, created before any data (each is a no-op if present).
+
+    ``entityNames`` is a full-text index over names and aliases with Lucene's CJK
+    analyser (overlapping character pairs), so a search for 总工会 finds 北京市总工会."""
+    statements = [
+        "CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE",
+        "CREATE CONSTRAINT article_iri IF NOT EXISTS FOR (n:Article) REQUIRE n.iri IS UNIQUE",
+        "CREATE INDEX entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id)",
+        "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+        "CREATE INDEX article_id IF NOT EXISTS FOR (n:Article) ON (n.id)",
+        "CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date)",
+        "CREATE FULLTEXT INDEX entityNames IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+    ]
+    statements += [
+        f"CREATE CONSTRAINT fact_key_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() REQUIRE r.key IS UNIQUE"
+        for t in FACT_TYPES
+    ]
+    return statements
+
+
+# neo4j-admin import cannot write an empty list (it stores no property instead), and the
+# model has aliases and reporters always present: fill them in after an import
+EMPTY_LISTS = [
+    "MATCH (n:Entity) WHERE n.aliases IS NULL SET n.aliases = []",
+    "MATCH (a:Article) WHERE a.reporters IS NULL SET a.reporters = []",
+]
+
+
+# Labels and relationship types come from the rows (``$(row.type)``, Cypher 5.26), so
+# that one statement, compiled once, loads every entity type and every fact type.
+# Aliases accumulate: a load of new articles only adds the names they use.
+MERGE_ENTITIES = """UNWIND $rows AS row
+MERGE (n:Entity {iri: row.iri}) WITH n, row, properties(n) AS before
+SET n += row, n:$(row.type)
+SET n.aliases = coalesce(before.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(before.aliases, [])]
+RETURN count(CASE WHEN before.id IS NOT NULL AND properties(n) <> before THEN 1 END) AS updated"""
+
+MERGE_ARTICLES = """UNWIND $rows AS row
+MERGE (a:Article {iri: row.iri}) WITH a, row, properties(a) AS before
+SET a = row
+RETURN count(CASE WHEN before.id IS NOT NULL AND before <> row THEN 1 END) AS updated"""
+
+MERGE_MENTIONS = """UNWIND $rows AS row
+MATCH (e:Entity {iri: row.source}), (a:Article {iri: row.target})
+MERGE (e)-[m:MENTIONED_IN {start: row.props.start, end: row.props.end}]->(a)
+WITH m, row, properties(m) AS before
+SET m = row.props
+RETURN count(CASE WHEN before.text IS NOT NULL AND before <> row.props THEN 1 END) AS updated"""
+
+# A fact stated again by other articles gains their ids, evidence and snippets
+# (``evidence[i]`` is where ``snippets[i]`` was read); it stays asserted once any load
+# asserts it, at its highest confidence.
+MERGE_FACTS = """UNWIND $rows AS row
+MATCH (s:Entity {iri: row.source}), (o:Entity {iri: row.target})
+MERGE (s)-[r:$(row.type) {key: row.props.key}]->(o)
+WITH r, row, properties(r) AS before, coalesce(r.evidence, []) AS known
+WITH r, row, before, [i IN range(0, size(row.props.evidence) - 1) WHERE NOT row.props.evidence[i] IN known] AS fresh
+SET r.title = row.props.title,
+    r.inferred = coalesce(before.inferred AND row.props.inferred, row.props.inferred),
+    r.confidence = CASE WHEN before.confidence > row.props.confidence THEN before.confidence
+                        ELSE row.props.confidence END,
+    r.articles = coalesce(before.articles, []) + [a IN row.props.articles WHERE NOT a IN coalesce(before.articles, [])],
+    r.evidence = coalesce(before.evidence, []) + [i IN fresh | row.props.evidence[i]],
+    r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]]
+RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
+
+
+# An incremental load replaces what a changed article said: these three run, in this
+# order, before its new rows are merged.
+ARTICLE_CHECKSUMS = "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, a.checksum AS checksum"
+
+FORGET_MENTIONS = """MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) WHERE a.id IN $ids
+DELETE m
+RETURN collect(DISTINCT e.iri) AS entities"""
+
+FORGET_FACTS = """MATCH (:Entity)-[r]->(:Entity) WHERE any(id IN r.articles WHERE id IN $ids)
+WITH r, [i IN range(0, size(r.evidence) - 1) WHERE NOT split(r.evidence[i], ':')[0] IN $ids] AS keep
+SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
+    r.snippets = [i IN keep | r.snippets[i]],
+    r.evidence = [i IN keep | r.evidence[i]]
+WITH r WHERE size(r.articles) = 0
+DELETE r"""
+
+# after the load: entities the changed articles named that nothing names any more
+DELETE_ORPHANS = "MATCH (e:Entity) WHERE e.iri IN $iris AND NOT (e)--() DELETE e"
+
+COUNTS = """CALL () { MATCH (n) UNWIND labels(n) AS name RETURN name, count(*) AS n
+  UNION ALL MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS n }
+RETURN name, n ORDER BY name"""
+

@@ -1,0 +1,219 @@
+"""Load a :class:`~graph.model.KnowledgeGraph` into Neo4j, idempotently and incrementally.
+
+The rows are those of :mod:`graph.property_graph`; the Cypher is in :mod:`graph.cypher`.
+Constraints and indexes come first; then articles, entities, mentions and facts are
+merged in batches (``UNWIND $rows … MERGE``), each batch one managed write transaction
+that the driver retries on transient errors. No plugin (APOC) is needed.
+
+- Idempotent: loading the same graph again creates nothing and changes nothing.
+- Incremental: a new article adds its nodes and facts to what is there; an article
+  whose text changed (same id, other checksum) first has its mentions and its evidence
+  taken out of the graph, and its facts that no other article states are deleted.
+
+Connection settings come from :class:`Neo4jSettings` (``NEO4J_URI``, ``NEO4J_USER``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE``); routing URIs (``neo4j://``, ``neo4j+s://``) work
+against a cluster.
+
+>>> Neo4jSettings.from_env({"NEO4J_PASSWORD": "x"}).uri
+'bolt://127.0.0.1:7687'
+>>> "x" in repr(Neo4jSettings(password="x"))  # the password never appears in output
+False
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+
+from graph import cypher
+from graph.model import KnowledgeGraph
+from graph.property_graph import PropertyGraph, to_property_graph
+from graph.rdf import DEFAULT_BASE
+
+BATCH_SIZE = 1000
+Progress = Callable[[int, int], None]  # (rows done, rows total)
+
+
+class Neo4jUnavailable(RuntimeError):
+    """The server cannot be reached, refuses the credentials, or lacks the database."""
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str = "bolt://127.0.0.1:7687"
+    user: str = "neo4j"
+    password: str = field(default="", repr=False)
+    database: str = "neo4j"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ, **overrides: str | None) -> "Neo4jSettings":
+        """Settings from ``NEO4J_*`` variables; ``overrides`` that are not None win."""
+        values = {
+            "uri": env.get("NEO4J_URI", cls.uri),
+            "user": env.get("NEO4J_USER", cls.user),
+            "password": env.get("NEO4J_PASSWORD", ""),
+            "database": env.get("NEO4J_DATABASE", cls.database),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def connect(settings: Neo4jSettings) -> Driver:
+    """A driver whose server answered and accepted the credentials."""
+    driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                  notifications_min_severity="OFF")  # e.g. "property checksum does not exist yet"
+    try:
+        driver.verify_connectivity()
+        driver.execute_query("RETURN 1", database_=settings.database)
+    except AuthError:
+        driver.close()
+        raise Neo4jUnavailable(f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password "
+                               "(set NEO4J_PASSWORD)") from None
+    except ClientError as err:
+        driver.close()
+        raise Neo4jUnavailable(f"Neo4j at {settings.uri}: {err.message}") from None
+    except (ServiceUnavailable, DriverError, OSError):
+        driver.close()
+        raise Neo4jUnavailable(f"Neo4j is not reachable at {settings.uri}: is it running? "
+                               "(`unionkg neo4j start` runs a local one)") from None
+    return driver
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class LoadReport:
+    tallies: dict[str, Tally] = field(default_factory=dict)  # articles, entities, mentions, facts
+    replaced_articles: list[str] = field(default_factory=list)  # ids of articles whose text changed
+    deleted: int = 0  # nodes and relationships removed while replacing them
+    rows: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> dict:
+        return {
+            **{kind: vars(t) for kind, t in self.tallies.items()},
+            "replaced_articles": len(self.replaced_articles),
+            "deleted": self.deleted,
+            "rows": self.rows,
+            "seconds": round(self.seconds, 2),
+            "rows_per_second": round(self.rows_per_second),
+        }
+
+
+def load(kg: KnowledgeGraph, settings: Neo4jSettings, *, base: str = DEFAULT_BASE,
+         progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> LoadReport:
+    """Load ``kg`` into the database of ``settings``; see the module notes."""
+    pg = to_property_graph(kg, base)
+    with connect(settings) as driver:
+        try:
+            return _Loader(driver, settings.database, progress, batch_size).run(pg)
+        except ServiceUnavailable as err:
+            raise Neo4jUnavailable(f"lost Neo4j at {settings.uri} while loading: {_first_line(err)}") from None
+        except Neo4jError as err:
+            raise Neo4jUnavailable(f"Neo4j at {settings.uri} failed the load: {err.message}") from None
+
+
+def prepare(settings: Neo4jSettings) -> None:
+    """Create the constraints and indexes, and complete what a ``neo4j-admin`` import
+    of :mod:`graph.neo4j_csv` files leaves out (empty lists); :func:`load` does this too."""
+    with connect(settings) as driver:
+        _prepare(driver, settings.database)
+
+
+def _prepare(driver: Driver, database: str) -> None:
+    for statement in cypher.schema() + cypher.EMPTY_LISTS:
+        driver.execute_query(statement, database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+
+
+class _Loader:
+    def __init__(self, driver: Driver, database: str, progress: Progress | None, batch_size: int):
+        self.driver, self.database, self.progress, self.batch_size = driver, database, progress, batch_size
+        self.report = LoadReport()
+        self.done = self.total = 0
+
+    def run(self, pg: PropertyGraph) -> LoadReport:
+        started = time.perf_counter()
+        _prepare(self.driver, self.database)
+        self.total = pg.rows
+        articles = [n.props for n in pg.articles]
+        changed = self._changed_articles(articles)
+        orphans = self._forget(changed) if changed else []
+
+        self._merge("articles", cypher.MERGE_ARTICLES, articles)
+        self._merge("entities", cypher.MERGE_ENTITIES, [n.props for n in pg.entities])
+        self._merge("mentions", cypher.MERGE_MENTIONS, [r.row() for r in pg.mentions])
+        self._merge("facts", cypher.MERGE_FACTS, [r.row() for r in pg.facts])
+        if orphans:
+            self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
+
+        self.report.rows = self.total
+        self.report.seconds = time.perf_counter() - started
+        return self.report
+
+    def _changed_articles(self, articles: list[dict]) -> list[str]:
+        """Ids of the articles already in the database with another checksum."""
+        checksums = {a["id"]: a["checksum"] for a in articles}
+        records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=list(checksums),
+                                                  database_=self.database)
+        changed = [r["id"] for r in records if r["checksum"] != checksums[r["id"]]]
+        self.report.replaced_articles = changed
+        return changed
+
+    def _forget(self, ids: list[str]) -> list[str]:
+        """Take the changed articles' mentions and evidence out; the entities they named."""
+        record, counters = self._write(cypher.FORGET_MENTIONS, ids=ids)
+        _, fact_counters = self._write(cypher.FORGET_FACTS, ids=ids)
+        self.report.deleted += counters.relationships_deleted + fact_counters.relationships_deleted
+        return record["entities"] if record else []
+
+    def _merge(self, kind: str, statement: str, rows: list[dict]) -> None:
+        tally = self.report.tallies.setdefault(kind, Tally())
+        for i in range(0, len(rows), self.batch_size):
+            batch = rows[i : i + self.batch_size]
+            record, counters = self._write(statement, rows=batch)
+            created = counters.nodes_created or counters.relationships_created
+            tally.created += created
+            tally.updated += record["updated"]
+            tally.unchanged += len(batch) - created - record["updated"]
+            self.done += len(batch)
+            if self.progress:
+                self.progress(self.done, self.total)
+
+    def _write(self, statement: str, **params):
+        """Run ``statement`` in a managed write transaction (retried on transient
+        errors); its single record, if any, and its counters."""
+
+        def work(tx):
+            result = tx.run(statement, **params)
+            record = result.single()
+            return record, result.consume().counters
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+
+def database_counts(settings: Neo4jSettings) -> dict[str, int]:
+    """Nodes per label and relationships per type in the database, as
+    :meth:`PropertyGraph.counts` counts them from the rows."""
+    with connect(settings) as driver:
+        records, _, _ = driver.execute_query(cypher.COUNTS, database_=settings.database)
+    return {r["name"]: r["n"] for r in records}

@@ -1,0 +1,15 @@
+// 支持某实体相关事实的文章与原文 | The evidence for the facts about an entity
+// answers: Every fact (relation) the given entity takes part in, as subject or object,
+//   with each article that states it and the snippet of text where it is stated.
+// param entity (name) = 北京市总工会: name or alias of the entity
+// columns: subject, relation, object, title, article, snippet
+// example: unionkg query run fact_evidence --param entity=北京市总工会
+MATCH (node:Entity) WHERE node.name = $entity OR $entity IN node.aliases
+MATCH (node)-[r:HOLDS_POST|WORKS_FOR|HAS_HONOUR|UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN|ORGANISED|PARTICIPATED_IN|PART_OF|HELD_AT]-()
+WITH DISTINCT r, startNode(r) AS s, endNode(r) AS o
+// evidence[i] is "<article id>:<start>-<end>", the span snippets[i] was read from
+UNWIND CASE size(coalesce(r.evidence, [])) WHEN 0 THEN [null] ELSE range(0, size(r.evidence) - 1) END AS i
+OPTIONAL MATCH (a:Article {id: split(r.evidence[i], ':')[0]})
+RETURN DISTINCT s.name AS subject, type(r) AS relation, o.name AS object, r.title AS title,
+       a.title AS article, r.snippets[i] AS snippet
+ORDER BY relation, subject, object, title, article, snippet

@@ -1,0 +1,15 @@
+// 某总工会之下的各级工会 | Unions under a federation, at any depth
+// answers: Every union below the given federation or body, at any depth, and the body
+//   each one is the union of. A union lies below another when a chain of
+//   subOrganizationOf, unionOf and locatedIn leads from it to that union or to the body
+//   that union represents (a district union → its district → the city → the city federation).
+// param federation (name) = 北京市总工会: name or alias of the federation (or of any body)
+// columns: union_name, represents
+// example: unionkg query run union_hierarchy --param federation=北京市总工会
+MATCH (top_union:Entity) WHERE top_union.name = $federation OR $federation IN top_union.aliases
+MATCH (top_union)-[:UNION_OF*0..1]->(top)
+MATCH (u:Union)-[:SUB_ORGANIZATION_OF|UNION_OF|LOCATED_IN*1..]->(top)
+WHERE u <> top_union
+OPTIONAL MATCH (u)-[:UNION_OF]->(body)
+RETURN DISTINCT u.name AS union_name, body.name AS represents
+ORDER BY union_name, represents

@@ -8,6 +8,10 @@
 >>> g = to_networkx(kg)
 >>> g.nodes["union/甲"]["label"], list(g.edges(data="predicate"))
 ('甲', [('union/甲', 'district/乙', 'unionOf')])
+>>> import tempfile
+>>> path = write_gexf(kg, Path(tempfile.mkdtemp()) / "graph.gexf")
+>>> nx.read_gexf(path).nodes["union/甲"]["label"]
+'甲'
 """
 
 from __future__ import annotations
@@ -32,7 +36,17 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(kg: KnowledgeGraph, path: Path) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    nx.write_graphml(to_networkx(kg), tmp, encoding="utf-8")
+    return _write(nx.write_graphml, kg, path)
+
+
+def write_gexf(kg: KnowledgeGraph, path: Path) -> Path:
+    """GEXF 1.2, the format Gephi opens natively (node ``label`` shown, ``type`` to colour by)."""
+    return _write(nx.write_gexf, kg, path)
+
+
+def _write(writer, kg: KnowledgeGraph, path: Path) -> Path:
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")  # a reader never sees half a file
+    writer(to_networkx(kg), tmp, encoding="utf-8")
     tmp.replace(path)
     return path

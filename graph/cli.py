@@ -1,7 +1,8 @@
 """The ``unionkg`` command: one thin wrapper per library function.
 
 Exit codes: 0 all went well; 1 some input failed (named on stderr, the rest done);
-2 usage errors; 3 the graph does not validate or a service is unreachable.
+2 usage errors; 3 the graph does not validate or a service is unreachable;
+130 interrupted (Ctrl-C), the previous output left as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import click
 from graph import pipeline
 
 EXIT_INPUT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_INVALID = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _report_failures(failures) -> None:
@@ -24,18 +27,19 @@ def _report_failures(failures) -> None:
 
 
 class _ProgressBar:
-    """A progress bar on stderr for runs of more than a few files."""
+    """A progress bar on stderr for runs of more than a few files (or rows)."""
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "reading") -> None:
         self.bar = None
+        self.label = label
 
-    def __call__(self, done: int, total: int, name: str) -> None:
+    def __call__(self, done: int, total: int, name: str = "") -> None:
         if total < 5:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="reading", file=sys.stderr)
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
-        self.bar.update(1)
+        self.bar.update(done - self.bar.pos)
         if done == total:
             self.bar.__exit__(None, None, None)
 
@@ -53,10 +57,16 @@ def main() -> None:
               help="Output folder (replaced atomically at the end).")
 @click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def build(sources, out_dir, base, as_json):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes extracting files in parallel (one file is one worker's unit).")
+def build(sources, out_dir, base, as_json, workers):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
-    report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar())
+    try:
+        report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     summary = report.summary()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -132,12 +142,24 @@ def neo4j():
 @neo4j.command()
 @click.option("--bolt-port", default=7687, show_default=True)
 @click.option("--http-port", default=7474, show_default=True)
-def start(bolt_port, http_port):
-    """Start the local server on 127.0.0.1 (password from NEO4J_PASSWORD)."""
+@click.option("--heap", default="1g", show_default=True, help="JVM heap size.")
+@click.option("--page-cache", default="1g", show_default=True, help="Neo4j page cache size.")
+def start(bolt_port, http_port, heap, page_cache):
+    """Start the local server on 127.0.0.1 and wait until it answers (the password
+    of user neo4j is NEO4J_PASSWORD, set at the first start; jars fetched once)."""
     from graph import neo4j_server
 
-    info = neo4j_server.start(bolt_port=bolt_port, http_port=http_port)
+    config = neo4j_server.ServerConfig(bolt_port, http_port, heap, page_cache)
+    try:
+        info = neo4j_server.start(config)
+    except neo4j_server.ServerError as err:
+        _fail(err)
     click.echo(f"Neo4j running (pid {info.pid}): {info.bolt_uri}, browser {info.http_uri}/browser/")
+
+
+def _fail(err: Exception, code: int = EXIT_INVALID) -> None:
+    click.echo(f"error: {err}", err=True)
+    sys.exit(code)
 
 
 @neo4j.command()
@@ -145,7 +167,10 @@ def stop():
     """Stop the local server."""
     from graph import neo4j_server
 
-    click.echo("stopped" if neo4j_server.stop() else "not running")
+    try:
+        click.echo("stopped" if neo4j_server.stop() else "not running")
+    except neo4j_server.ServerError as err:
+        _fail(err)
 
 
 @neo4j.command()
@@ -156,3 +181,247 @@ def status():
     info = neo4j_server.status()
     click.echo(f"running (pid {info.pid}): {info.bolt_uri}" if info else "stopped")
     sys.exit(0 if info else EXIT_INVALID)
+
+
+@main.group()
+def load():
+    """Load the graph into a database."""
+
+
+@load.command(name="neo4j")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--uri", default=None, help="Bolt or routing URI (default NEO4J_URI, else bolt://127.0.0.1:7687).")
+@click.option("--user", default=None, help="User name (default NEO4J_USER, else neo4j).")
+@click.option("--database", default=None, help="Database name (default NEO4J_DATABASE, else neo4j).")
+@click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--after-import", is_flag=True,
+              help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.")
+def load_neo4j(paths, uri, user, database, base, as_json, after_import):
+    """Load PATHS (one build folder, or source files and folders) into Neo4j: idempotent
+    and incremental. The password is NEO4J_PASSWORD, else asked for."""
+    import os
+
+    from graph.neo4j_loader import Neo4jSettings, Neo4jUnavailable, connect, load as load_graph, prepare
+
+    if bool(paths) == after_import:
+        raise click.UsageError("give PATHS to load, or --after-import alone")
+    password = os.environ.get("NEO4J_PASSWORD") or click.prompt("Neo4j password", hide_input=True, err=True)
+    settings = Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+    try:
+        if after_import:
+            prepare(settings)
+            click.echo(f"indexes created, import completed in {settings.uri} (database {settings.database})")
+            return
+        connect(settings).close()  # a wrong password should not wait for the sources to be read
+        kg = pipeline.read_graph(paths, _ProgressBar())
+        report = load_graph(kg, settings, **({"base": base} if base else {}), progress=_ProgressBar("loading"))
+    except Neo4jUnavailable as err:
+        _fail(err)
+    summary = report.summary()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"loaded {report.rows} rows into {settings.uri} (database {settings.database}) "
+                   f"in {summary['seconds']} s ({summary['rows_per_second']} rows/s)")
+        for kind, tally in report.tallies.items():
+            click.echo(f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged")
+        if report.replaced_articles:
+            click.echo(f"changed articles replaced: {len(report.replaced_articles)} "
+                       f"({report.deleted} old nodes and relationships deleted)")
+    _report_failures(kg.failures)
+    sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
+
+
+@main.group()
+def export():
+    """Write the graph in the formats of other tools."""
+
+
+@export.command(name="neo4j-csv")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--from", "paths", multiple=True, default=["build"], show_default=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="A build folder, or source files and folders (repeat the option for more).")
+@click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
+def export_neo4j_csv(out_dir, paths, base):
+    """CSV files with headers for `neo4j-admin database import full`, for graphs too big
+    to load in transactions; prints the import command."""
+    import shlex
+
+    from graph.neo4j_csv import import_arguments, write_csv
+    from graph.rdf import DEFAULT_BASE
+
+    kg = pipeline.read_graph(paths, _ProgressBar())
+    export = write_csv(kg, out_dir, base or DEFAULT_BASE)
+    click.echo(", ".join(f"{name} {n}" for name, n in export.rows.items()) + f" → {out_dir}/")
+    click.echo("import into a stopped server (replaces the database):")
+    click.echo("  neo4j-admin " + shlex.join(import_arguments(out_dir)))
+    click.echo("then start it and create the indexes: unionkg load neo4j --after-import")
+    _report_failures(kg.failures)
+    sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
+
+
+@export.command(name="gexf")
+@click.argument("out_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "paths", multiple=True, default=["build"], show_default=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="A build folder, or source files and folders (repeat the option for more).")
+def export_gexf(out_file, paths):
+    """The graph as GEXF for Gephi (nodes with label, type, aliases; edges with the
+    relation). GraphML is in every build folder already."""
+    from graph.network import write_gexf
+
+    kg = pipeline.read_graph(paths, _ProgressBar())
+    write_gexf(kg, out_file)
+    click.echo(f"{len(kg.nodes)} nodes, {len(kg.edges)} edges → {out_file}")
+    _report_failures(kg.failures)
+    sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
+
+
+@main.group()
+def query():
+    """Saved research questions (queries/), answered from a build's embedded store or
+    from Neo4j, the same rows from both."""
+
+
+@query.command(name="list")
+def query_list():
+    """List the saved questions: name, Chinese and English title."""
+    from queries.library import questions
+
+    saved = questions().values()
+    width = max(len(q.name) for q in saved)
+    for q in saved:
+        click.echo(f"{q.name:{width}}  {q.title_zh} | {q.title_en}")
+
+
+@query.command(name="show")
+@click.argument("name")
+def query_show(name):
+    """Show what question NAME answers, its parameters, its Cypher and its SPARQL."""
+    from queries.library import UnknownQuestion, get
+
+    try:
+        question = get(name)
+    except UnknownQuestion as err:
+        _fail(err, EXIT_USAGE)
+    click.echo(question.header)
+    click.echo(f"\n--- {name}.cypher\n{question.cypher}\n--- {name}.rq\n{question.sparql}", nl=False)
+
+
+@query.command(name="run")
+@click.argument("name")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the question (repeatable); the others keep their defaults.")
+@click.option("--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
+              help="embedded: the store of the build in --graph, no server; neo4j: the server of NEO4J_URI.")
+@click.option("--graph", "graph_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="The build folder (output of `unionkg build`) the embedded backend reads.")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="json: an object whose 'rows' list has one object per row.")
+def query_run(name, params, backend, graph_dir, output_format):
+    """Answer the saved question NAME."""
+    from graph.neo4j_loader import Neo4jUnavailable
+    from queries.library import ParameterError, UnknownQuestion, run
+
+    values = {}
+    for assignment in params:
+        key, sep, value = assignment.partition("=")
+        if not sep:
+            _fail(f"--param {assignment!r} is not KEY=VALUE", EXIT_USAGE)
+        values[key.strip()] = value
+    try:
+        answer = run(name, values, backend=backend, graph=graph_dir)
+    except (UnknownQuestion, ParameterError) as err:
+        _fail(err, EXIT_USAGE)
+    except FileNotFoundError:
+        _fail(f"{graph_dir} is not a build folder (no {graph_dir / 'store'}): "
+              f"run `unionkg build SOURCES --out {graph_dir}` first")
+    except Neo4jUnavailable as err:
+        _fail(err)
+    if output_format == "json":
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=1))
+    elif output_format == "csv":
+        click.echo(answer.to_csv(), nl=False)
+    else:
+        click.echo(answer.to_table())
+
+
+@query.command(name="favourites")
+@click.option("--out", "out_path", default="unionkg-favourites.zip", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The zip file to write.")
+def query_favourites(out_path):
+    """Write the Cypher questions as Neo4j Browser favourites (Favorites → Import), each
+    setting its parameters to the defaults and then running."""
+    from queries.browser import write_favourites
+
+    click.echo(f"wrote {write_favourites(out_path)}")
+
+
+_graph_option = click.option(
+    "--graph", "graph_path", default="build", show_default=True, type=click.Path(exists=True, path_type=Path),
+    help="A build folder (output of `unionkg build`), or a folder of sources to extract first.")
+
+
+@main.command()
+@_graph_option
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="csv: one file per section in --out.")
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
+              help="How many organisations and people, and communities, to list.")
+@click.option("--by", type=click.Choice(["pagerank", "betweenness", "degree", "articles"]), default="pagerank",
+              show_default=True, help="What ranks the organisations and people.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the CSV files (centrality.csv, communities.csv, hierarchy.csv, timeline.csv).")
+def analyse(graph_path, output_format, top, by, out_dir):
+    """Network analytics: degree, PageRank and betweenness of organisations and people;
+    communities of organisations that appear together; the union hierarchy as a tree;
+    articles, mentions and facts per month where dates are known."""
+    from graph.analyse import analyse as run_analysis
+    from queries.library import Answer
+
+    if output_format == "csv" and out_dir is None:
+        raise click.UsageError("--format csv writes one file per section: give --out DIR")
+    kg = pipeline.read_graph([graph_path], _ProgressBar())
+    result = run_analysis(kg, top, by)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    elif output_format == "csv":
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for section, table in result.tables().items():
+            answer = Answer(section, "networkx", {}, table.columns, table.rows)
+            (out_dir / f"{section}.csv").write_text(answer.to_csv(), encoding="utf-8")
+        click.echo(f"{', '.join(f'{s}.csv' for s in result.tables())} → {out_dir}/")
+    else:
+        tables = {section: Answer(section, "networkx", {}, t.columns, t.rows)
+                  for section, t in result.tables(brief=True).items()}
+        click.echo(f"{result.nodes} entities, {result.edges} relations, {result.articles} articles "
+                   f"({result.dated_articles} dated)")
+        click.echo(f"\nCentrality of organisations and people, by {by}\n" + tables["centrality"].to_table())
+        click.echo("\nCommunities of organisations that appear together\n" + tables["communities"].to_table())
+        click.echo("\nHierarchy (隶属 part of, 的工会 the union of)\n" + (result.hierarchy_text() or "(none)"))
+        click.echo("\nPer month\n" + (tables["timeline"].to_table() if result.timeline else "(no article has a date)"))
+    _report_failures(kg.failures)
+    sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
+
+
+@main.command()
+@_graph_option
+@click.option("--out", "out_file", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many entities, the best connected.")
+@click.option("--title", default="unionkg 工会知识图谱", show_default=True, help="Title of the page.")
+def view(graph_path, out_file, max_nodes, title):
+    """One self-contained HTML page of the graph (opens offline in any browser): nodes
+    coloured by type, a search box, and a click on a node shows its facts and sources."""
+    from graph.view import write_html
+
+    kg = pipeline.read_graph([graph_path], _ProgressBar())
+    write_html(kg, out_file, title=title, max_nodes=max_nodes)
+    shown = min(max_nodes, len(kg.nodes))
+    click.echo(f"{shown} of {len(kg.nodes)} entities, {out_file.stat().st_size / 1e6:.1f} MB → {out_file}")
+    _report_failures(kg.failures)
+    sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
+

@@ -16,7 +16,9 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,31 +43,57 @@ class ExtractionRun:
         return sum(len(g.article.text) for g in self.graphs)
 
 
-def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> ExtractionRun:
-    """Read and extract every source; a broken file or article is recorded, never fatal."""
+def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                    workers: int = 1) -> ExtractionRun:
+    """Read and extract every source; a broken file or article is recorded, never fatal.
+
+    With ``workers`` > 1, that many processes extract files at once (articles are
+    independent until resolution); the result is the same, in the same order:
+
+    >>> pages = Path(__file__).parents[1] / "examples" / "pages"
+    >>> one, two = extract_sources([pages]), extract_sources([pages], workers=2)
+    >>> [to_gold_json(*s) for s in two.by_source.items()] == [to_gold_json(*s) for s in one.by_source.items()]
+    True
+    """
     started = time.perf_counter()
     run = ExtractionRun()
     found = list(find_sources(paths))
-    for done, item in enumerate(found, start=1):
-        if isinstance(item, LoadError):
-            run.failures.append(item)
-            continue
-        path, name = item
-        if progress:
-            progress(done, len(found), name)
-        result = read_source(path, name)
-        run.sources.append(result)
-        run.failures.extend(result.errors)
-        graphs = run.by_source.setdefault(result.name, [])
-        for article in result.articles:
-            try:
-                graphs.append(extract(article))
-            except Exception as err:  # one article's bug must not lose the batch
-                graphs.append(ArticleGraph(article))
-                run.failures.append(LoadError(str(path), f"extraction failed on article {article.id} «{article.title}»: {err!r}"))
-        run.graphs.extend(graphs)
+    files = [item for item in found if not isinstance(item, LoadError)]
+    run.failures.extend(item for item in found if isinstance(item, LoadError))
+    with _mapper(workers) as map_files:
+        for done, (result, graphs, failures) in enumerate(map_files(_extract_file, files), start=1):
+            if progress:
+                progress(done, len(files), result.name)
+            run.sources.append(result)
+            run.failures.extend(failures)
+            run.by_source.setdefault(result.name, []).extend(graphs)
+            run.graphs.extend(graphs)
     run.seconds = time.perf_counter() - started
     return run
+
+
+def _extract_file(found: tuple[Path, str]) -> tuple[SourceResult, list[ArticleGraph], list[LoadError]]:
+    """Read one file and extract its articles (runs in a worker process when parallel)."""
+    path, name = found
+    result = read_source(path, name)
+    graphs, failures = [], list(result.errors)
+    for article in result.articles:
+        try:
+            graphs.append(extract(article))
+        except Exception as err:  # one article's bug must not lose the batch
+            graphs.append(ArticleGraph(article))
+            failures.append(LoadError(str(path), f"extraction failed on article {article.id} «{article.title}»: {err!r}"))
+    return result, graphs, failures
+
+
+@contextmanager
+def _mapper(workers: int) -> Iterator[Callable]:
+    """``map`` itself for one worker, else a process pool's ordered ``map``."""
+    if workers <= 1:
+        yield map
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield pool.map
 
 
 def to_gold_json(source: str, graphs: list[ArticleGraph]) -> dict:
@@ -132,7 +160,7 @@ class BuildReport:
 
 
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
-          base: str | None = None, progress: Progress | None = None) -> BuildReport:
+          base: str | None = None, progress: Progress | None = None, workers: int = 1) -> BuildReport:
     """Read, extract, resolve, and write every output into ``out_dir``.
 
     The outputs are written into a fresh temporary folder beside ``out_dir`` and swapped
@@ -142,17 +170,20 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     from graph.store import EmbeddedStore
 
     started = time.perf_counter()
-    run = extract_sources(paths, progress)
+    run = extract_sources(paths, progress, workers)
     kg = resolve(run.graphs, run.failures)
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    _clear_leftovers(out_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{os.getpid()}.", dir=out_dir.parent))
     try:
         files = [_write_articles(run, tmp / "articles.jsonl")]
         files.append(network.write_graphml(kg, tmp / "graph.graphml"))
+        files.append(_write_text(tmp / GRAPH_JSON, json.dumps(kg.to_json(), ensure_ascii=False)))
         files.extend(rdf.write_release(kg, tmp, **({"base": base} if base else {})))
         EmbeddedStore.create(tmp / "store", tmp / "graph.nq").close()
         _write_text(tmp / "summary.json", json.dumps(kg.summary(), ensure_ascii=False, indent=1))
+        tmp.chmod(0o777 & ~rdf.umask())  # mkdtemp makes it private; the output is for reading
         _swap_into_place(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -162,16 +193,61 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     return BuildReport(out_dir, kg, files, seconds, len(run.graphs) / run.seconds if run.seconds else 0.0)
 
 
+GRAPH_JSON = "graph.json"  # the resolved graph of a build, read back by read_graph
+
+
+def read_graph(paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> KnowledgeGraph:
+    """The graph of ``paths``: read from ``graph.json`` when ``paths`` is one build
+    folder, else extracted and resolved from the sources.
+
+    >>> from pathlib import Path
+    >>> kg = read_graph([Path(__file__).parents[1] / "examples" / "pages"])
+    >>> len(kg.articles) > 20 and len(kg.edges) > 20
+    True
+    """
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and (paths[0] / GRAPH_JSON).is_file():
+        return KnowledgeGraph.from_json(json.loads((paths[0] / GRAPH_JSON).read_text(encoding="utf-8")))
+    run = extract_sources(paths, progress)
+    return resolve(run.graphs, run.failures)
+
+
 def _write_articles(run: ExtractionRun, path: Path) -> Path:
     lines = (json.dumps(g.article.to_json(), ensure_ascii=False) for g in run.graphs)
     _write_text(path, "\n".join(lines) + "\n")
     return path
 
 
-def _write_text(path: Path, text: str) -> None:
+def _write_text(path: Path, text: str) -> Path:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+    return path
+
+
+def _clear_leftovers(out_dir: Path) -> None:
+    """Remove what a killed build left beside ``out_dir``: its temporary folder (named
+    after its process, which is gone) and the output it was swapping out (put back if
+    the kill came between the two renames of :func:`_swap_into_place`)."""
+    old = out_dir.with_name(f".{out_dir.name}.old")
+    if old.is_dir() and not out_dir.exists():
+        os.replace(old, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    prefix = f".{out_dir.name}."
+    for path in out_dir.parent.iterdir():
+        pid = path.name[len(prefix):].split(".")[0] if path.name.startswith(prefix) else ""
+        if pid.isdigit() and not _is_running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 def _swap_into_place(new: Path, target: Path) -> None:

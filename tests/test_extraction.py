@@ -10,7 +10,8 @@ from loaders.text import compose, split_lines
 
 
 def graph_of(text: str):
-    g = extract(compose("test.txt", 0, None, split_lines(text)))
+    headline, *body = split_lines(text)  # the first line is the headline, as in a page
+    g = extract(compose("test.txt", 0, headline, body))
     entities = {(e.type.value, e.name) for e in g.entities}
     relations = {(r.subject, r.predicate.value, r.object) for r in g.relations}
     return g, entities, relations
@@ -112,3 +113,32 @@ def test_programme_names_keep_their_head_words_and_drop_slogans():
     programmes = {name for etype, name in entities if etype == "Programme"}
     assert {"暖“心”行动", "职工“一站式”服务平台", "书香进企业"} <= programmes
     assert not any("敬业" in name for name in programmes)
+
+
+def test_the_subject_of_a_sentence_organises_what_its_later_clauses_launch():
+    _, _, relations = graph_of(
+        "标题\n近日，石景山区总工会深化职工素质建设，持续开展“技能强区”行动，推出“石景山工匠”培养计划。"
+    )
+    assert {("石景山区总工会", "organised", "“技能强区”行动"),
+            ("石景山区总工会", "organised", "“石景山工匠”培养计划")} <= relations
+
+
+def test_the_municipal_federation_by_its_short_name():
+    _, entities, _ = graph_of("标题\n今年以来，市总工会面向基层单位举办培训30场。全总有关负责人出席。完全总结经验。")
+    unions = {name for etype, name in entities if etype == "Union"}
+    assert unions == {"北京市总工会", "中华全国总工会"}
+    assert ("District", "北京市") not in entities  # the text never prints the place
+
+
+def test_places_inside_a_zone_name_are_not_mentions_of_their_own():
+    _, entities, relations = graph_of("标题\n北京中关村软件园核心区（海淀）新增企业工会12家。海淀区总工会表示祝贺。")
+    assert ("北京中关村软件园核心区", "locatedIn", "北京市") not in relations
+    assert ("海淀区", "locatedIn", "北京市") not in relations
+
+
+def test_speakers_after_their_body_and_common_words_that_are_not_names():
+    _, entities, _ = graph_of(
+        "标题\n会后，劳模们与学生代表展开面对面交流。该校机电工程学院（实训部）邱海涛说：“收获很大。”"
+    )
+    people = {name for etype, name in entities if etype == "Person"}
+    assert people == {"邱海涛"}

@@ -35,6 +35,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("abbreviations", mentions.abbreviations),
     ("places", mentions.places),
     ("organisations", mentions.organisations),
+    ("federation_bodies", mentions.federation_bodies),
     ("shared_owner_lists", mentions.shared_owner_lists),
     ("district_bodies", mentions.district_bodies),
     ("honours", mentions.honours),

@@ -136,6 +136,25 @@ def places(doc: Doc) -> None:
                 doc.add(Found(m.start(), m.end(), T.District, full, "abbreviation", 0.9))
 
 
+def federation_bodies(doc: Doc) -> None:
+    """Short forms of real federation bodies that no suffix rule reads as a name
+    (市总工会, 全总, 兵团工会), under their full names. A short form inside a longer
+    name (北京市总工会, 区总工会) is not one."""
+    for m in _union_alias_regex().finditer(doc.text):
+        if not doc.covering(m.start(), m.end()) and not doc.at(m.start(), m.end(), {T.Union}):
+            doc.add(Found(m.start(), m.end(), T.Union, lx.union_aliases()[m.group(0)], "federation", 0.85))
+
+
+@cache
+def _union_alias_regex() -> re.Pattern:
+    longer = [a for a in lx.union_aliases() if len(a) > 2]
+    short = [a for a in lx.union_aliases() if len(a) <= 2]  # 全总, but not in 完全总结
+    return re.compile("|".join(
+        [f"(?:{'|'.join(map(re.escape, sorted(longer, key=len, reverse=True)))})"]
+        + ([f"(?<![\u4e00-\u9fff])(?:{'|'.join(map(re.escape, short))})"] if short else [])
+    ))
+
+
 def organisations(doc: Doc) -> None:
     """Names ending with an organisation, venue or place suffix, extended leftwards to
     where the name begins (总工会, 有限公司, 学院, 公园, 街道 …)."""
@@ -342,8 +361,8 @@ def people(doc: Doc) -> None:
                 continue
             if not lx.AFTER_NAME.match(text[i + length : i + length + 2]):
                 continue
-            if length == 3 and name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name):
-                continue
+            if length == 3 and (name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name[:2], 3000)) or lx.is_common_word(name):
+                continue  # 展开面(对面): a very common word does not start a name
             if length == 4 and name[:2] not in lx.surnames():
                 continue  # four characters: only with a two-character surname (欧阳)
             if name[0] in _FUNCTION_CHARS and lx.is_common_word(name[1:], 200):
@@ -367,8 +386,10 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
         return "after-title"
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
-    clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:"
-    if clause_start and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾)", text[end : end + 2]):
+    clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"
+    # 该校基础教育学院（体育部）刘琢琳说: a speaker right after the body they speak for
+    after_body = doc.ending_at(start, ORGANISATIONS) is not None
+    if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾)", text[end : end + 2]):
         return "speaker"
     return None
 
@@ -402,7 +423,7 @@ def programmes(doc: Doc) -> None:
             continue
         if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
             continue  # a quoted sentence, not a name
-        if re.search(r"、|——", quoted) or re.match(r"(的|工会)", after):
+        if re.search(r"、|——", quoted) or re.match(r"(的(?!工作(体系|机制|格局|模式))|工会)", text[end : end + 5]):
             continue  # “聚力入会、聚焦服务…”, “走访——座谈——解决”, “五型”工会: slogans and descriptions
         if "暨" in quoted and _joint_programmes(doc, start, end):
             continue

@@ -21,7 +21,7 @@ _PARENT_SUFFIX = re.compile(r"(集团|公司|总工会|工会|医院|学院|大�
 
 def names(doc: Doc) -> None:
     for f in doc.found:  # owners and parents found on the way are read in turn
-        if f.type is T.Union:
+        if f.type is T.Union and f.rule != "federation":  # 市总工会 does not print its place
             _union_owner(doc, f)
         elif f.type in ORGANISATIONS | {T.Venue}:
             _parent_and_place(doc, f)
@@ -187,15 +187,17 @@ def _names_itself(part: str) -> bool:
 
 
 def _place_chain(doc: Doc, f: Found) -> None:
-    places = place_prefixes(doc.text[f.start : f.end])
-    if len(places) > 1:
+    printed = doc.text[f.start : f.end]
+    places = place_prefixes(printed)
+    if len(places) > 1 and sum(len(p) for p, _ in places) == len(printed):
         _chain(doc, f, places)
-    elif places and f.rule == "suffix" and places[0][0] != f.name:
-        # 大兴生物医药产业基地, 大兴经济开发区: a zone named after the district it lies in
-        head = places[0][0]
+    elif places and places[0][0] != printed:
+        # 大兴生物医药产业基地, 北京大兴国际机场临空经济区: a zone named after the district it
+        # lies in; the places in its name are not mentions of their own
+        head, at = next((p for p in reversed(places) if p[0] in lx.place_facts()), places[0])
         fact = lx.place_facts()[head]
         if fact.level == "county" and fact.name != f.name:
-            doc.add(Found(f.start, f.start + len(head), T.District, fact.name, "owner", 0.7, printed=head))
+            doc.add(Found(f.start + at, f.start + at + len(head), T.District, fact.name, "owner", 0.7, printed=head))
             doc.relate(f.name, P.locatedIn, fact.name, f.start, f.end, "place-prefix")
     # 天津武清区: adjacent places in the text
     before = doc.ending_at(f.start, {T.District})
@@ -307,9 +309,15 @@ def activities(doc: Doc) -> None:
         if not targets:
             before = [f for f in doc.found if f.type is T.Event and s0 <= f.start and f.end <= m.start()]
             targets = before[-1:]
-        for org in _subjects(doc, s0, m.start()):
+        subjects, rule = _subjects(doc, s0, m.start()), "subject-verb-object"
+        if not subjects and _bare_clause(doc, s0, m.start()):
+            # X总工会深化…，持续开展A，推出B: the sentence's subject carries across its commas
+            opener = _clause_opener(doc, max(s0, doc.article.body_start) if m.start() > doc.article.body_start else s0, m.start())
+            subjects, rule = ([opener] if opener else []), "sentence-subject"
+        for org in subjects:
             for target in targets:
-                doc.relate(org.name, P.organised, target.name, org.start, target.end, "subject-verb-object")
+                doc.relate(org.name, P.organised, target.name, org.start, target.end, rule,
+                           confidence=0.7 if rule == "subject-verb-object" else 0.6)
     for m in re.finditer(r"由", doc.text):  # 由海淀区总工会主办，…工会承办
         listed = _listed(doc, m.end(), len(doc.text))
         after = doc.text[listed[-1].end : listed[-1].end + 6] if listed else ""
@@ -478,6 +486,12 @@ def _bare(name: str) -> str:
 def _sentence_event(doc: Doc, s0: int, s1: int, events: list[Found]) -> Found | None:
     inside = [e for e in events if s0 <= e.start < s1]
     return inside[0] if inside else None
+
+
+def _bare_clause(doc: Doc, s0: int, verb_at: int) -> bool:
+    """Does the verb's clause open with it, with nothing but adverbs before it?"""
+    clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
+    return clause_start > s0 and bool(re.fullmatch(r"(还|也|将|并|同时|持续|积极|先后|陆续|不断|进一步|相继|已|共)*", doc.text[clause_start:verb_at]))
 
 
 def _subjects(doc: Doc, s0: int, verb_at: int) -> list[Found]:

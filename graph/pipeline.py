@@ -175,8 +175,9 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(out_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{os.getpid()}.", dir=out_dir.parent))
+    own_prefix = f".{out_dir.name}.{os.getpid()}."
     try:
+        tmp = Path(tempfile.mkdtemp(prefix=own_prefix, dir=out_dir.parent))
         files = [_write_articles(run, tmp / "articles.jsonl")]
         files.append(network.write_graphml(kg, tmp / "graph.graphml"))
         files.append(_write_text(tmp / GRAPH_JSON, json.dumps(kg.to_json(), ensure_ascii=False)))
@@ -186,7 +187,10 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
         tmp.chmod(0o777 & ~rdf.umask())  # mkdtemp makes it private; the output is for reading
         _swap_into_place(tmp, out_dir)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        # by prefix, not by ``tmp``: Ctrl-C may come after mkdtemp made the folder but
+        # before it returned its name
+        for path in out_dir.parent.glob(own_prefix + "*"):
+            shutil.rmtree(path, ignore_errors=True)
         raise
     seconds = time.perf_counter() - started
     files = [out_dir / p.name for p in files]

@@ -142,3 +142,20 @@ def test_speakers_after_their_body_and_common_words_that_are_not_names():
     )
     people = {name for etype, name in entities if etype == "Person"}
     assert people == {"邱海涛"}
+
+
+def test_branch_venues_and_the_bodies_that_joined_from_them():
+    _, _, relations = graph_of(
+        "顺义区举办职工沟通会\n近日，顺义区总工会举办了以“同心聚力”为主题的专场职工沟通会。"
+        "记者在位于北京燕京啤酒股份有限公司的职工沟通会主会场看到，职工踊跃入会。"
+        "当天，仁和镇总工会、牛栏山镇总工会也纷纷开设分会场。"
+    )
+    assert ("顺义区总工会", "organised", "专场职工沟通会") in relations
+    assert ("北京燕京啤酒股份有限公司", "organised", "专场职工沟通会") not in relations
+    assert ("专场职工沟通会", "heldAt", "北京燕京啤酒股份有限公司") in relations
+    assert {("仁和镇总工会", "participatedIn", "专场职工沟通会"), ("牛栏山镇总工会", "participatedIn", "专场职工沟通会")} <= relations
+
+
+def test_a_body_pushing_a_programme_forward_runs_it():
+    _, _, relations = graph_of("标题\n近年来，房山区总工会持续推进“职工之家”建设工程。")
+    assert ("房山区总工会", "organised", "“职工之家”建设工程") in relations

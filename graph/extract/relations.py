@@ -301,11 +301,13 @@ def activities(doc: Doc) -> None:
             core = _quoted_core(pr.name)
             if core and core in ev.name and pr.name != ev.name:
                 doc.relate(ev.name, P.partOf, pr.name, ev.start, ev.end, "shared-quoted-name")
-    verbs = "|".join(sorted(lx.ORGANISE_VERBS, key=len, reverse=True))
+    verbs = "|".join(sorted(lx.ORGANISE_VERBS + lx.PROGRAMME_VERBS, key=len, reverse=True))
     for m in re.finditer(rf"({verbs})", doc.text):
         s0, s1 = doc.sentence_bounds(m.start())
         clause_end = doc.clause_end(m.end())
-        targets = [f for f in doc.found if f.type in (T.Event, T.Programme) and m.end() <= f.start < clause_end]
+        # a body runs the events it holds; it also runs the programmes it pushes forward
+        kinds = (T.Programme,) if m.group(0) in lx.PROGRAMME_VERBS else (T.Event, T.Programme)
+        targets = [f for f in doc.found if f.type in kinds and m.end() <= f.start < clause_end]
         if not targets:
             before = [f for f in doc.found if f.type is T.Event and s0 <= f.start and f.end <= m.start()]
             targets = before[-1:]
@@ -359,12 +361,19 @@ def activities(doc: Doc) -> None:
             elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District):
                 doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
     for body in [f for f in doc.found if f.type in ORGANISATIONS]:
-        # 经开区总工会一行参观了…, …等单位参加: bodies that take part
-        if re.match(r"(一行|代表|等单位(参加|参与|出席)|(参加|参与|出席)了?)", doc.text[body.end : body.end + 8]):
+        # 经开区总工会一行参观了…, A、B等单位参加, A、B也纷纷开设分会场: bodies that take part
+        if _TOOK_PART.match(doc.text[body.end : body.end + 12]):
             s0, s1 = doc.sentence_bounds(body.start)
             ev = _sentence_event(doc, s0, s1, events) or main
+            for f in _listed_before(doc, body) if ev else ():
+                doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "took-part")
+    for m in re.finditer(r"在(位于)?", doc.text):  # 在位于X的职工沟通会主会场: where it was held
+        listed = _listed(doc, m.end(), len(doc.text))
+        if listed and re.match(r"的[^，。；]{0,12}(主会场|分会场|会场|现场)", doc.text[listed[0].end : listed[0].end + 16]):
+            s0, s1 = doc.sentence_bounds(m.start())
+            ev = _sentence_event(doc, s0, s1, events) or main
             if ev:
-                doc.relate(body.name, P.participatedIn, ev.name, body.start, body.end, "took-part")
+                doc.relate(ev.name, P.heldAt, listed[0].name, listed[0].start, listed[0].end, "held-at")
     for person in [f for f in doc.found if f.type is T.Person]:
         after = doc.text[person.end : person.end + 8]
         if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍)", after) or person.rule == "after-honour":
@@ -470,6 +479,22 @@ def _listed(doc: Doc, pos: int, end: int) -> list[Found]:
     return out
 
 
+_TOOK_PART = re.compile(
+    r"(一行|代表|(等(单位|部门|企业)?)?(也|还|均|都)?(纷纷|共同)?(参加|参与|出席|(开设|设立|设置)了?分会场))"
+)
+
+
+def _listed_before(doc: Doc, last: Found) -> list[Found]:
+    """The names listed up to ``last``: A、B和C → A, B, C."""
+    out = [last]
+    while True:
+        m = re.search(r"(、|和|与|及|以及)$", doc.text[max(0, out[0].start - 2) : out[0].start])
+        prev = doc.ending_at(out[0].start - len(m.group(0)), ORGANISATIONS) if m else None
+        if prev is None:
+            return out[::-1]
+        out.insert(0, prev)
+
+
 def _main_event(doc: Doc, events: list[Found]) -> Found | None:
     """The article's own occurrence: the first event of the body (else of the headline),
     preferring one the text says was held."""
@@ -501,9 +526,16 @@ def _subjects(doc: Doc, s0: int, verb_at: int) -> list[Found]:
     orgs = []
     pos = clause_start
     while pos < verb_at:
+        where = re.match(r"(在|于)", doc.text[pos:verb_at])
+        if where:  # 在北京电影学院怀柔校区举办: the place, not who holds it
+            place = _listed(doc, pos + 1, verb_at)
+            if not place:
+                break
+            pos = place[-1].end
+            continue
         f = doc.starting_at(pos, ORGANISATIONS)
         if f is None:
-            skip = re.match(r"(近日|日前|当天|还|也|将|已|共同|联合|携手|与|和|及|、|，|由|在)", doc.text[pos:verb_at])
+            skip = re.match(r"(近日|日前|当天|还|也|将|已|共同|联合|携手|与|和|及|、|，|由)", doc.text[pos:verb_at])
             if skip:
                 pos += len(skip.group(0))
                 continue

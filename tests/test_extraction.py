@@ -159,3 +159,10 @@ def test_branch_venues_and_the_bodies_that_joined_from_them():
 def test_a_body_pushing_a_programme_forward_runs_it():
     _, _, relations = graph_of("标题\n近年来，房山区总工会持续推进“职工之家”建设工程。")
     assert ("房山区总工会", "organised", "“职工之家”建设工程") in relations
+
+
+def test_a_party_committee_department_lies_in_its_district_and_is_named_whole():
+    _, entities, relations = graph_of("标题\n近日，密云区委宣传部、密云区委办工会联合举办“书香密云”读书会。")
+    organisations = {name for etype, name in entities if etype == "Organisation"}
+    assert "密云区委宣传部" in organisations and "密云区委" not in organisations
+    assert ("密云区委宣传部", "locatedIn", "密云区") in relations

@@ -76,6 +76,9 @@ def extract(article: Article) -> ArticleGraph:
 _DEFAULT = Extractor()
 
 
+_UNIT = re.compile(rf"(办|{'|'.join(u for u in lx.UNIT_SUFFIXES if u != '工会')})(工会)?")
+
+
 def _keep(doc: Doc, f: Found) -> bool:
     """Drop mentions that are pieces of a larger name rather than names of their own."""
     if doc.is_blocked(f.start, f.end) and f.type is not T.Person:
@@ -93,6 +96,10 @@ def _keep(doc: Doc, f: Found) -> bool:
     if f.type is T.Person:
         return not any(c.type is not T.District for c in covers)
     if f.type in ORGANISATIONS | {T.Venue}:
+        if f.rule == "suffix" and re.search(r"(党委|[区市县]委)$", f.name) and any(
+            c.start == f.start and _UNIT.fullmatch(doc.text[f.end : c.end]) for c in covers
+        ):
+            return False  # …区委 of …区委办, …党委 of …党委宣传部: the unit is named whole
         # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 中昊公司)
         return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
     return True

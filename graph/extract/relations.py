@@ -135,6 +135,13 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         doc.relate(f.name, P.locatedIn, _canonical(name), f.start, f.end, "place-prefix")
     unit = next((u for u in lx.UNIT_SUFFIXES if f.name.endswith(u) and u != "工会"), None)
     owner = f.name[: -len(unit)] if unit else ""
+    party = re.fullmatch(r"(.+[区市县])委", owner) if unit else None
+    if party and party.group(1) in lx.place_facts() and f.type is T.Organisation:
+        # 某区委宣传部: a department of the district's Party committee, which lies in the district
+        place = lx.place_facts()[party.group(1)]
+        doc.add(Found(f.start, f.start + len(party.group(1)), T.District, place.name, "owner", 0.75, printed=party.group(1)))
+        doc.relate(f.name, P.locatedIn, place.name, f.start, f.end, "place-prefix")
+        return
     if owner and f.type is not T.Union and any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
         # 北京保障房中心党委宣传部, …团委: units of the body they are named after
         target = _named_owner(doc, f, owner)

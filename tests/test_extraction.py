@@ -166,3 +166,13 @@ def test_a_party_committee_department_lies_in_its_district_and_is_named_whole():
     organisations = {name for etype, name in entities if etype == "Organisation"}
     assert "密云区委宣传部" in organisations and "密云区委" not in organisations
     assert ("密云区委宣传部", "locatedIn", "密云区") in relations
+
+
+def test_year_round_activities_and_selections_are_not_single_events():
+    _, entities, _ = graph_of(
+        "延庆区总工会召开一线劳模座谈会\n近日，延庆区总工会召开一线劳模座谈会。\n"
+        "据介绍，该区各级工会广泛开展岗位练兵活动，举办第三届“妫川工匠”选树活动。"
+    )
+    assert ("Event", "一线劳模座谈会") in entities
+    assert ("Programme", "第三届“妫川工匠”选树活动") in entities
+    assert not any(name == "岗位练兵活动" for etype, name in entities if etype == "Event")

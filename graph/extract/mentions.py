@@ -640,6 +640,22 @@ def _inside_quotes(head: str) -> bool:
 _GENERIC_EVENT = re.compile(r"^(各级|各类|各项|各|该|本|有关|相关|其他|部分|职工|会员|企业)")
 
 
+_TIME_CUE = re.compile(r"近日|日前|当天|当日|昨天|今天|\d{1,2}月\d{1,2}日|此次|本次|活动现场|现场")
+
+
+def _habitual(doc: Doc, start: int, name: str) -> bool:
+    """开展劳动和技能竞赛 in a paragraph of what a body does year round: a kind of
+    activity, not one occurrence. An occurrence has its own name (quotes, a year, an
+    edition), is in the headline or the lead, or its sentence says when."""
+    if re.search(r"[“”\"'‘’\d届]", name) or re.search(r"(会议|会|仪式|典礼|论坛)$", name):
+        return False  # a meeting is one occurrence by nature
+    lead_end = doc.text.find("\n", doc.article.body_start)
+    if start < (lead_end if lead_end >= 0 else len(doc.text)):
+        return False
+    s0, s1 = doc.sentence_bounds(start)
+    return not _TIME_CUE.search(doc.text, s0, s1)
+
+
 def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     text = doc.text
     # trim leading modifiers that are other names or function words: …的, 在X, 以X为主题的
@@ -662,6 +678,8 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     for sk in _ABBREV.finditer(text, start, end):
         start = max(start, sk.end()) if sk.start() <= start + 1 else start
     name = text[start:end].strip()
+    if rule == "after-verb" and _habitual(doc, start, name):
+        return
     if len(name) < 4 or _GENERIC_EVENT.match(name) or name in lx.EVENT_SUFFIXES or name.endswith("系列活动"):
         return
     if doc.at(start, end, {T.Programme}):
@@ -678,4 +696,8 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
         return
     if len(name) <= 4 and not re.search(r"[“\"\d届]", name):
         return  # 文体活动, 技能竞赛: a kind of activity, not one occurrence
+    if re.search(r"(选树|评选|推选|征集|认定|评比)活动$", name):
+        # a selection runs for months, through many occurrences: a programme
+        doc.add(Found(start, end, T.Programme, name, "selection", 0.6))
+        return
     doc.add(Found(start, end, T.Event, name, rule, 0.6))

@@ -176,3 +176,15 @@ def test_year_round_activities_and_selections_are_not_single_events():
     assert ("Event", "一线劳模座谈会") in entities
     assert ("Programme", "第三届“妫川工匠”选树活动") in entities
     assert not any(name == "岗位练兵活动" for etype, name in entities if etype == "Event")
+
+
+def test_district_relative_names_railway_bureaus_and_campuses():
+    g, entities, relations = graph_of(
+        "标题\n近日，平谷区推进产改领导小组召开会议，区推进产改领导小组成员出席。"
+        "活动在上海铁路局南京机务段举行，并在首都师范大学良乡校区设分会场。"
+    )
+    groups = [e for e in g.entities if e.name.endswith("领导小组")]
+    assert [(e.name, "区推进产改领导小组" in e.aliases) for e in groups] == [("平谷区推进产改领导小组", True)]
+    assert ("Enterprise", "上海铁路局") in entities and ("Organisation", "南京机务段") in entities
+    assert ("南京机务段", "subOrganizationOf", "上海铁路局") in relations
+    assert ("Organisation", "首都师范大学") not in entities

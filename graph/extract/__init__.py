@@ -100,6 +100,8 @@ def _keep(doc: Doc, f: Found) -> bool:
             c.start == f.start and _UNIT.fullmatch(doc.text[f.end : c.end]) for c in covers
         ):
             return False  # …区委 of …区委办, …党委 of …党委宣传部: the unit is named whole
+        if f.rule == "suffix" and any(c.type is T.Venue and c.start == f.start for c in covers):
+            return False  # …学院 of …学院怀柔校区: a site keeps its owner in its name
         # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 中昊公司)
         return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
     return True
@@ -217,6 +219,9 @@ _BUSINESS_ENDING = ("集团", "公司")
 
 
 def _abbreviates(short: str, long: str) -> bool:
+    if short[0] in "区市县" and long.endswith(short[1:]) and len(long) > len(short):
+        # 区推进产改协调小组 after 朝阳区推进产改协调小组: "the district's", said again
+        return long[: len(long) - len(short) + 1] in lx.place_facts()
     if long.startswith(short):  # 北京住总集团有限责任公司: the same body by its legal name
         return bool(_LEGAL_FORM.fullmatch(long[len(short) :]))
     if len(long) <= len(short) + 1 or short[:2] != long[:2] or not _runs_through(short, long):

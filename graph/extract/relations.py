@@ -16,7 +16,7 @@ from ontology.schema import ORGANISATIONS, EntityType, Predicate
 T = EntityType
 P = Predicate
 _UNION_SUFFIX = re.compile(r"(总工会|工会联合会|工会委员会|工会)$")
-_PARENT_SUFFIX = re.compile(r"(集团|公司|总工会|工会|医院|学院|大学)")
+_PARENT_SUFFIX = re.compile(r"(集团|公司|铁路局|总工会|工会|医院|学院|大学)")
 
 
 def names(doc: Doc) -> None:

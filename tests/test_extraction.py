@@ -188,3 +188,13 @@ def test_district_relative_names_railway_bureaus_and_campuses():
     assert ("Enterprise", "上海铁路局") in entities and ("Organisation", "南京机务段") in entities
     assert ("南京机务段", "subOrganizationOf", "上海铁路局") in relations
     assert ("Organisation", "首都师范大学") not in entities
+
+
+def test_an_event_that_marks_a_launch_and_the_union_the_article_is_about():
+    _, _, relations = graph_of(
+        "2025年区直机关职工运动会开幕\n近日，2025年“健康怀柔”职工趣味运动会在怀柔体育馆举行，标志着2025年怀柔区职工健身季活动启动。\n"
+        "活动中，怀柔区总工会向全区职工发出倡议。怀柔区总工会副主席李明出席。"
+    )
+    event = "2025年“健康怀柔”职工趣味运动会"
+    assert (event, "partOf", "2025年怀柔区职工健身季活动") in relations
+    assert ("怀柔区总工会", "organised", event) in relations

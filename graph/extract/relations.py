@@ -343,6 +343,8 @@ def activities(doc: Doc) -> None:
                 doc.relate(f.name, P.organised, ev.name, f.start, f.end, "by-organiser")
     _headline_subject(doc)
     _topic_organiser(doc)
+    _article_organiser(doc, _main_event(doc, events))
+    _marks_launch(doc, events)
     for pr in [f for f in doc.found if f.type is T.Programme and f.rule == "instrument"]:
         s0, _ = doc.sentence_bounds(pr.start)
         for org in _subjects(doc, s0, pr.start):  # 香水园街道总工会以职工沟通会为抓手
@@ -407,14 +409,47 @@ def _topic_organiser(doc: Doc) -> None:
             organised.add(f.name)
 
 
+def _article_organiser(doc: Doc, main: Found | None) -> None:
+    """The article's own event, when no sentence names who held it, was held by the
+    union the article is about: the first one that opens a clause (活动中，X工会向…)."""
+    if main is None or main.rule == "congress" or any(r.predicate is P.organised and r.object == main.name for r in doc.relations):
+        return
+    body = doc.article.body_start
+    for f in sorted((f for f in doc.found if f.type is T.Union and f.start >= body), key=lambda f: f.start):
+        s0, _ = doc.sentence_bounds(f.start)
+        clause_start = max(s0, doc.text.rfind("，", s0, f.start) + 1)
+        if re.fullmatch(r"(活动中|会上|活动现场|现场|仪式上|当天|同时|此外)?[，,]?", doc.text[clause_start:f.start]) \
+                and not doc.covering(f.start, f.end) and not _introduces_person(doc, f):
+            doc.relate(f.name, P.organised, main.name, f.start, main.end, "article-subject", confidence=0.5)
+            return
+
+
+# …活动在…举办，标志着2024年…全民健身活动启动: the event opens the programme
+_MARKS = re.compile(r"标志着([^，。；]{4,40}?)(正式)?(启动|开启|拉开帷幕|拉开序幕|开幕)")
+
+
+def _marks_launch(doc: Doc, events: list[Found]) -> None:
+    for m in _MARKS.finditer(doc.text):
+        s0, _ = doc.sentence_bounds(m.start())
+        programme = doc.starting_at(m.start(1), {T.Programme})
+        event = next((e for e in reversed(events) if s0 <= e.start < m.start()), None)
+        if programme and event:
+            doc.relate(event.name, P.partOf, programme.name, event.start, programme.end, "marks-launch")
+
+
 def _clause_opener(doc: Doc, start: int, end: int) -> Found | None:
     """The first body in [start, end) that opens its clause (近日，X总工会…)."""
     for f in sorted((f for f in doc.found if f.type in ORGANISATIONS and start <= f.start < end), key=lambda f: f.start):
         s0, _ = doc.sentence_bounds(f.start)
         if _OPENING.match(doc.text[max(s0, start) : f.start]) and not doc.covering(f.start, f.end):
-            if not any(doc.text.startswith(t, f.end) for t in lx.POST_TITLES + ["党组", "相关"]):
-                return f  # 北京市总工会副主席张三 opens a clause about a person, not the body
+            if not _introduces_person(doc, f):
+                return f
     return None
+
+
+def _introduces_person(doc: Doc, body: Found) -> bool:
+    """北京市总工会副主席张三…: a clause about a person, not about the body."""
+    return any(doc.text.startswith(t, body.end) for t in lx.POST_TITLES + ["党组", "相关"])
 
 
 def _headline_subject(doc: Doc) -> None:

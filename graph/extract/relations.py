@@ -385,7 +385,7 @@ def activities(doc: Doc) -> None:
                 doc.relate(ev.name, P.heldAt, listed[0].name, listed[0].start, listed[0].end, "held-at")
     for person in [f for f in doc.found if f.type is T.Person]:
         after = doc.text[person.end : person.end + 8]
-        if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍)", after) or person.rule == "after-honour":
+        if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍|说[：:，,])", after) or person.rule == "after-honour":
             s0, s1 = doc.sentence_bounds(person.start)
             ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
             if ev:

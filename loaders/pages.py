@@ -4,11 +4,11 @@ A page is lines separated by blank lines, with line breaks in mid-sentence. Arti
 start at a headline group (kicker, headline, subtitle: short lines that do not end a
 sentence) that is followed by a lead (本报讯…) or a photo caption, or at a lead with
 no headline (damaged pages). Photo stories end at their credit (本报记者 X 摄影报道).
-Page and section banners (学习贯彻…精神, >> 北京经验 <<, ① …) are not articles.
+Page and section banners (学习贯彻…精神, >> 基层动态 <<, ① …) are not articles.
 Side-by-side columns that the OCR read across (left text, a wide gap, right text on
 each line) are read column by column first (:func:`unweave_columns`).
 
->>> page = "深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面\\n\\n工会举办培训\\n\\n本报讯（记者 张三）近日，某区总工\\n\\n会举办培训。\\n"
+>>> page = "认真学习贯彻党的十九大精神 奋力谱写首都工会工作新篇章\\n\\n工会举办培训\\n\\n本报讯（记者 张三）近日，某区总工\\n\\n会举办培训。\\n"
 >>> [a.title for a in cut_page(page, "p.txt")]
 ['工会举办培训']
 >>> cut_page(page, "p.txt")[0].body
@@ -174,7 +174,7 @@ def _tag_lines(lines: list[Line]) -> list[str]:
             tags.append("headline")
         else:
             tags.append("body")
-    # A column name right above a section tag (工会重点工作创新案例 / >> 北京经验 <<) is a banner.
+    # A column name right above a section tag (职工服务品牌巡礼 / >> 基层动态 <<) is a banner.
     for i in range(len(lines) - 1):
         if tags[i] == "headline" and _SECTION_TAG.match(lines[i + 1].raw):
             tags[i] = "banner"

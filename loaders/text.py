@@ -1,11 +1,11 @@
 """Shared text handling of every loader: lines with their source offsets, rejoining
 OCR lines into paragraphs, and reading bylines (本报讯（记者 X 通讯员 Y）, 本报记者 X 摄影报道).
 
->>> lines = split_lines("活动现场，经开区总工会通过视频形式发布“亦城工\\n\\n匠”十大职业。\\n下一段。")
+>>> lines = split_lines("仪式上，顺义区总工会通过大屏幕发布“顺义工\\n\\n匠”年度榜单。\\n下一段。")
 >>> [p.text for p in rejoin(lines)]
-['活动现场，经开区总工会通过视频形式发布“亦城工匠”十大职业。', '下一段。']
->>> parse_byline("记者 任洁 通讯员 赵洁 赵贝")
-Byline(reporters=('任洁',), correspondents=('赵洁', '赵贝'))
+['仪式上，顺义区总工会通过大屏幕发布“顺义工匠”年度榜单。', '下一段。']
+>>> parse_byline("记者 李明 通讯员 王芳 刘强")
+Byline(reporters=('李明',), correspondents=('王芳', '刘强'))
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ _CJK = r"\u4e00-\u9fff"
 # Spaces between two CJK characters are layout debris (damaged columns), not words.
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}，。、；：,.;:“”\"）)（(])[ \t\u3000]+(?=[{_CJK}，。、；：“”\"（(）)])")
 
-# 本报讯（记者 孙艳）/ 本报讯 (记者 周美玉) / 本报北京5月1日讯（记者 X 通讯员 Y）
+# 本报讯（记者 李明）/ 本报讯 (记者 陈静) / 本报北京5月1日讯（记者 X 通讯员 Y）
 LEAD = re.compile(r"^本报[^（(讯记]{0,16}讯\s*(?:[（(]\s*(?P<byline>[^）)]{0,60})[）)])?\s*")
-# 本报记者 崔欣 通讯员 宋雅欣 摄影报道 (alone or at the end of a caption)
+# 本报记者 王芳 通讯员 刘强 摄影报道 (alone or at the end of a caption)
 PHOTO_CREDIT = re.compile(r"\s*(?:本报)?记者\s*(?P<byline>[^。！？!?]{1,60}?)\s*摄(?:影报道)?\s*$")
 
 

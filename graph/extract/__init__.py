@@ -88,7 +88,7 @@ def _keep(doc: Doc, f: Found) -> bool:
     covers = doc.covering(f.start, f.end)
     if f.type is T.District:
         if any(c.type in ORGANISATIONS | {T.Venue, T.Honour, T.Person} for c in covers):
-            return False  # 北京银行, 朝阳工匠: the place is part of another name
+            return False  # 北京华信银行, 朝阳工匠: the place is part of another name
         if f.rule == "gazetteer" and any(c.type is T.District and c.rule == "gazetteer" for c in covers):
             return False  # 北京 in 北京大兴国际机场临空经济区
         in_activity = any(c.type in (T.Event, T.Programme) for c in covers)
@@ -101,8 +101,8 @@ def _keep(doc: Doc, f: Found) -> bool:
         ):
             return False  # …区委 of …区委办, …党委 of …党委宣传部: the unit is named whole
         if f.rule == "suffix" and any(c.type is T.Venue and c.start == f.start for c in covers):
-            return False  # …学院 of …学院怀柔校区: a site keeps its owner in its name
-        # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 中昊公司)
+            return False  # …学院 of …学院昌平校区: a site keeps its owner in its name
+        # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 华通公司)
         return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
     return True
 
@@ -156,7 +156,7 @@ def assemble(doc: Doc) -> ArticleGraph:
 
 
 def _merge_place_prefixed(entities: dict) -> None:
-    """香水园街道总工会 and 延庆区香水园街道总工会 in one article are one union."""
+    """儒林街道总工会 and 延庆区儒林街道总工会 in one article are one union."""
     for key, short in list(entities.items()):
         for other_key, long in entities.items():
             if other_key == key or long.type is not short.type or other_key not in entities:
@@ -175,15 +175,15 @@ _EDITION = re.compile(r"^(第[一二三四五六七八九十\d]+届|\d{4}年?)(?
 
 
 def _edition_of(name: str) -> str:
-    """第二届“亦城工匠”培养认定系列活动 and 2024“亦城工匠”培养认定系列活动 are editions of
-    “亦城工匠”培养认定: the programme is named without edition and series words."""
+    """第四届“顺义工匠”选树系列活动 and 2023“顺义工匠”选树系列活动 are editions of
+    “顺义工匠”选树: the programme is named without edition and series words."""
     m = _EDITION.match(name)
     return m.group("core") if m and m.group(3) else name
 
 
 def _merge_contained_events(entities: dict) -> None:
     """An article names its occurrence shortly in the headline and fully in the body
-    (单身职工联谊会 / “缘起保障，情定未来”单身职工联谊会): one event, the fullest name."""
+    (青年职工联谊会 / “相约春天，携手同行”青年职工联谊会): one event, the fullest name."""
     events = sorted((e for e in entities.values() if e.type is T.Event), key=lambda e: -len(e.name))
     for i, short in enumerate(events):
         bare = normalise_name(short.name)
@@ -197,10 +197,10 @@ def _merge_contained_events(entities: dict) -> None:
 
 
 def _merge_abbreviations(entities: dict) -> None:
-    """北京住总二公司 in the headline is 北京住总第二开发建设有限公司 of the body, 北京公交集团
-    is 北京公共交通控股（集团）有限公司: a short name whose characters run in order through
+    """北京安泰二公司 in the headline is 北京安泰第二开发建设有限公司 of the body, 北京文旅集团
+    is 北京文化旅游控股（集团）有限公司: a short name whose characters run in order through
     a longer name of the same type, with the same start and the same kind of ending. A
-    longer name that merely continues the short one (北京建工城乡集团中昊公司) is another body."""
+    longer name that merely continues the short one (北京宏远建设集团华通公司) is another body."""
     orgs = sorted((e for e in entities.values() if e.type in ORGANISATIONS), key=lambda e: -len(e.name))
     for short in sorted(orgs, key=lambda e: len(e.name)):
         for long in orgs:
@@ -220,16 +220,16 @@ _BUSINESS_ENDING = ("集团", "公司")
 
 def _abbreviates(short: str, long: str) -> bool:
     if short[0] in "区市县" and long.endswith(short[1:]) and len(long) > len(short):
-        # 区推进产改协调小组 after 朝阳区推进产改协调小组: "the district's", said again
+        # 区职工之家建设协调小组 after 顺义区职工之家建设协调小组: "the district's", said again
         return long[: len(long) - len(short) + 1] in lx.place_facts()
-    if long.startswith(short):  # 北京住总集团有限责任公司: the same body by its legal name
+    if long.startswith(short):  # 北京安泰集团有限责任公司: the same body by its legal name
         return bool(_LEGAL_FORM.fullmatch(long[len(short) :]))
     if len(long) <= len(short) + 1 or short[:2] != long[:2] or not _runs_through(short, long):
         return False
     if short[-1] != long[-1] and not (short.endswith(_BUSINESS_ENDING) and long.endswith(_BUSINESS_ENDING)):
         return False
     head = short[: -len(suffix)] if (suffix := lx.suffix_of(short)) else short
-    return not long.startswith(head)  # 中建二局装饰公司四川分公司工会 is a branch's union
+    return not long.startswith(head)  # 华建五局安装公司湖北分公司工会 is a branch's union
 
 
 def _runs_through(short: str, long: str) -> bool:

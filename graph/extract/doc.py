@@ -69,7 +69,7 @@ class Doc:
         return found
 
     def move(self, found: Found, start: int) -> None:
-        """Let a mention begin later (北京铁路局丰台机务段 → 丰台机务段)."""
+        """Let a mention begin later (上海铁路局南京机务段 → 南京机务段)."""
         self._by_start[found.start].remove(found)
         self._by_end[found.end].remove(found)
         found.start = start
@@ -152,7 +152,7 @@ class Doc:
 
     def clause_end(self, pos: int, limit: int = 80) -> int:
         """Where the clause from ``pos`` ends: the first ，。；!? outside quotation marks
-        (“缘起保障，情定未来”单身职工联谊会 is one clause)."""
+        (“相约春天，携手同行”青年职工联谊会 is one clause)."""
         depth, ascii_open = 0, False
         end = min(len(self.text), pos + limit)
         for i in range(pos, end):

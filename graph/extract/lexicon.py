@@ -71,7 +71,7 @@ BOUNDARY_WORDS = sorted(
     reverse=True,
 )
 
-# Post titles between an organisation and a person (副主席张文涛, 副书记、组织人事部部长于淼).
+# Post titles between an organisation and a person (副主席李明华, 副书记、组织人事部部长郑雪).
 POST_TITLES = sorted(
     """主席 副主席 常务副主席 书记 副书记 党组书记 党组成员 党委书记 党委副书记 部长 副部长 局长 副局长
     主任 副主任 理事长 副理事长 秘书长 会长 副会长 组长 副组长 常委 委员 总经理 副总经理 董事长 经理
@@ -114,11 +114,11 @@ PROGRAMME_SUFFIXES = sorted(
 
 # Words after a quoted name that say "the work of" it: the name is the quotation alone.
 GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作(?!法|机制|格局|部署|体系)|项目|品牌|专项|系列(?!活动))")
-# A congress: 北京市工会十五大, 中国工会十八大, 党的二十大.
+# A congress: 北京市工会十四大, 中国工会十七大, 党的十九大.
 CONGRESS = re.compile(r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大")
 
 # Verbs that make the organisation before them the organiser of what follows.
-# Units of a body named after it in a list: 中建二局装饰公司党委、工会、团委.
+# Units of a body named after it in a list: 华建五局安装公司党委、工会、团委.
 UNIT_SUFFIXES = ("党委宣传部", "党委", "团委", "工会", "宣传部", "纪委", "办公室", "护理部", "妇委会", "团支部")
 ORGANISE_VERBS = ("举办", "开展", "组织开展", "组织", "召开", "举行", "启动", "发起", "主办", "承办", "推出", "实施", "打造")
 PROGRAMME_VERBS = ("推进", "深化", "深入推进", "持续推进", "落实", "建设", "构建", "建立", "设计", "推动")
@@ -192,7 +192,7 @@ NOT_A_NAME = re.compile(r"(大局|格局|布局|全局|新局|开局|当局|结�
 # What makes the words before a suffix a name rather than a phrase (办理工会, 区内学校):
 # a national or relative place word, a sector word, or an owner body's own suffix.
 NAME_ANCHOR = re.compile(r"^(中国|中华|全国|国家|国际|首都|北京|市|区|县|省)|(行业|系统|产业|机关|直属|系统各)$")
-# Single characters that end a clause after a two-character name (范毅以…, 王冰为…).
+# Single characters that end a clause after a two-character name (吴峰以…, 林岚为…).
 NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及并把被让")
 
 # Parts of speech that do not begin a name: verbs, adverbs, prepositions, conjunctions,

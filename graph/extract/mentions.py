@@ -63,7 +63,7 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_h
             break
         if quoted_head and ch in "”\"":
             head = _QUOTED_HEAD.search(text, max(0, pos - 14), pos)
-            if head:  # “通武廊”劳模…联盟, “张秉贵”劳动教育研究中心: a quoted name part
+            if head:  # “燕山”劳模…联盟, “时传祥”劳模精神研究中心: a quoted name part
                 pos = head.start()
                 break
         if ch in PUNCT or not _NAME_CHARS.match(ch):
@@ -126,7 +126,7 @@ def places(doc: Doc) -> None:
     titles = [t.span() for t in re.finditer(r"《[^》\n]{1,40}》", text)]
     for m in lx.place_regex().finditer(text):
         if any(t0 < m.start() < t1 for t0, t1 in titles):
-            continue  # 《北京市货车司机劳动经济权益》: a place in the title of a work
+            continue  # 《北京市快递员职业发展报告》: a place in the title of a work
         name = m.group(0)
         fact = lx.place_facts()[name]
         doc.add(Found(m.start(), m.end(), T.District, fact.name, "gazetteer", 0.9 if name == fact.name else 0.7))
@@ -196,7 +196,7 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     for word, flag in lx.pos(doc.text[start:suffix_start]):
         rest = doc.text[start:suffix_start]
         if any(len(k) > len(rest) and k.endswith(rest) for k in known):
-            break  # 保障房中心: the tail of a name the text gave in full (北京保障房中心)
+            break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
         if flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS:
             start += len(word)
         else:
@@ -227,7 +227,7 @@ def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: 
     if doc.is_blocked(start, suffix_start) or name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return False
     if etype is T.Union and prefix in lx.place_facts() and not name.endswith("总工会"):
-        return False  # 北京工会…, 北京市工会十五大: a place and 工会 is not a union's name
+        return False  # 北京工会…, 北京市工会十四大: a place and 工会 is not a union's name
     if etype in ORGANISATIONS and not _anchored(doc, prefix, start):
         return False
     return True
@@ -254,7 +254,7 @@ def _place_head(prefix: str) -> bool:
 
 
 def _strip_leading_places(doc: Doc, start: int, name: str, shortest: int = 4) -> tuple[int, str]:
-    """天津武清区雍丽园项目部 → 雍丽园项目部, located in 武清区 (a county or a town
+    """天津宝坻区锦绣园项目部 → 锦绣园项目部, located in 宝坻区 (a county or a town
     before a business's name is where it is, not part of its name)."""
     from graph.extract.relations import place_prefixes
 
@@ -272,8 +272,8 @@ def _strip_leading_places(doc: Doc, start: int, name: str, shortest: int = 4) ->
 
 
 def shared_owner_lists(doc: Doc) -> None:
-    """Lists that share an owner: 中建二局装饰公司党委、工会、团委 → …公司工会, …公司团委;
-    怀柔区委宣传部、区总工会与区文化和旅游局 → 怀柔区总工会, 怀柔区文化和旅游局."""
+    """Lists that share an owner: 华建五局安装公司党委、工会、团委 → …公司工会, …公司团委;
+    密云区委宣传部、区总工会与区文化和旅游局 → 密云区总工会, 密云区文化和旅游局."""
     text = doc.text
     units = "|".join(lx.UNIT_SUFFIXES)
     for f in [f for f in doc.found if f.type in ORGANISATIONS]:
@@ -349,8 +349,8 @@ def _continue_abbreviated(doc: Doc) -> None:
 
 
 def people(doc: Doc) -> None:
-    """Named people: after post titles (副主席张文涛), honours (全国劳动模范王迎,
-    获得者范毅) or at the start of a clause before a speech verb (蒋文云指出)."""
+    """Named people: after post titles (副主席李明华), honours (全国劳动模范陈志刚,
+    获得者吴建国) or at the start of a clause before a speech verb (孟晓岚指出)."""
     text = doc.text
     for i, ch in enumerate(text):
         if ch not in lx.surnames() and text[i : i + 2] not in lx.surnames():
@@ -387,7 +387,7 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"
-    # 该校基础教育学院（体育部）刘琢琳说: a speaker right after the body they speak for
+    # 该校机电工程学院（实训中心）周立平说: a speaker right after the body they speak for
     after_body = doc.ending_at(start, ORGANISATIONS) is not None
     if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾)", text[end : end + 2]):
         return "speaker"
@@ -409,7 +409,7 @@ def honours(doc: Doc) -> None:
 
 
 def programmes(doc: Doc) -> None:
-    """Quoted initiative names (“科学健身项目培训”, “12345”朝阳产改模式, 凤凰计划) and
+    """Quoted initiative names (“职工心理健康培训”, “1+3”顺义产改模式, 雏鹰计划) and
     well-known national programmes from the gazetteer."""
     text = doc.text
     for m in lx.programme_regex().finditer(text):
@@ -424,7 +424,7 @@ def programmes(doc: Doc) -> None:
         if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
             continue  # a quoted sentence, not a name
         if re.search(r"、|——", quoted) or re.match(r"(的(?!工作(体系|机制|格局|模式))|工会)", text[end : end + 5]):
-            continue  # “聚力入会、聚焦服务…”, “走访——座谈——解决”, “五型”工会: slogans and descriptions
+            continue  # “强基固本、服务职工…”, “走访——协商——落实”, “四型”工会: slogans and descriptions
         if "暨" in quoted and _joint_programmes(doc, start, end):
             continue
         generic = lx.GENERIC_TAILS.match(text[end : end + 4])
@@ -444,22 +444,22 @@ def programmes(doc: Doc) -> None:
         doc.add(Found(head, end + len(tail), T.Programme, name, "quoted", 0.7 if tail or generic else 0.6))
 
 
-# 以职工沟通会为抓手: a standing instrument of the body's work
+# 以职工恳谈会为抓手: a standing instrument of the body's work
 _INSTRUMENT = re.compile(r"以([^，。；、“”\"]{3,14}?)为(抓手|载体|平台|依托|牵引|引领|突破口)")
-# 实施同心共建行动: a named initiative without quotation marks
+# 实施携手共进行动: a named initiative without quotation marks
 _UNQUOTED_INITIATIVE = re.compile(
     r"(?:实施|开展|启动|推进|推出|打造|深化|组织开展)(?:了)?([\u4e00-\u9fff]{2,8}?(?:行动|工程|计划))(?![\u4e00-\u9fff])"
 )
 
 
-# 办理工会会员互助服务卡, 通过北京工会i会员小程序: a service a body runs for its members
+# 办理职工普惠服务卡, 通过职工之家小程序: a service a body runs for its members
 _SERVICE = re.compile(
     r"(?:通过|办理|使用|登录|下载|关注|依托|推出|上线|开通|发放)(?:了)?"
     r"([\u4e00-\u9fffA-Za-z]{2,12}?(?:小程序|服务卡|互助卡|会员卡|APP|App|公众号))"
 )
 
 
-# 已开展职工沟通会179场: a kind of gathering held again and again is a standing programme
+# 已开展职工恳谈会86场: a kind of gathering held again and again is a standing programme
 _COUNTED = re.compile(
     r"(?:(?<=开展)|(?<=举办)|(?<=组织)|(?<=[，,、]))([\u4e00-\u9fff]{2,8}?(?:沟通会|座谈会|宣讲会|培训班|讲座|活动|培训|课|会))"
     r"(?:\d+|[一二三四五六七八九十百千]+)余?(?:场|期|次|堂)"
@@ -468,7 +468,7 @@ _COUNTED = re.compile(
 
 def instruments(doc: Doc) -> None:
     """Programmes named by how the text uses them: 以X为抓手, 实施X行动, 办理X服务卡,
-    开展X179场."""
+    开展X86场."""
     for pattern in (_INSTRUMENT, _UNQUOTED_INITIATIVE, _SERVICE, _COUNTED):
         for m in pattern.finditer(doc.text):
             name = m.group(1)
@@ -481,8 +481,8 @@ def instruments(doc: Doc) -> None:
 
 
 def _quoted_list(doc: Doc, parts: list[re.Match], tail: str) -> bool:
-    """Quotations side by side that share what follows: “人社+工会”“法院+工会”调解机制 is
-    two mechanisms; “杰出人才”“领军人才”认定 names two talent titles."""
+    """Quotations side by side that share what follows: “公安+工会”“司法+工会”调解机制 is
+    two mechanisms; “青年英才”“拔尖人才”认定 names two talent titles."""
     titles = [m for m in parts if m.group(0)[1:-1].endswith(_TITLE_ENDINGS)]
     if titles and len(titles) == len(parts):
         for m in titles:
@@ -493,18 +493,18 @@ def _quoted_list(doc: Doc, parts: list[re.Match], tail: str) -> bool:
             doc.add(Found(m.start(), m.end(), T.Programme, m.group(0) + tail, "quoted-list", 0.7))
         return True
     if not tail and doc.text.startswith("等", parts[-1].end()):
-        for m in parts:  # “送清凉”“我们的节日”等慰问活动: each one a programme
+        for m in parts:  # “冬日暖阳”“清凉一夏”等慰问活动: each one a programme
             doc.add(Found(m.start(), m.end(), T.Programme, m.group(0), "quoted-list", 0.65))
         return True
     return False
 
 
-# what a conferred title of a person ends with (杰出人才, 领军人才, 技术能手)
+# what a conferred title of a person ends with (青年英才, 拔尖人才, 技术能手)
 _TITLE_ENDINGS = ("人才", "能手", "标兵", "之星", "工匠", "劳模", "先锋")
 
 
 def _programme_like(quoted: str) -> bool:
-    """A quotation that names a standing thing: 亦城工匠日, 工会主席接待日, 市级示范公益送教."""
+    """A quotation that names a standing thing: 顺义工匠日, 职工法律服务日, 区级示范技能送教."""
     inner = quoted.strip("“”\"‘’")
     return 3 <= len(inner) <= 15 and not re.search(r"[、·]", inner) and bool(
         re.search(r"(日|培训|送教|服务|机制|工程|计划|行动|驿站|平台|体系|竞赛|大赛|进[\u4e00-\u9fff]{2})$", inner)
@@ -528,7 +528,7 @@ def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
 
 
 def _joint_programmes(doc: Doc, start: int, end: int) -> bool:
-    """“劳动文化节暨劳模工匠进校园”: two programmes joined; each that reads as one is one."""
+    """“职工读书节暨劳模工匠进社区”: two programmes joined; each that reads as one is one."""
     pos, found = start + 1, False
     for part in doc.text[start + 1 : end - 1].split("暨"):
         if _programme_like(part):
@@ -538,13 +538,13 @@ def _joint_programmes(doc: Doc, start: int, end: int) -> bool:
     return found
 
 
-# 搭建国际人才“一站式”服务平台: the words between the verb and the quotation are the name's
+# 搭建新就业群体“一站式”服务平台: the words between the verb and the quotation are the name's
 _VERB_THEN_HEAD = re.compile(r"(?:搭建|打造|建立|建设|推出|实施|开展|启动|构建|创建)([\u4e00-\u9fff]{1,6})$")
 
 
 def _head(doc: Doc, start: int) -> int:
     """Modifiers kept before a quotation: an edition or year (第二届, 2024年), a place,
-    the words after an organising verb, one word right after the body's name (…工会暖“新”行动)."""
+    the words after an organising verb, one word right after the body's name (…工会助“新”行动)."""
     text = doc.text
     m = re.search(r"(第[一二三四五六七八九十\d]+届|\d{4}年?|[\u4e00-\u9fff]{2,4}区)$", text[max(0, start - 8) : start])
     if m:
@@ -571,7 +571,7 @@ def _is_occurrence(doc: Doc, start: int, name: str) -> bool:
 
 def events(doc: Doc) -> None:
     """One reported occurrence: what follows an organising verb up to an event word
-    (举办工会干部研修班), or what precedes 在…举办/举行/召开 (…启动仪式在盛元书院举办)."""
+    (举办工会财务培训班), or what precedes 在…举办/举行/召开 (…启动仪式在文汇书院举办)."""
     text = doc.text
     verbs = "|".join(sorted(lx.ORGANISE_VERBS, key=len, reverse=True))
     for m in re.finditer(rf"(?:{verbs})(?:了)?", text):
@@ -601,7 +601,7 @@ def events(doc: Doc) -> None:
         phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重|圆满|已)+$", "", phrase)
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase) and m.group(0) in ("启动", "启幕") and phrase.endswith("活动"):
-            # 2024年市直机关全民健身活动启动: what is launched runs on; the launch is the event
+            # 2023年区直机关职工健步走活动启动: what is launched runs on; the launch is the event
             doc.add(Found(s0, s0 + cut, T.Programme, phrase, "launched", 0.65))
         elif cut and cut == len(phrase):
             _add_event(doc, s0, s0 + cut, "sentence-subject")
@@ -614,7 +614,7 @@ _SOURCE_MEETING = re.compile(
 
 
 def congresses(doc: Doc) -> None:
-    """Congresses are events: 北京市工会十五大, 中国工会十八大, 党的二十大."""
+    """Congresses are events: 北京市工会十四大, 中国工会十七大, 党的十九大."""
     for m in lx.CONGRESS.finditer(doc.text):
         doc.add(Found(m.start(), m.end(), T.Event, m.group(0), "congress", 0.85))
 
@@ -633,7 +633,7 @@ def _last_event_suffix(s: str) -> int:
 
 
 def _inside_quotes(head: str) -> bool:
-    """Does ``head`` end inside a quotation (怀柔区"五月的 …)?"""
+    """Does ``head`` end inside a quotation (密云区"青春的 …)?"""
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1 or head.count("‘") > head.count("’")
 
 
@@ -687,7 +687,7 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
     if re.match(r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩|[\d一二三四五六七八九十百]+[场次期])", name):
         return
     listed = re.match(r"^(.+)等[^”\"’、]{0,6}$", name)
-    if listed:  # 开展劳模工匠云宣讲、劳模精神宣传周等活动: each item is an occurrence
+    if listed:  # 开展技能人才云宣讲、工匠精神宣传周等活动: each item is an occurrence
         pos = start
         for item in listed.group(1).split("、"):
             if len(item) >= 4 and "、" in listed.group(1) and not _QUOTED.fullmatch(item):

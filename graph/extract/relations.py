@@ -46,8 +46,8 @@ def _owner_entity(doc: Doc, f: Found, owner: str, start: int) -> Found | None:
 
 
 def _union_owner(doc: Doc, f: Found) -> None:
-    """北京市总工会 → unionOf 北京市; 北辰集团工会 → unionOf 北辰集团. Sector unions
-    (北京市交通运输工会) have no owner."""
+    """北京市总工会 → unionOf 北京市; 华辰集团工会 → unionOf 华辰集团. Sector unions
+    (北京市建设工会) have no owner."""
     owner = _UNION_SUFFIX.sub("", f.name)
     if not owner:
         return
@@ -66,7 +66,7 @@ def _union_owner(doc: Doc, f: Found) -> None:
 
 
 def _named_owner(doc: Doc, f: Found, owner: str) -> Found | None:
-    """The body a name starts with (北辰集团 of 北辰集团工会), or, for a name that a list
+    """The body a name starts with (华辰集团 of 华辰集团工会), or, for a name that a list
     shares (…党委、工会和团委), the body named earlier in the text."""
     if doc.text.startswith(owner, f.start):
         return _owner_entity(doc, f, owner, f.start)
@@ -75,8 +75,8 @@ def _named_owner(doc: Doc, f: Found, owner: str) -> Found | None:
 
 def place_prefixes(s: str) -> list[tuple[str, int]]:
     """Consecutive places at the start of ``s`` (延庆区香水园街道… → 延庆区, 香水园街道).
-    Real places come from the gazetteers; after one, an unlisted county (金牛区) or town
-    (紫庄村) is taken by its suffix."""
+    Real places come from the gazetteers; after one, an unlisted county (锦江区) or town
+    (石垡村) is taken by its suffix."""
     out, pos = [], 0
     facts = lx.place_facts()
     while pos < len(s):
@@ -123,8 +123,8 @@ def _canonical(place: str) -> str:
 
 
 def _parent_and_place(doc: Doc, f: Found) -> None:
-    """北京建工城乡集团中昊公司 → subOrganizationOf 北京建工城乡集团;
-    大兴区园林绿化局 → locatedIn 大兴区."""
+    """北京宏远建设集团华通公司 → subOrganizationOf 北京宏远建设集团;
+    大兴区水务局 → locatedIn 大兴区."""
     places = place_prefixes(f.name)
     rest_at = places[-1][1] + len(places[-1][0]) if places else 0
     local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("county", "township", "area"))
@@ -143,20 +143,20 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         doc.relate(f.name, P.locatedIn, place.name, f.start, f.end, "place-prefix")
         return
     if owner and f.type is not T.Union and any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
-        # 北京保障房中心党委宣传部, …团委: units of the body they are named after
+        # 北京安居发展中心党委宣传部, …团委: units of the body they are named after
         target = _named_owner(doc, f, owner)
         if target is not None:
             doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "unit-of", confidence=0.75)
             return
     if f.type is T.Venue:
-        return  # 北京电影学院怀柔校区: a site keeps its owner in its name
+        return  # 北京传媒职业学院昌平校区: a site keeps its owner in its name
     # a parent body named at the start: the longest inner name ending in a parent suffix
     for m in reversed(list(_PARENT_SUFFIX.finditer(f.name))):
         cut = m.end()
         if cut >= len(f.name) - 1 or cut - rest_at < 2:
             continue
         if _LEGAL_FORM.fullmatch(f.name[cut:]):
-            break  # 北京住总集团有限责任公司 is 北京住总集团 itself, by its legal name
+            break  # 北京安泰集团有限责任公司 is 北京安泰集团 itself, by its legal name
         parent = f.name[:cut]
         if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）"):
             continue
@@ -168,7 +168,7 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
             target = doc.add(Found(f.start, f.start + cut, etype, parent, "parent", 0.7, printed=parent))
         child = f.name[cut:]
         if f.type is not T.Union and _names_itself(child):
-            # 北京铁路局丰台机务段: two names side by side, the second a part of the first
+            # 上海铁路局南京机务段: two names side by side, the second a part of the first
             doc.move(f, f.start + cut)
             f.name = f.printed = child
         doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "parent-prefix", confidence=0.75)
@@ -184,9 +184,9 @@ def _names_itself(part: str) -> bool:
     if len(part) < 4 or not any(part.endswith(s) for s, _ in lx.SUFFIXES):
         return False
     if re.search(r"(分公司|分行|支行|分院|分局|分厂|分中心)$", part):
-        return False  # 四川分公司: a branch is named only with its parent
+        return False  # 湖北分公司: a branch is named only with its parent
     if re.search(r"^[\u4e00-\u9fff]{2,}(商场|酒店|饭店|宾馆|医院|学校|机务段|车站)$", part):
-        return True  # 王府井集团双安商场: a store or a site has a name of its own
+        return True  # 金源集团新安商场: a store or a site has a name of its own
     if place_prefixes(part):
         return True
     first = next(iter(lx.tokenizer().tokenize(part, HMM=False)))[0]
@@ -199,14 +199,14 @@ def _place_chain(doc: Doc, f: Found) -> None:
     if len(places) > 1 and sum(len(p) for p, _ in places) == len(printed):
         _chain(doc, f, places)
     elif places and places[0][0] != printed:
-        # 大兴生物医药产业基地, 北京大兴国际机场临空经济区: a zone named after the district it
+        # 昌平智能制造产业基地, 北京大兴国际机场临空经济区: a zone named after the district it
         # lies in; the places in its name are not mentions of their own
         head, at = next((p for p in reversed(places) if p[0] in lx.place_facts()), places[0])
         fact = lx.place_facts()[head]
         if fact.level == "county" and fact.name != f.name:
             doc.add(Found(f.start + at, f.start + at + len(head), T.District, fact.name, "owner", 0.7, printed=head))
             doc.relate(f.name, P.locatedIn, fact.name, f.start, f.end, "place-prefix")
-    # 天津武清区: adjacent places in the text
+    # 天津宝坻区: adjacent places in the text
     before = doc.ending_at(f.start, {T.District})
     if before and before.name != f.name and _is_parent(before.name, f.name):
         doc.relate(f.name, P.locatedIn, before.name, before.start, f.end, "adjacent-places")
@@ -232,7 +232,7 @@ def _setting(doc: Doc) -> None:
 
 
 def posts(doc: Doc) -> None:
-    """ORG + titles + PERSON: 北京市总工会党组成员、副主席张文涛 → holdsPost(title=…)."""
+    """ORG + titles + PERSON: 北京市总工会党组成员、副主席李明华 → holdsPost(title=…)."""
     for person in [f for f in doc.found if f.type is T.Person and f.rule == "after-title"]:
         pos = person.start
         title_start = pos
@@ -250,7 +250,7 @@ def posts(doc: Doc) -> None:
                 title = doc.text[title_start:pos].strip("、，,")
                 doc.blocked.append((title_start, pos))
                 doc.relate(person.name, P.holdsPost, org.name, org.start, person.end, "title-before-name", title=title, confidence=0.85)
-                # …协调小组副组长，区人大常委会党组成员、副主任，区总工会主席李达: one post per body
+                # …领导小组副组长，区政协党组成员、副主席，区总工会主席孙立新: one post per body
                 if doc.text[org.start - 1 : org.start] not in ("，", "、", ","):
                     break
                 pos = title_start = org.start - 1
@@ -260,7 +260,7 @@ def posts(doc: Doc) -> None:
 
 
 def employers(doc: Doc) -> None:
-    """A person who works somewhere the sentence names: 范某在王府井集团双安商场砥砺深耕,
+    """A person who works somewhere the sentence names: 范某在金源集团新安商场砥砺深耕,
     现就职于某公司 → worksFor."""
     for person in [f for f in doc.found if f.type is T.Person]:
         s0, s1 = doc.sentence_bounds(person.start)
@@ -268,14 +268,14 @@ def employers(doc: Doc) -> None:
             at = person.end + m.end()
             org = doc.starting_at(at, {T.Enterprise, T.Organisation})
             while org is not None and (nxt := doc.starting_at(org.end, {T.Enterprise, T.Organisation})):
-                org = nxt  # 王府井集团双安商场: the unit, not its group
+                org = nxt  # 金源集团新安商场: the unit, not its group
             if org and re.match(r"[^，。；]{0,6}(工作|任职|深耕|从事|就职|扎根|坚守)", doc.text[org.end : org.end + 10]):
                 doc.relate(person.name, P.worksFor, org.name, person.start, org.end, "works-at", confidence=0.7)
                 break
 
 
 def honours_held(doc: Doc) -> None:
-    """Honours right before a person's name: 全国劳动模范王迎, 北京大工匠、首都劳动奖章获得者范毅."""
+    """Honours right before a person's name: 全国劳动模范陈志刚, 北京大工匠、首都劳动奖章获得者吴建国."""
     for person in [f for f in doc.found if f.type is T.Person]:
         pos = person.start
         text = doc.text
@@ -347,7 +347,7 @@ def activities(doc: Doc) -> None:
     _marks_launch(doc, events)
     for pr in [f for f in doc.found if f.type is T.Programme and f.rule == "instrument"]:
         s0, _ = doc.sentence_bounds(pr.start)
-        for org in _subjects(doc, s0, pr.start):  # 香水园街道总工会以职工沟通会为抓手
+        for org in _subjects(doc, s0, pr.start):  # 儒林街道总工会以职工恳谈会为抓手
             doc.relate(org.name, P.organised, pr.name, org.start, pr.end, "subject-instrument")
     for m in re.finditer(r"(?:在|于|到)", doc.text):
         listed = _listed(doc, m.end(), len(doc.text))
@@ -370,13 +370,13 @@ def activities(doc: Doc) -> None:
             elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District):
                 doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
     for body in [f for f in doc.found if f.type in ORGANISATIONS]:
-        # 经开区总工会一行参观了…, A、B等单位参加, A、B也纷纷开设分会场: bodies that take part
+        # 顺义区总工会一行参观了…, A、B等单位参加, A、B也纷纷开设分会场: bodies that take part
         if _TOOK_PART.match(doc.text[body.end : body.end + 12]):
             s0, s1 = doc.sentence_bounds(body.start)
             ev = _sentence_event(doc, s0, s1, events) or main
             for f in _listed_before(doc, body) if ev else ():
                 doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "took-part")
-    for m in re.finditer(r"在(位于)?", doc.text):  # 在位于X的职工沟通会主会场: where it was held
+    for m in re.finditer(r"在(位于)?", doc.text):  # 在位于X的职工恳谈会主会场: where it was held
         listed = _listed(doc, m.end(), len(doc.text))
         if listed and re.match(r"的[^，。；]{0,12}(主会场|分会场|会场|现场)", doc.text[listed[0].end : listed[0].end + 16]):
             s0, s1 = doc.sentence_bounds(m.start())
@@ -397,7 +397,7 @@ _OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同
 
 def _topic_organiser(doc: Doc) -> None:
     """An event no clause gives an organiser is run by the body its paragraph is about:
-    the body that opens a clause of it (临沂市总工会对接…；组织召开全市推进观摩会议)."""
+    the body that opens a clause of it (潍坊市总工会对接…；组织召开全市现场推进会议)."""
     organised = {r.object for r in doc.relations if r.predicate is P.organised}
     text = doc.text
     for f in sorted((f for f in doc.found if f.type is T.Event and f.rule != "congress"), key=lambda f: f.start):
@@ -424,7 +424,7 @@ def _article_organiser(doc: Doc, main: Found | None) -> None:
             return
 
 
-# …活动在…举办，标志着2024年…全民健身活动启动: the event opens the programme
+# …活动在…举办，标志着2023年…职工健步走活动启动: the event opens the programme
 _MARKS = re.compile(r"标志着([^，。；]{4,40}?)(正式)?(启动|开启|拉开帷幕|拉开序幕|开幕)")
 
 
@@ -453,8 +453,8 @@ def _introduces_person(doc: Doc, body: Found) -> bool:
 
 
 def _headline_subject(doc: Doc) -> None:
-    """A headline that opens with a body is about what that body does: 市交通运输工会
-    暖“新”行动…, 北京保障房中心工会举办单身职工联谊会."""
+    """A headline that opens with a body is about what that body does: 市建设工会
+    助“新”行动…, 北京安居发展中心工会举办青年职工联谊会."""
     end = doc.article.body_start
     subject = doc.starting_at(0, ORGANISATIONS)
     if subject is None or subject.end >= end:
@@ -473,14 +473,14 @@ _OCCASION = re.compile(
 
 def _launches(doc: Doc, events: list[Found]) -> None:
     """An event named as the occasion of a programme belongs to it (partOf); in a joint
-    occasion (先进表彰暨第十七届“健康杯”健步走活动) the part after 暨 is the programme's."""
+    occasion (先进表彰暨第九届“活力杯”职工运动会) the part after 暨 is the programme's."""
     for ev in events:
         part = ev.name.rsplit("暨", 1)[-1]
         m = _OCCASION.match(part)
         if m:
             name = m.group("programme") + ("活动" if m.group("launch_activity") else "")
         elif part != ev.name and re.match(r"第[一二三四五六七八九十\d]+届", part):
-            name = part  # …暨第十七届“健康杯”健步走活动: an edition of the programme
+            name = part  # …暨第九届“活力杯”职工运动会: an edition of the programme
         else:
             continue
         if not re.search(r"[“\"\d届]", name) and part == ev.name:
@@ -488,7 +488,7 @@ def _launches(doc: Doc, events: list[Found]) -> None:
         name = re.sub(r"^第[一二三四五六七八九十\d]+届", "", name) if part != ev.name else name
         place = next((p for p in lx.place_regex().finditer(name) if p.start() > 0), None)
         if place and re.search(r"——|[”\"]", name[: place.start()]):
-            name = name[place.start() :]  # 强国复兴有我——“…”怀柔区“五月的鲜花”…比赛: the theme is not the name
+            name = name[place.start() :]  # 奋进新征程——“…”密云区“青春的旋律”…比赛: the theme is not the name
         start = ev.end - len(part)
         programme = next((f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None)
         if programme is None:
@@ -508,7 +508,7 @@ def _listed(doc: Doc, pos: int, end: int) -> list[Found]:
         f = doc.starting_at(pos, ORGANISATIONS | {T.Venue, T.District})
         if f is None:
             break
-        while True:  # the most specific place of a chain: 礼贤镇紫庄村 → 紫庄村, 武清区雍丽园项目部
+        while True:  # the most specific place of a chain: 榆垡镇石垡村 → 石垡村, 宝坻区锦绣园项目部
             nxt = doc.starting_at(f.end, ORGANISATIONS | {T.District, T.Venue})
             if nxt is None or nxt.type is T.District and f.type is not T.District:
                 break
@@ -563,13 +563,13 @@ def _bare_clause(doc: Doc, s0: int, verb_at: int) -> bool:
 
 def _subjects(doc: Doc, s0: int, verb_at: int) -> list[Found]:
     """The bodies that are the subject of a verb: the names at the start of its clause,
-    joined by 、/与/和/联合/携手 (怀柔区委宣传部、区总工会与区文化和旅游局携手…)."""
+    joined by 、/与/和/联合/携手 (密云区委宣传部、区总工会与区文化和旅游局携手…)."""
     clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
     orgs = []
     pos = clause_start
     while pos < verb_at:
         where = re.match(r"(在|于)", doc.text[pos:verb_at])
-        if where:  # 在北京电影学院怀柔校区举办: the place, not who holds it
+        if where:  # 在北京传媒职业学院昌平校区举办: the place, not who holds it
             place = _listed(doc, pos + 1, verb_at)
             if not place:
                 break

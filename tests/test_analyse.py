@@ -3,10 +3,7 @@ small graphs whose answers are known."""
 
 import csv
 import json
-import subprocess
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -16,27 +13,12 @@ from graph.analyse import analyse, communities, hierarchy, timeline
 from graph.model import Edge, KnowledgeGraph, Node
 from ontology.schema import ORGANISATIONS, EntityType as T, Predicate as P
 
-from conftest import PAGES
-
-UNIONKG = [str(Path(sys.executable).with_name("unionkg"))]
-
-
-def run(*args, code=0):
-    proc = subprocess.run(UNIONKG + list(map(str, args)), capture_output=True, text=True, timeout=600)
-    assert proc.returncode == code, proc.stdout + proc.stderr
-    return proc
+from conftest import run_cli
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("analyse") / "build"
-    run("build", PAGES, "--out", out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def kg(build) -> KnowledgeGraph:
-    return pipeline.read_graph([build])
+def kg(sample_build) -> KnowledgeGraph:
+    return pipeline.read_graph([sample_build])
 
 
 def small_graph(nodes, edges) -> KnowledgeGraph:
@@ -135,22 +117,22 @@ def test_timeline_counts_per_month_of_dated_articles(tmp_path):
     assert months[1].new_entities < months[1].mentions  # 北京市总工会 was first seen in January
 
 
-def test_cli_json_and_table(build, kg):
-    data = json.loads(run("analyse", "--graph", build, "--format", "json", "--top", "5").stdout)
+def test_cli_json_and_table(sample_build, kg):
+    data = json.loads(run_cli("analyse", "--graph", sample_build, "--format", "json", "--top", "5").stdout)
     assert data["nodes"] == len(kg.nodes) and data["articles"] == 31
     assert len(data["centrality"]) == 5 and len(data["communities"]) == 5
     assert data["hierarchy"] and data["timeline"] == []
-    table = run("analyse", "--graph", build, "--top", "3").stdout
+    table = run_cli("analyse", "--graph", sample_build, "--top", "3").stdout
     top = data["centrality"][0]["name"]
     assert f"{len(kg.nodes)} entities" in table and top in table and "(3 rows)" in table
     assert "└── " in table and "(no article has a date)" in table
-    bridges = json.loads(run("analyse", "--graph", build, "--format", "json", "--top", "5", "--by", "betweenness").stdout)
+    bridges = json.loads(run_cli("analyse", "--graph", sample_build, "--format", "json", "--top", "5", "--by", "betweenness").stdout)
     ranks = [c["betweenness"] for c in bridges["centrality"]]
     assert ranks == sorted(ranks, reverse=True) and ranks != [c["betweenness"] for c in data["centrality"]]
 
 
-def test_cli_csv_writes_one_file_per_section(build, tmp_path):
-    proc = run("analyse", "--graph", build, "--format", "csv", "--out", tmp_path / "csv")
+def test_cli_csv_writes_one_file_per_section(sample_build, tmp_path):
+    proc = run_cli("analyse", "--graph", sample_build, "--format", "csv", "--out", tmp_path / "csv")
     assert "centrality.csv" in proc.stdout
     for section, column in [("centrality", "pagerank"), ("communities", "members"), ("hierarchy", "parent")]:
         with (tmp_path / "csv" / f"{section}.csv").open(encoding="utf-8") as f:
@@ -160,14 +142,14 @@ def test_cli_csv_writes_one_file_per_section(build, tmp_path):
     assert (tmp_path / "csv" / "timeline.csv").read_text(encoding="utf-8") == "month,articles,mentions,new_entities,facts\n"
 
 
-def test_cli_usage_errors(build, tmp_path):
-    assert "--out" in run("analyse", "--graph", build, "--format", "csv", code=2).stderr
-    assert "does not exist" in run("analyse", "--graph", tmp_path / "missing", code=2).stderr
+def test_cli_usage_errors(sample_build, tmp_path):
+    assert "--out" in run_cli("analyse", "--graph", sample_build, "--format", "csv", code=2).stderr
+    assert "does not exist" in run_cli("analyse", "--graph", tmp_path / "missing", code=2).stderr
 
 
-def test_export_gexf_opens_with_every_node_and_edge(build, kg, tmp_path):
+def test_export_gexf_opens_with_every_node_and_edge(sample_build, kg, tmp_path):
     out = tmp_path / "graph.gexf"
-    proc = run("export", "gexf", out, "--from", build)
+    proc = run_cli("export", "gexf", out, "--from", sample_build)
     assert f"{len(kg.nodes)} nodes" in proc.stdout
     g = nx.read_gexf(out)
     assert g.number_of_nodes() == len(kg.nodes) and g.number_of_edges() == len(kg.edges)

@@ -1,9 +1,6 @@
 """The spine, run as a user runs it: `unionkg build / extract / eval` on the bundled sample."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -11,26 +8,18 @@ from graph import pipeline
 from graph.extract import extract
 from loaders import load
 
-from conftest import GOLD, PAGES
-
-UNIONKG = [str(Path(sys.executable).with_name("unionkg"))]
-
-
-def run(*args, check_code=0):
-    proc = subprocess.run(UNIONKG + list(map(str, args)), capture_output=True, text=True, timeout=600)
-    assert proc.returncode == check_code, proc.stdout + proc.stderr
-    return proc
+from conftest import GOLD, PAGES, run_cli
 
 
 @pytest.fixture(scope="module")
-def sample_build(tmp_path_factory):
+def build_and_summary(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "out"
-    proc = run("build", PAGES, "--out", out, "--json")
+    proc = run_cli("build", PAGES, "--out", out, "--json")
     return out, json.loads(proc.stdout)
 
 
-def test_build_writes_every_output(sample_build):
-    out, summary = sample_build
+def test_build_writes_every_output(build_and_summary):
+    out, summary = build_and_summary
     assert summary["articles"] == 31
     assert summary["failures"] == []
     for name in ["articles.jsonl", "graph.graphml", "graph.ttl", "graph.nt", "graph.nq", "graph.trig",
@@ -42,10 +31,10 @@ def test_build_writes_every_output(sample_build):
     assert sum(summary["relations"].values()) > 100
 
 
-def test_rebuild_is_byte_identical(sample_build, tmp_path):
-    out, _ = sample_build
+def test_rebuild_is_byte_identical(build_and_summary, tmp_path):
+    out, _ = build_and_summary
     again = tmp_path / "again"
-    run("build", PAGES, "--out", again)
+    run_cli("build", PAGES, "--out", again)
     assert (again / "graph.nt").read_bytes() == (out / "graph.nt").read_bytes()
     ids = lambda d: [json.loads(line)["id"] for line in (d / "articles.jsonl").read_text().splitlines()]
     assert ids(again) == ids(out)
@@ -55,7 +44,7 @@ def test_build_replaces_its_output_folder_whole(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "stale.txt").write_text("from an earlier run")
-    run("build", PAGES / "000_df368c484bf15bb0.txt", "--out", out)
+    run_cli("build", PAGES / "000_df368c484bf15bb0.txt", "--out", out)
     assert not (out / "stale.txt").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary folders left behind"
 
@@ -65,14 +54,14 @@ def test_a_bad_file_is_named_and_the_rest_is_built(tmp_path):
     src.mkdir()
     (src / "good.txt").write_text((PAGES / "000_df368c484bf15bb0.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (src / "broken.txt").write_bytes(b"\x00\x01binary")
-    proc = run("build", src, "--out", tmp_path / "out", "--json", check_code=1)
+    proc = run_cli("build", src, "--out", tmp_path / "out", "--json", code=1)
     summary = json.loads(proc.stdout)
     assert summary["articles"] == 6
     assert "broken.txt" in proc.stderr and "binary" in proc.stderr
 
 
 def test_extract_writes_gold_format_per_input_file(tmp_path):
-    run("extract", PAGES, "--gold-json", tmp_path)
+    run_cli("extract", PAGES, "--gold-json", tmp_path)
     files = sorted(p.name for p in tmp_path.glob("*.json"))
     assert files == sorted(p.name for p in GOLD.glob("*.json"))
     page = json.loads((tmp_path / "000_df368c484bf15bb0.json").read_text(encoding="utf-8"))
@@ -88,9 +77,9 @@ def test_extract_writes_gold_format_per_input_file(tmp_path):
 
 
 def test_eval_prints_the_scores_and_json(tmp_path):
-    proc = run("eval", "--gold", GOLD, PAGES)
+    proc = run_cli("eval", "--gold", GOLD, PAGES)
     assert "summary: articles F1" in proc.stdout
-    score = json.loads(run("eval", "--gold", GOLD, PAGES, "--json").stdout)
+    score = json.loads(run_cli("eval", "--gold", GOLD, PAGES, "--json").stdout)
     assert score["articles"]["f1"] == 1.0
     assert set(score["entity_types"]) >= {"Union", "District", "Person"}
 
@@ -117,4 +106,4 @@ def test_every_evidence_span_points_at_its_words():
 
 def test_help_on_every_command():
     for args in (["--help"], ["build", "--help"], ["extract", "--help"], ["eval", "--help"], ["validate", "--help"]):
-        assert "Usage" in run(*args).stdout
+        assert "Usage" in run_cli(*args).stdout

@@ -6,7 +6,6 @@ import re
 import shutil
 import struct
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 from urllib.parse import quote
@@ -18,16 +17,9 @@ from graph.view import COLOURS, render_html
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
 
-from conftest import PAGES
+from conftest import run_cli
 
-UNIONKG = [str(Path(sys.executable).with_name("unionkg"))]
 WINDOW = (1280, 800)
-
-
-def run(*args, code=0):
-    proc = subprocess.run(UNIONKG + list(map(str, args)), capture_output=True, text=True, timeout=600)
-    assert proc.returncode == code, proc.stdout + proc.stderr
-    return proc
 
 
 def chromium(page: Path, *flags: str, fragment: str = "") -> subprocess.CompletedProcess:
@@ -84,16 +76,9 @@ def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("view") / "build"
-    run("build", PAGES, "--out", out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def page(build) -> Path:
-    out = build.parent / "graph.html"
-    proc = run("view", "--graph", build, "--out", out)
+def page(sample_build) -> Path:
+    out = sample_build.parent / "graph.html"
+    proc = run_cli("view", "--graph", sample_build, "--out", out)
     assert "→" in proc.stdout
     return out
 
@@ -103,15 +88,15 @@ def page_data(html: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_page_is_self_contained_and_holds_the_whole_graph(build, page):
+def test_page_is_self_contained_and_holds_the_whole_graph(sample_build, page):
     html = page.read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html), "the page must load nothing"
     assert "vis-network" in html and len(html) > 500_000  # the library is inlined
     data = page_data(html)
-    summary = json.loads((build / "summary.json").read_text(encoding="utf-8"))
+    summary = json.loads((sample_build / "summary.json").read_text(encoding="utf-8"))
     assert len(data["nodes"]) == sum(summary["entities"].values())
     assert len(data["edges"]) == sum(summary["relations"].values())
-    headlines = {json.loads(line)["title"] for line in (build / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    headlines = {json.loads(line)["title"] for line in (sample_build / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
     assert {a["title"] for a in data["articles"]} <= headlines
     assert all(n["sources"] for n in data["nodes"]), "every entity cites the articles that name it"
 

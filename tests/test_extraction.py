@@ -198,3 +198,14 @@ def test_an_event_that_marks_a_launch_and_the_union_the_article_is_about():
     event = "2025年“健康怀柔”职工趣味运动会"
     assert (event, "partOf", "2025年怀柔区职工健身季活动") in relations
     assert ("怀柔区总工会", "organised", event) in relations
+
+
+def test_themed_and_quoted_occurrences_and_a_joint_opening():
+    _, entities, relations = graph_of(
+        "标题\n近日，由顺义空港园区主办，空港园区总工会承办的“书香空港·悦读人生”主题诗会暨“书香空港”阅读系列活动启幕。"
+        "当天，北京城建五公司工会在园博园开展了以“花草奇遇记”为主题的亲子活动，并开展“爱在荆楚同行”主题活动。"
+    )
+    events = {name for etype, name in entities if etype == "Event"}
+    assert {"“书香空港·悦读人生”主题诗会", "“花草奇遇记”亲子活动", "“爱在荆楚同行”主题活动"} <= events
+    assert ("Programme", "“书香空港”阅读系列活动") in entities
+    assert ("“书香空港·悦读人生”主题诗会", "partOf", "“书香空港”阅读系列活动") in relations

@@ -81,7 +81,7 @@ _UNIT = re.compile(rf"(办|{'|'.join(u for u in lx.UNIT_SUFFIXES if u != '工会
 
 def _keep(doc: Doc, f: Found) -> bool:
     """Drop mentions that are pieces of a larger name rather than names of their own."""
-    if doc.is_blocked(f.start, f.end) and f.type is not T.Person:
+    if doc.is_blocked(f.start, f.end) and f.type is not T.Person and not f.rule.endswith("-theme"):
         return False
     if f.rule in ("owner", "chain", "parent", "abbreviation", "shared-owner", "district-body"):
         return True

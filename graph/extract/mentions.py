@@ -418,7 +418,8 @@ def programmes(doc: Doc) -> None:
         start, end = m.span()
         quoted = text[start:end]
         after = text[end : end + 4]
-        if re.match(r"(为主题|主题|的主题|为题)", after) or text[max(0, start - 1) : start] in ("以",):
+        # “X”为主题 is a theme; “X”主题活动, “X”主题诗会 name an occurrence
+        if re.match(r"(为主题|的主题|为题|主题(?![\u4e00-\u9fff]{0,2}(活动|会|赛|展|课|讲座|沙龙|日)))", text[end : end + 8]) or text[max(0, start - 1) : start] in ("以",):
             doc.blocked.append((start, end))
             continue
         if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
@@ -601,8 +602,17 @@ def events(doc: Doc) -> None:
         phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重|圆满|已)+$", "", phrase)
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase) and m.group(0) in ("启动", "启幕") and phrase.endswith("活动"):
-            # 2023年区直机关职工健步走活动启动: what is launched runs on; the launch is the event
-            doc.add(Found(s0, s0 + cut, T.Programme, phrase, "launched", 0.65))
+            # 2023年区直机关职工健步走活动启动: what is launched runs on; the launch is the event.
+            # “X”主题诗会暨“Y”阅读系列活动启幕: the occurrence that opens it comes first
+            start = _name_start(doc, s0, s0 + cut, "launched")
+            opening, joint, launched = text[start : s0 + cut].rpartition("暨")
+            if joint:
+                _add_event(doc, start, start + len(opening), "opening")
+            at = start + len(opening) + len(joint)
+            programme = doc.add(Found(at, s0 + cut, T.Programme, launched, "launched", 0.65))
+            event = doc.at(start, start + len(opening), {T.Event}) if joint else None
+            if event:
+                doc.relate(event.name, P.partOf, programme.name, start, s0 + cut, "opening-of")
         elif cut and cut == len(phrase):
             _add_event(doc, s0, s0 + cut, "sentence-subject")
 
@@ -656,9 +666,10 @@ def _habitual(doc: Doc, start: int, name: str) -> bool:
     return not _TIME_CUE.search(doc.text, s0, s1)
 
 
-def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
+def _name_start(doc: Doc, start: int, end: int, rule: str) -> int:
+    """Where an activity's name begins: past leading modifiers that are other names or
+    function words (…承办的, 在X, 以X为主题的, 近日)."""
     text = doc.text
-    # trim leading modifiers that are other names or function words: …的, 在X, 以X为主题的
     while True:
         s = text[start:end]
         m = re.match(r"^(.*?的)", s)
@@ -674,7 +685,20 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
         if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2:
             start = lead.end
             continue
-        break
+        return start
+
+
+# 以“花草奇遇记”为主题的亲子活动: a short theme names the occurrence (not a slogan with commas)
+_THEMED = re.compile(r"以([“\"][^”\"，,。、]{2,10}[”\"])为主题的")
+
+
+def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
+    text = doc.text
+    themed = _THEMED.search(text, start, end)
+    start = _name_start(doc, start, end, rule)
+    if themed and themed.end() == start and end - start <= 6:
+        doc.add(Found(themed.start(1), end, T.Event, themed.group(1) + text[start:end], rule + "-theme", 0.6))
+        return
     for sk in _ABBREV.finditer(text, start, end):
         start = max(start, sk.end()) if sk.start() <= start + 1 else start
     name = text[start:end].strip()

@@ -209,3 +209,11 @@ def test_themed_and_quoted_occurrences_and_a_joint_opening():
     assert {"“书香空港·悦读人生”主题诗会", "“花草奇遇记”亲子活动", "“爱在荆楚同行”主题活动"} <= events
     assert ("Programme", "“书香空港”阅读系列活动") in entities
     assert ("“书香空港·悦读人生”主题诗会", "partOf", "“书香空港”阅读系列活动") in relations
+
+
+def test_brand_names_listed_beside_a_firm_and_zhongguancun_parks():
+    _, entities, relations = graph_of(
+        "标题\n近日，顺义园总工会在园区建成燕京啤酒有限公司、汉能光伏、京瓷精工等8家职工之家示范点。"
+    )
+    assert {("Enterprise", "汉能光伏"), ("Enterprise", "京瓷精工")} <= entities
+    assert ("顺义园总工会", "unionOf", "中关村科技园区顺义园") in relations

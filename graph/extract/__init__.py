@@ -36,6 +36,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("places", mentions.places),
     ("organisations", mentions.organisations),
     ("federation_bodies", mentions.federation_bodies),
+    ("listed_names", mentions.listed_names),
     ("shared_owner_lists", mentions.shared_owner_lists),
     ("district_bodies", mentions.district_bodies),
     ("honours", mentions.honours),

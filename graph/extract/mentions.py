@@ -155,6 +155,33 @@ def _union_alias_regex() -> re.Pattern:
     ))
 
 
+# 以岭药业、科兴中维、华科仪等6个示范点: the items of a list counted with 等 are of a kind
+_COUNTED_LIST = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z]{2,12}、)+[\u4e00-\u9fffA-Za-z]{2,12})等(?:\d+|[一二三四五六七八九十]+)?(?:家|个|所)"
+)
+
+
+def listed_names(doc: Doc) -> None:
+    """Short names listed beside a body the text names in full take its type: in
+    以岭药业、科兴中维、华科仪等6家企业 the two brand names are enterprises too."""
+    for m in _COUNTED_LIST.finditer(doc.text):
+        items, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        kinds = (T.Enterprise, T.Organisation)
+        known = [f for s, e in items if (f := doc.ending_at(e, kinds)) is not None and f.start >= s]
+        if len({f.type for f in known}) != 1 or len(items) > 8:
+            continue  # no anchor, or anchors of several kinds
+        first = doc.ending_at(items[0][1], kinds)
+        if first is None or first.start < items[0][0]:
+            items = items[1:]  # the first item runs into the words before the list
+        for s, e in items:
+            name = doc.text[s:e]
+            if doc.at(s, e) is None and not doc.between(s, e) and not lx.is_common_word(name, 200):
+                doc.add(Found(s, e, known[0].type, name, "listed", 0.6))
+
+
 def organisations(doc: Doc) -> None:
     """Names ending with an organisation, venue or place suffix, extended leftwards to
     where the name begins (总工会, 有限公司, 学院, 公园, 街道 …)."""

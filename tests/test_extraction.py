@@ -217,3 +217,9 @@ def test_brand_names_listed_beside_a_firm_and_zhongguancun_parks():
     )
     assert {("Enterprise", "汉能光伏"), ("Enterprise", "京瓷精工")} <= entities
     assert ("顺义园总工会", "unionOf", "中关村科技园区顺义园") in relations
+
+
+def test_a_campaign_named_by_its_slogans_and_whose_mechanism_it_is():
+    _, entities, _ = graph_of("标题\n近日，房山区总工会持续实施企业“三个一”服务机制，不断深化“送法律、送技能、送健康”活动。")
+    programmes = {name for etype, name in entities if etype == "Programme"}
+    assert programmes == {"“三个一”服务机制", "“送法律、送技能、送健康”活动"}

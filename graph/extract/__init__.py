@@ -105,6 +105,8 @@ def _keep(doc: Doc, f: Found) -> bool:
             return False  # …学院 of …学院昌平校区: a site keeps its owner in its name
         # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 华通公司)
         return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
+    if f.type is T.Programme:  # 送温暖 of 深化“送温暖、送文化、送健康”活动: one of its slogans
+        return not any(c.type is T.Programme and c.rule == "quoted-campaign" for c in covers)
     return True
 
 

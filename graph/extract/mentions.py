@@ -451,6 +451,11 @@ def programmes(doc: Doc) -> None:
             continue
         if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
             continue  # a quoted sentence, not a name
+        campaign = re.match(r"(活动|行动)", text[end : end + 2]) and _programme_context(text, start, end)
+        if "、" in quoted and campaign and len(quoted) <= 16:
+            # 深化“送温暖、送文化、送健康”活动: a campaign named by its slogans
+            doc.add(Found(start, end + 2, T.Programme, quoted + text[end : end + 2], "quoted-campaign", 0.65))
+            continue
         if re.search(r"、|——", quoted) or re.match(r"(的(?!工作(体系|机制|格局|模式))|工会)", text[end : end + 5]):
             continue  # “强基固本、服务职工…”, “走访——协商——落实”, “四型”工会: slogans and descriptions
         if "暨" in quoted and _joint_programmes(doc, start, end):
@@ -578,7 +583,7 @@ def _head(doc: Doc, start: int) -> int:
     if m:
         return start - len(m.group(0))
     m = _VERB_THEN_HEAD.search(text, max(0, start - 10), start)
-    if m:
+    if m and m.group(1) not in ("企业", "全市", "全区", "各级", "基层"):  # 实施企业“三个一”体检: whose, not a name
         return m.start(1)
     if start > 1 and doc.ending_at(start - 1, ORGANISATIONS) is not None and "\u4e00" <= text[start - 1] <= "\u9fff":
         return start - 1

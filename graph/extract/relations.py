@@ -160,6 +160,8 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         parent = f.name[:cut]
         if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）"):
             continue
+        if re.fullmatch(r"[市区县]工会", parent):
+            break  # 市工会干部学院: "the city's union", a kind, not a name
         target = doc.starting_at(f.start, ORGANISATIONS)
         if target is None or target.end - target.start != cut or target is f:
             etype = T.Union if _UNION_SUFFIX.search(parent) else next(

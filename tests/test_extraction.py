@@ -223,3 +223,13 @@ def test_a_campaign_named_by_its_slogans_and_whose_mechanism_it_is():
     _, entities, _ = graph_of("标题\n近日，房山区总工会持续实施企业“三个一”服务机制，不断深化“送法律、送技能、送健康”活动。")
     programmes = {name for etype, name in entities if etype == "Programme"}
     assert programmes == {"“三个一”服务机制", "“送法律、送技能、送健康”活动"}
+
+
+def test_a_school_and_its_divisions_and_a_place_named_inside_a_longer_phrase():
+    _, entities, _ = graph_of(
+        "标题\n近日，职工走进北师大附中顺义新城学校参观学习，参观了北师大附中顺义新城学校中学部、小学部。"
+        "北京市工会十五大代表出席。"
+    )
+    organisations = {name for etype, name in entities if etype == "Organisation"}
+    assert organisations == {"北师大附中顺义新城学校"}
+    assert ("District", "北京市") not in entities

@@ -92,6 +92,8 @@ def _keep(doc: Doc, f: Found) -> bool:
             return False  # 北京华信银行, 朝阳工匠: the place is part of another name
         if f.rule == "gazetteer" and any(c.type is T.District and c.rule == "gazetteer" for c in covers):
             return False  # 北京 in 北京大兴国际机场临空经济区
+        if any(c.rule == "congress" for c in covers):
+            return False  # 北京市 of 北京市工会十五大: the congress's name, not a place it mentions
         in_activity = any(c.type in (T.Event, T.Programme) for c in covers)
         return not in_activity or f.printed == f.name
     if f.type is T.Person:

@@ -197,6 +197,11 @@ def organisations(doc: Doc) -> None:
             c.type is T.District and c.rule == "gazetteer" for c in doc.covering(start, end)
         ):
             continue  # cut short by the length limit, or inside a listed place's name
+        if text.startswith("部", end) and suffix in ("中学", "小学", "幼儿园"):
+            continue  # …学校中学部: a school's division, not a school
+        listed = doc.ending_at(end, {T.District})
+        if etype is T.District and listed is not None and listed.rule == "gazetteer" and listed.start > start:
+            continue  # 人大附中亦庄新城: a listed place (亦庄新城) is the whole name of a place
         start = _trim_leading_non_name(doc, start, m.start())
         name = _cut(text, start, end, skips)
         prefix = name[: len(name) - len(suffix)]

@@ -17,6 +17,10 @@ def graph_of(text: str):
     return g, entities, relations
 
 
+def of_type(entities: set[tuple[str, str]], etype: str) -> set[str]:
+    return {name for t, name in entities if t == etype}
+
+
 CONTEST = (
     "海淀区启动“海淀工匠”技能大赛\n"
     "本报讯（记者 王晓东）近日，海淀区总工会联合中关村街道总工会在中关村国家自主创新示范区展示中心"
@@ -110,7 +114,7 @@ def test_programme_names_keep_their_head_words_and_drop_slogans():
         "市邮政工会暖“心”行动温暖职工\n近日，北京市邮政工会搭建职工“一站式”服务平台，"
         "打造“敬业、创新、奉献”的团队，举办“读书节暨书香进企业”活动。"
     )
-    programmes = {name for etype, name in entities if etype == "Programme"}
+    programmes = of_type(entities, "Programme")
     assert {"暖“心”行动", "职工“一站式”服务平台", "书香进企业"} <= programmes
     assert not any("敬业" in name for name in programmes)
 
@@ -125,7 +129,7 @@ def test_the_subject_of_a_sentence_organises_what_its_later_clauses_launch():
 
 def test_the_municipal_federation_by_its_short_name():
     _, entities, _ = graph_of("标题\n今年以来，市总工会面向基层单位举办培训30场。全总有关负责人出席。完全总结经验。")
-    unions = {name for etype, name in entities if etype == "Union"}
+    unions = of_type(entities, "Union")
     assert unions == {"北京市总工会", "中华全国总工会"}
     assert ("District", "北京市") not in entities  # the text never prints the place
 
@@ -140,7 +144,7 @@ def test_speakers_after_their_body_and_common_words_that_are_not_names():
     _, entities, _ = graph_of(
         "标题\n会后，劳模们与学生代表展开面对面交流。该校机电工程学院（实训部）邱海涛说：“收获很大。”"
     )
-    people = {name for etype, name in entities if etype == "Person"}
+    people = of_type(entities, "Person")
     assert people == {"邱海涛"}
 
 
@@ -163,7 +167,7 @@ def test_a_body_pushing_a_programme_forward_runs_it():
 
 def test_a_party_committee_department_lies_in_its_district_and_is_named_whole():
     _, entities, relations = graph_of("标题\n近日，密云区委宣传部、密云区委办工会联合举办“书香密云”读书会。")
-    organisations = {name for etype, name in entities if etype == "Organisation"}
+    organisations = of_type(entities, "Organisation")
     assert "密云区委宣传部" in organisations and "密云区委" not in organisations
     assert ("密云区委宣传部", "locatedIn", "密云区") in relations
 
@@ -205,7 +209,7 @@ def test_themed_and_quoted_occurrences_and_a_joint_opening():
         "标题\n近日，由顺义空港园区主办，空港园区总工会承办的“书香空港·悦读人生”主题诗会暨“书香空港”阅读系列活动启幕。"
         "当天，北京城建五公司工会在园博园开展了以“花草奇遇记”为主题的亲子活动，并开展“爱在荆楚同行”主题活动。"
     )
-    events = {name for etype, name in entities if etype == "Event"}
+    events = of_type(entities, "Event")
     assert {"“书香空港·悦读人生”主题诗会", "“花草奇遇记”亲子活动", "“爱在荆楚同行”主题活动"} <= events
     assert ("Programme", "“书香空港”阅读系列活动") in entities
     assert ("“书香空港·悦读人生”主题诗会", "partOf", "“书香空港”阅读系列活动") in relations
@@ -221,7 +225,7 @@ def test_brand_names_listed_beside_a_firm_and_zhongguancun_parks():
 
 def test_a_campaign_named_by_its_slogans_and_whose_mechanism_it_is():
     _, entities, _ = graph_of("标题\n近日，房山区总工会持续实施企业“三个一”服务机制，不断深化“送法律、送技能、送健康”活动。")
-    programmes = {name for etype, name in entities if etype == "Programme"}
+    programmes = of_type(entities, "Programme")
     assert programmes == {"“三个一”服务机制", "“送法律、送技能、送健康”活动"}
 
 
@@ -230,6 +234,6 @@ def test_a_school_and_its_divisions_and_a_place_named_inside_a_longer_phrase():
         "标题\n近日，职工走进北师大附中顺义新城学校参观学习，参观了北师大附中顺义新城学校中学部、小学部。"
         "北京市工会十五大代表出席。"
     )
-    organisations = {name for etype, name in entities if etype == "Organisation"}
+    organisations = of_type(entities, "Organisation")
     assert organisations == {"北师大附中顺义新城学校"}
     assert ("District", "北京市") not in entities

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from graph.extract import lexicon as lx
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
 
@@ -52,7 +54,9 @@ class Doc:
     expansions: dict[str, str] = field(default_factory=dict)
     # spans that are not names (post titles, themes)
     blocked: list[tuple[int, int]] = field(default_factory=list)
-    _edges: frozenset[int] | None = field(default=None, repr=False)
+    # jieba's tokens, found block by block as rules ask (see lexicon.jieba_blocks)
+    _block_bounds: list[int] | None = field(default=None, repr=False)
+    _block_edges: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
     # mentions by start and by end offset, so lookups stay fast in long articles
     _by_start: dict[int, list[Found]] = field(default_factory=dict, repr=False)
     _by_end: dict[int, list[Found]] = field(default_factory=dict, repr=False)
@@ -114,7 +118,9 @@ class Doc:
         """Mentions that contain [start, end) and are longer than it."""
         out = []
         for s0 in range(max(0, end - self._longest), start + 1):
-            out.extend(f for f in self._by_start.get(s0, ()) if end <= f.end and (f.start, f.end) != (start, end))
+            for f in self._by_start.get(s0, ()):
+                if end <= f.end and (f.start, f.end) != (start, end):
+                    out.append(f)
         return out
 
     def between(self, start: int, end: int, types=None) -> list[Found]:
@@ -124,21 +130,29 @@ class Doc:
             if types is None or f.type in types
         ]
 
-    @property
-    def token_edges(self) -> frozenset[int]:
-        """Offsets where a jieba token starts or ends: a boundary word only counts as one
+    def is_token_edge(self, pos: int) -> bool:
+        """Does a jieba token start or end at ``pos``? A boundary word only counts as one
         when it is a token of its own (中 in 中国 is not)."""
-        if self._edges is None:
-            from graph.extract.lexicon import tokenizer
-
-            edges = set()
-            for _, start, end in tokenizer().tokenize(self.text, HMM=False):
-                edges.update((start, end))
-            self._edges = frozenset(edges)
-        return self._edges
+        if self._block_bounds is None:
+            self._block_bounds = lx.jieba_blocks(self.text)
+        bounds = self._block_bounds
+        if len(bounds) < 2 or not 0 <= pos <= len(self.text):
+            return False  # no tokens in an empty text, none outside the text
+        i = min(bisect_right(bounds, pos), len(bounds) - 1)
+        start, end = bounds[i - 1], bounds[i]
+        if pos in (start, end):
+            return True
+        block = self.text[start:end]
+        if lx.is_word_run(block) and not lx.word_across(block, pos - start):
+            return True  # cheaper than cutting the block: no word there could hide pos
+        edges = self._block_edges.get(start)
+        if edges is None:
+            tokens = lx.tokenizer().tokenize(block, HMM=False)
+            edges = self._block_edges[start] = frozenset(start + edge for _, s, e in tokens for edge in (s, e))
+        return pos in edges
 
     def is_word(self, start: int, end: int) -> bool:
-        return start in self.token_edges and end in self.token_edges
+        return self.is_token_edge(start) and self.is_token_edge(end)
 
     def is_blocked(self, start: int, end: int) -> bool:
         return any(b0 < end and start < b1 for b0, b1 in self.blocked)

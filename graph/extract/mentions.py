@@ -35,9 +35,9 @@ def _boundary_before(doc: Doc, pos: int) -> str | None:
     """A boundary word ending at ``pos``: a one-character word must be a token of its
     own (中 in 中国 is not); a longer one must end where a token ends (认真落实|全国)."""
     for n in _BOUNDARY_LENGTHS:  # longest first, as the word list is ordered
-        w = doc.text[max(0, pos - n) : pos]
-        if len(w) == n and w in _BOUNDARIES:
-            if doc.is_word(pos - n, pos) if n == 1 else pos in doc.token_edges:
+        w = doc.text[pos - n : pos]
+        if pos >= n and w in _BOUNDARIES:
+            if doc.is_word(pos - n, pos) if n == 1 else doc.is_token_edge(pos):
                 return w
     return None
 
@@ -193,7 +193,7 @@ def organisations(doc: Doc) -> None:
         limit = 12 if etype is T.District else 30
         start, skips = extend_left(doc, end, m.start(), limit=limit,
                                    quoted_head=etype in (T.Organisation, T.Enterprise, T.Venue))
-        if end - start >= limit or doc.covering(start, end) and any(
+        if end - start >= limit or any(
             c.type is T.District and c.rule == "gazetteer" for c in doc.covering(start, end)
         ):
             continue  # cut short by the length limit, or inside a listed place's name
@@ -219,20 +219,21 @@ def organisations(doc: Doc) -> None:
     _continue_abbreviated(doc)
 
 
+_NAMED_BODIES = ORGANISATIONS | {T.Venue}
+
+
 def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     """Drop leading dates, verbs, adverbs and the like (2024年…, 搭建…联盟) from a name."""
     date = re.match(r"(\d{4}年?(\d{1,2}月)?|今年|去年|明年)", doc.text[start:suffix_start])
     if date:
         start += date.end()
-    known = [f.name for f in doc.found if f.type in ORGANISATIONS | {T.Venue}]
     for word, flag in lx.pos(doc.text[start:suffix_start]):
-        rest = doc.text[start:suffix_start]
-        if any(len(k) > len(rest) and k.endswith(rest) for k in known):
-            break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
-        if flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS:
-            start += len(word)
-        else:
+        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS):
             break
+        rest = doc.text[start:suffix_start]
+        if any(f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found):
+            break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
+        start += len(word)
     return start
 
 
@@ -265,6 +266,11 @@ def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: 
     return True
 
 
+# suffixes of bodies that own others (…集团 in …集团工会); place suffixes are not owners
+_OWNER_SUFFIXES = frozenset(s for s, t in lx.SUFFIXES if t is not T.District and len(s) > 1)
+_OWNER_SUFFIX = re.compile("|".join(map(re.escape, _OWNER_SUFFIXES)))
+
+
 def _anchored(doc: Doc, prefix: str, start: int) -> bool:
     """Does the part before the suffix name someone? A place, a known body, a sector,
     an owner's own suffix, a quotation, or a word too rare to be a common noun."""
@@ -272,8 +278,8 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
         return True
     if any(c in prefix for c in "“”\"「"):
         return True
-    if any(prefix.endswith(s) or s in prefix[1:] for s, t in lx.SUFFIXES if t is not T.District and len(s) > 1):
-        return True
+    if prefix in _OWNER_SUFFIXES or _OWNER_SUFFIX.search(prefix, 1):
+        return True  # an owner body's suffix inside the prefix, or the prefix itself
     if _place_head(prefix):
         return True
     tokens = [w for w, _, _ in lx.tokenizer().tokenize(prefix, HMM=False)]
@@ -380,17 +386,22 @@ def _continue_abbreviated(doc: Doc) -> None:
                 f.name = full + f.name[len(short) :]
 
 
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
+
+
 def people(doc: Doc) -> None:
     """Named people: after post titles (副主席李明华), honours (全国劳动模范陈志刚,
     获得者吴建国) or at the start of a clause before a speech verb (孟晓岚指出)."""
     text = doc.text
-    for i, ch in enumerate(text):
-        if ch not in lx.surnames() and text[i : i + 2] not in lx.surnames():
+    for m in lx.surname_start_regex().finditer(text):  # only where a surname may begin
+        i = m.start()
+        if text[i] not in lx.surnames() and text[i : i + 2] not in lx.surnames():
             continue
+        chinese = _CHINESE_RUN.match(text, i).end() - i  # a name is Chinese characters only
         for length in (3, 2, 4):
-            name = text[i : i + length]
-            if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            if length > chinese:
                 continue
+            name = text[i : i + length]
             if not lx.AFTER_NAME.match(text[i + length : i + length + 2]):
                 continue
             if length == 3 and (name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name[:2], 3000)) or lx.is_common_word(name):
@@ -411,10 +422,13 @@ def _honour_at_end() -> re.Pattern:
     return re.compile(f"(?:{lx.honour_regex().pattern})$")
 
 
+_TITLES_BEFORE_NAME = tuple(t for t in lx.POST_TITLES if t != "负责人")
+
+
 def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     text = doc.text
     before = text[max(0, start - 8) : start]
-    if any(before.endswith(t) for t in lx.POST_TITLES if t != "负责人"):
+    if before.endswith(_TITLES_BEFORE_NAME):
         return "after-title"
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
@@ -557,12 +571,7 @@ def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
     window = re.split(r"[，。、；：！？,.;:!?（）()《》“”\"\n…—]", text[end : end + limit], maxsplit=1)[0]
     if re.match(r"(这|该|此|等)", window) or "的" in window and not re.match(r"的工作(体系|机制|格局|模式)", window):
         return ""  # ‘接待日’这个平台, “…”的必修课程体系: a description, not the name's end
-    best = ""
-    for i in range(len(window), 0, -1):
-        if any(window[:i].endswith(s) for s in suffixes):
-            best = window[:i]
-            break
-    return best
+    return window[: _last_suffix_end(window, suffixes)]
 
 
 def _joint_programmes(doc: Doc, start: int, end: int) -> bool:
@@ -671,12 +680,12 @@ def _suffix_length(name: str) -> int:
 
 
 def _last_event_suffix(s: str) -> int:
-    best = 0
-    for suffix in lx.EVENT_SUFFIXES:
-        i = s.rfind(suffix)
-        if i >= 0:
-            best = max(best, i + len(suffix))
-    return best
+    return _last_suffix_end(s, lx.EVENT_SUFFIXES)
+
+
+def _last_suffix_end(s: str, suffixes: list[str]) -> int:
+    """Where the last of ``suffixes`` in ``s`` ends (0 if none is in it)."""
+    return max((s.rfind(suffix) + len(suffix) for suffix in suffixes if suffix in s), default=0)
 
 
 def _inside_quotes(head: str) -> bool:

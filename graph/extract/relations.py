@@ -225,7 +225,7 @@ def _is_parent(outer: str, inner: str) -> bool:
 def _setting(doc: Doc) -> None:
     """The article's own setting: a street or town and the district it belongs to, both
     named in the article (大兴区 … 礼贤镇)."""
-    districts = {f.name for f in doc.found if f.type is T.District}
+    districts = dict.fromkeys(f.name for f in doc.found if f.type is T.District)  # text order
     for name in districts:
         fact = lx.place_facts().get(name)
         if fact and fact.level == "township" and fact.parent in districts:

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from graph import pipeline
 from graph.extract import extract
 from loaders import load
 

@@ -7,6 +7,7 @@ Exit codes: 0 all went well; 1 some input failed (named on stderr, the rest done
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -197,17 +198,25 @@ def load():
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--after-import", is_flag=True,
               help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.")
-def load_neo4j(paths, uri, user, database, base, as_json, after_import):
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Rows per transaction.")
+@click.option("--retry-seconds", default=30.0, show_default=True, type=click.FloatRange(min=0),
+              help="How long a batch that failed on a transient error is retried, with growing pauses.")
+def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_size, retry_seconds):
     """Load PATHS (one build folder, or source files and folders) into Neo4j: idempotent
-    and incremental. The password is NEO4J_PASSWORD, else asked for."""
+    and incremental. The password is NEO4J_PASSWORD, else asked for. If Neo4j fails
+    midway, the batches written are listed and running the same command again completes
+    the load."""
     import os
 
-    from graph.neo4j_loader import Neo4jSettings, Neo4jUnavailable, connect, load as load_graph, prepare
+    from graph.neo4j_loader import (LoadInterrupted, Neo4jSettings, Neo4jUnavailable, connect, load as load_graph,
+                                    prepare)
 
     if bool(paths) == after_import:
         raise click.UsageError("give PATHS to load, or --after-import alone")
     password = os.environ.get("NEO4J_PASSWORD") or click.prompt("Neo4j password", hide_input=True, err=True)
     settings = Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+    settings = dataclasses.replace(settings, retry_seconds=retry_seconds)
     try:
         if after_import:
             prepare(settings)
@@ -215,7 +224,14 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import):
             return
         connect(settings).close()  # a wrong password should not wait for the sources to be read
         kg = pipeline.read_graph(paths, _ProgressBar())
-        report = load_graph(kg, settings, **({"base": base} if base else {}), progress=_ProgressBar("loading"))
+        report = load_graph(kg, settings, **({"base": base} if base else {}), progress=_ProgressBar("loading"),
+                            batch_size=batch_size, on_retry=_echo_retry)
+    except LoadInterrupted as err:
+        written = "; ".join(f"{kind} {rows}" for kind, rows in err.report.written().items())
+        click.echo(f"{_below_progress_bar()}error: {err}\n"
+                   f"written before the failure (each batch whole or not at all): {written}\n"
+                   "loading is idempotent: run the same command again to complete the load", err=True)
+        sys.exit(EXIT_INVALID)
     except Neo4jUnavailable as err:
         _fail(err)
     summary = report.summary()
@@ -231,6 +247,15 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import):
                        f"({report.deleted} old nodes and relationships deleted)")
     _report_failures(kg.failures)
     sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
+
+
+def _below_progress_bar() -> str:
+    """A line break that ends a progress bar drawn on a terminal."""
+    return "\n" if sys.stderr.isatty() else ""
+
+
+def _echo_retry(delay: float, reason: str) -> None:
+    click.echo(f"{_below_progress_bar()}Neo4j: a batch failed ({reason}); retrying in {delay:.1f} s", err=True)
 
 
 @main.group()
@@ -357,6 +382,34 @@ def query_favourites(out_path):
     from queries.browser import write_favourites
 
     click.echo(f"wrote {write_favourites(out_path)}")
+
+
+@query.command(name="guide")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the guide to this HTML file instead of serving it.")
+def query_guide(port, out_path):
+    """Serve the Cypher questions as a Neo4j Browser guide, a slide each, until Ctrl-C;
+    in Browser run `:guide http://localhost:PORT/unionkg.html`. With --out, write the
+    page instead, for a web server Browser may fetch from (one of its server's
+    browser.remote_content_hostname_whitelist, sending Access-Control-Allow-Origin)."""
+    from queries.browser import guide_html, guide_url, serve_guide
+
+    if out_path:
+        out_path.write_text(guide_html(), encoding="utf-8")
+        click.echo(f"wrote {out_path}")
+        return
+    try:
+        server = serve_guide(port)
+    except OSError as err:
+        _fail(f"cannot serve on 127.0.0.1:{port}: {err.strerror}")
+    click.echo(f"serving the guide until Ctrl-C; in Neo4j Browser run  :guide {guide_url(server)}")
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
 
 
 _graph_option = click.option(

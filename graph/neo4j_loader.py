@@ -10,6 +10,14 @@ that the driver retries on transient errors. No plugin (APOC) is needed.
   whose text changed (same id, other checksum) first has its mentions and its evidence
   taken out of the graph, and its facts that no other article states are deleted.
 
+Faults: each batch is one transaction, written whole or not at all, and merging makes a
+batch safe to write twice. The driver retries a batch that failed on a transient error (a
+deadlock, a lock wait that timed out, a lost connection, a server that does not answer)
+with pauses that double from 1 s, for ``retry_seconds``; it does not retry a transaction
+the server terminated (as a server that stops does). Then the load stops with
+:class:`LoadInterrupted`, whose report says how many rows of each kind were written, and
+running the same load again completes it.
+
 Connection settings come from :class:`Neo4jSettings` (``NEO4J_URI``, ``NEO4J_USER``,
 ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``); routing URIs (``neo4j://``, ``neo4j+s://``) work
 against a cluster.
@@ -22,9 +30,11 @@ False
 
 from __future__ import annotations
 
+import logging
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from neo4j import Driver, GraphDatabase
@@ -37,10 +47,19 @@ from graph.rdf import DEFAULT_BASE
 
 BATCH_SIZE = 1000
 Progress = Callable[[int, int], None]  # (rows done, rows total)
+OnRetry = Callable[[float, str], None]  # (seconds until the retry, why the batch failed)
 
 
 class Neo4jUnavailable(RuntimeError):
     """The server cannot be reached, refuses the credentials, or lacks the database."""
+
+
+class LoadInterrupted(Neo4jUnavailable):
+    """The server failed during a load; ``report`` holds what was written before."""
+
+    def __init__(self, message: str, report: "LoadReport"):
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -49,6 +68,7 @@ class Neo4jSettings:
     user: str = "neo4j"
     password: str = field(default="", repr=False)
     database: str = "neo4j"
+    retry_seconds: float = 30.0  # how long a failed batch is retried before the load stops
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ, **overrides: str | None) -> "Neo4jSettings":
@@ -66,6 +86,7 @@ class Neo4jSettings:
 def connect(settings: Neo4jSettings) -> Driver:
     """A driver whose server answered and accepted the credentials."""
     driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                  max_transaction_retry_time=settings.retry_seconds,
                                   notifications_min_severity="OFF")  # e.g. "property checksum does not exist yet"
     try:
         driver.verify_connectivity()
@@ -84,8 +105,12 @@ def connect(settings: Neo4jSettings) -> Driver:
     return driver
 
 
-def _first_line(err: BaseException) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+def _reason(err: BaseException) -> str:
+    """Why, in one line: a server error's code and message; a driver error's last line,
+    its most specific (e.g. "… (reason [Errno 111] Connection refused)")."""
+    if isinstance(err, Neo4jError):
+        return f"{err.code}: {(err.message or '').strip().splitlines()[0]}"
+    return (str(err).strip().splitlines() or [type(err).__name__])[-1]
 
 
 @dataclass
@@ -94,18 +119,33 @@ class Tally:
     updated: int = 0
     unchanged: int = 0
 
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged
+
 
 @dataclass
 class LoadReport:
     tallies: dict[str, Tally] = field(default_factory=dict)  # articles, entities, mentions, facts
+    planned: dict[str, int] = field(default_factory=dict)  # rows of each kind to write
     replaced_articles: list[str] = field(default_factory=list)  # ids of articles whose text changed
     deleted: int = 0  # nodes and relationships removed while replacing them
     rows: int = 0
     seconds: float = 0.0
+    complete: bool = False  # False: the server failed; the tallies count what was written
 
     @property
     def rows_per_second(self) -> float:
         return self.rows / self.seconds if self.seconds else 0.0
+
+    def written(self) -> dict[str, str]:
+        """For each kind, how many of its rows are written, e.g. ``'100 of 266 rows'``.
+
+        >>> report = LoadReport({"articles": Tally(created=31)}, {"articles": 31, "entities": 266})
+        >>> report.written()
+        {'articles': '31 of 31 rows', 'entities': '0 of 266 rows'}
+        """
+        return {kind: f"{self.tallies.get(kind, Tally()).rows} of {n} rows" for kind, n in self.planned.items()}
 
     def summary(self) -> dict:
         return {
@@ -115,20 +155,51 @@ class LoadReport:
             "rows": self.rows,
             "seconds": round(self.seconds, 2),
             "rows_per_second": round(self.rows_per_second),
+            "complete": self.complete,
         }
 
 
 def load(kg: KnowledgeGraph, settings: Neo4jSettings, *, base: str = DEFAULT_BASE,
-         progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> LoadReport:
-    """Load ``kg`` into the database of ``settings``; see the module notes."""
+         progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+         on_retry: OnRetry | None = None) -> LoadReport:
+    """Load ``kg`` into the database of ``settings``; see the module notes. ``on_retry``
+    hears of each batch the driver retries."""
     pg = to_property_graph(kg, base)
-    with connect(settings) as driver:
+    with connect(settings) as driver, _retries_reported_to(on_retry):
+        loader = _Loader(driver, settings.database, progress, batch_size)
         try:
-            return _Loader(driver, settings.database, progress, batch_size).run(pg)
-        except ServiceUnavailable as err:
-            raise Neo4jUnavailable(f"lost Neo4j at {settings.uri} while loading: {_first_line(err)}") from None
+            return loader.run(pg)
+        except (DriverError, OSError) as err:  # lost connection, server gone for longer than the retries
+            message = f"lost Neo4j at {settings.uri} while loading: {_reason(err)}"
         except Neo4jError as err:
-            raise Neo4jUnavailable(f"Neo4j at {settings.uri} failed the load: {err.message}") from None
+            message = f"Neo4j at {settings.uri} failed the load: {_reason(err)}"
+        raise LoadInterrupted(message, loader.report) from None
+
+
+class _RetryHandler(logging.Handler):
+    """The driver announces each retry as a warning, "Transaction failed and will be
+    retried in %ss (%s)": hand the delay and the first line of the error to a callback."""
+
+    def __init__(self, on_retry: OnRetry):
+        super().__init__(logging.WARNING)
+        self.on_retry = on_retry
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith("Transaction failed and will be retried") and len(record.args) == 2:
+            delay, error = record.args
+            self.on_retry(float(delay), _reason(error))
+
+
+@contextmanager
+def _retries_reported_to(on_retry: OnRetry | None) -> Iterator[None]:
+    # without a handler of ours, Python's last-resort handler prints the driver's raw warnings
+    handler = _RetryHandler(on_retry or (lambda delay, reason: None))
+    driver_log = logging.getLogger("neo4j")
+    driver_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        driver_log.removeHandler(handler)
 
 
 def prepare(settings: Neo4jSettings) -> None:
@@ -152,21 +223,27 @@ class _Loader:
 
     def run(self, pg: PropertyGraph) -> LoadReport:
         started = time.perf_counter()
-        _prepare(self.driver, self.database)
-        self.total = pg.rows
         articles = [n.props for n in pg.articles]
+        batches = {  # kind → statement, its $rows, and the rows of the graph each of them holds
+            "articles": (cypher.MERGE_ARTICLES, articles, _one),
+            "entities": (cypher.MERGE_ENTITIES, [n.props for n in pg.entities], _one),
+            "mentions": (cypher.MERGE_MENTIONS, _mentions_by_article(pg), _mentions),
+            "facts": (cypher.MERGE_FACTS, [r.row() for r in pg.facts], _one),
+        }
+        self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size) in batches.items()}
+        self.total = pg.rows
+        _prepare(self.driver, self.database)
         changed = self._changed_articles(articles)
         orphans = self._forget(changed) if changed else []
 
-        self._merge("articles", cypher.MERGE_ARTICLES, articles)
-        self._merge("entities", cypher.MERGE_ENTITIES, [n.props for n in pg.entities])
-        self._merge("mentions", cypher.MERGE_MENTIONS, [r.row() for r in pg.mentions])
-        self._merge("facts", cypher.MERGE_FACTS, [r.row() for r in pg.facts])
+        for kind, (statement, rows, size) in batches.items():
+            self._merge(kind, statement, rows, size)
         if orphans:
             self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
 
         self.report.rows = self.total
         self.report.seconds = time.perf_counter() - started
+        self.report.complete = True
         return self.report
 
     def _changed_articles(self, articles: list[dict]) -> list[str]:
@@ -185,18 +262,25 @@ class _Loader:
         self.report.deleted += counters.relationships_deleted + fact_counters.relationships_deleted
         return record["entities"] if record else []
 
-    def _merge(self, kind: str, statement: str, rows: list[dict]) -> None:
+    def _merge(self, kind: str, statement: str, rows: list[dict], size: Callable[[dict], int]) -> None:
+        """Write ``rows`` in batches of about ``batch_size`` rows of the graph (a $rows
+        item holds ``size(item)`` of them, and is never split)."""
         tally = self.report.tallies.setdefault(kind, Tally())
-        for i in range(0, len(rows), self.batch_size):
-            batch = rows[i : i + self.batch_size]
+        batch, in_batch = [], 0
+        for i, row in enumerate(rows):
+            batch.append(row)
+            in_batch += size(row)
+            if in_batch < self.batch_size and i + 1 < len(rows):
+                continue
             record, counters = self._write(statement, rows=batch)
             created = counters.nodes_created or counters.relationships_created
             tally.created += created
             tally.updated += record["updated"]
-            tally.unchanged += len(batch) - created - record["updated"]
-            self.done += len(batch)
+            tally.unchanged += in_batch - created - record["updated"]
+            self.done += in_batch
             if self.progress:
                 self.progress(self.done, self.total)
+            batch, in_batch = [], 0
 
     def _write(self, statement: str, **params):
         """Run ``statement`` in a managed write transaction (retried on transient
@@ -209,6 +293,22 @@ class _Loader:
 
         with self.driver.session(database=self.database) as session:
             return session.execute_write(work)
+
+
+def _one(row: dict) -> int:
+    return 1
+
+
+def _mentions(article: dict) -> int:
+    return len(article["mentions"])
+
+
+def _mentions_by_article(pg: PropertyGraph) -> list[dict]:
+    """The $rows of :data:`cypher.MERGE_MENTIONS`: each article's IRI and mentions."""
+    by_article: dict[str, list[dict]] = {}
+    for r in pg.mentions:
+        by_article.setdefault(r.target, []).append({"source": r.source, "props": r.props})
+    return [{"iri": iri, "mentions": mentions} for iri, mentions in by_article.items()]
 
 
 def database_counts(settings: Neo4jSettings) -> dict[str, int]:

@@ -4,26 +4,14 @@ The server is the real one `make test` starts (`unionkg neo4j start`); the tests
 NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD and fail, never skip, when it does not answer.
 """
 
-import socket
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from graph import pipeline
+from graph import neo4j_server, pipeline
 from graph.model import KnowledgeGraph
 from graph.neo4j_loader import Neo4jSettings, Neo4jUnavailable, connect
+from graph.neo4j_server import free_port  # noqa: F401  (the tests import it from here)
 
-from conftest import PAGES
-
-UNIONKG = str(Path(sys.executable).with_name("unionkg"))
-
-
-def run_cli(*args, code=0, **kwargs) -> subprocess.CompletedProcess:
-    proc = subprocess.run([UNIONKG, *map(str, args)], capture_output=True, text=True, timeout=600, **kwargs)
-    assert proc.returncode == code, proc.stdout + proc.stderr
-    return proc
+from conftest import UNIONKG, run_cli, sample_build  # noqa: F401  (the tests import them from here)
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +24,15 @@ def neo4j_settings() -> Neo4jSettings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def neo4j_http(neo4j_settings) -> str:
+    """The HTTP address (Browser, the query API) of the local server `make test` started."""
+    info = neo4j_server.status()
+    if info is None:
+        pytest.fail("these tests need the local server that `make test` starts (`unionkg neo4j start`)")
+    return info.http_uri
+
+
 def wipe(settings: Neo4jSettings) -> None:
     """An empty database (Community Edition has one user database, so tests share it)."""
     with connect(settings) as driver:
@@ -43,22 +40,8 @@ def wipe(settings: Neo4jSettings) -> None:
 
 
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("neo4j") / "build"
-    pipeline.build([PAGES], out)
-    return out
-
-
-@pytest.fixture(scope="session")
 def sample_kg(sample_build) -> KnowledgeGraph:
     return pipeline.read_graph([sample_build])
-
-
-def free_port() -> int:
-    """A port nothing listens on (bound once by the OS, then released)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def without_article(kg: KnowledgeGraph, article_id: str) -> KnowledgeGraph:

@@ -4,10 +4,9 @@ temporary server, holds exactly what the transactional load writes."""
 from graph import neo4j_server
 from graph.neo4j_csv import import_csv
 from graph.neo4j_loader import Neo4jSettings, database_counts, load
-from graph.neo4j_server import ServerConfig
 from graph.property_graph import to_property_graph
 
-from neo4j_support import free_port, neo4j_settings, run_cli, sample_build, sample_kg, wipe  # noqa: F401
+from neo4j_support import neo4j_settings, run_cli, sample_build, sample_kg, wipe  # noqa: F401
 
 
 def test_bulk_import_equals_the_transactional_load(tmp_path, neo4j_settings, sample_build, sample_kg):
@@ -21,9 +20,7 @@ def test_bulk_import_equals_the_transactional_load(tmp_path, neo4j_settings, sam
     home = tmp_path / "home"
     assert "IMPORT DONE" in import_csv(csv_dir, home)
 
-    config = ServerConfig(bolt_port=free_port(), http_port=free_port(), heap="512m", page_cache="128m")
-    info = neo4j_server.start(config, home=home, password=neo4j_settings.password)
-    try:
+    with neo4j_server.temporary_server(home, neo4j_settings.password) as info:
         imported = Neo4jSettings(info.bolt_uri, neo4j_settings.user, neo4j_settings.password)
         assert database_counts(imported) == transactional == to_property_graph(sample_kg).counts()
         run_cli("load", "neo4j", "--after-import", "--uri", info.bolt_uri)  # the step the export prints
@@ -31,6 +28,4 @@ def test_bulk_import_equals_the_transactional_load(tmp_path, neo4j_settings, sam
         report = load(sample_kg, imported)
         for kind, tally in report.tallies.items():
             assert (tally.created, tally.updated) == (0, 0), kind
-    finally:
-        assert neo4j_server.stop(home)
     assert neo4j_server.status(home) is None

@@ -14,15 +14,15 @@ from neo4j_support import neo4j_settings, run_cli  # noqa: F401  (fixture)
 
 def test_status_names_the_running_server(neo4j_settings):
     info = neo4j_server.status()
-    assert info is not None and info.bolt_uri == "bolt://127.0.0.1:7687"
+    assert info is not None and info.bolt_uri == neo4j_settings.uri
     proc = run_cli("neo4j", "status")
-    assert proc.stdout.strip() == f"running (pid {info.pid}): bolt://127.0.0.1:7687"
+    assert proc.stdout.strip() == f"running (pid {info.pid}): {neo4j_settings.uri}"
 
 
 def test_starting_again_returns_the_running_server(neo4j_settings):
-    pid = neo4j_server.status().pid
+    info = neo4j_server.status()
     proc = run_cli("neo4j", "start")
-    assert proc.stdout.strip() == f"Neo4j running (pid {pid}): bolt://127.0.0.1:7687, browser http://127.0.0.1:7474/browser/"
+    assert proc.stdout.strip() == f"Neo4j running (pid {info.pid}): {info.bolt_uri}, browser {info.http_uri}/browser/"
     assert neo4j_settings.password not in proc.stdout + proc.stderr
 
 
@@ -47,9 +47,10 @@ def test_start_refuses_a_short_password(tmp_path):
 
 
 def test_start_refuses_a_port_in_use(tmp_path, neo4j_settings):
-    with pytest.raises(ServerError, match="port 7687 on 127.0.0.1 is in use"):
-        neo4j_server.start(ServerConfig(bolt_port=7687, http_port=7474), home=tmp_path / "home",
-                           password="long-enough-password")
+    bolt_port = int(neo4j_settings.uri.rsplit(":", 1)[1])
+    with pytest.raises(ServerError, match=f"port {bolt_port} on 127.0.0.1 is in use"):
+        neo4j_server.start(ServerConfig(bolt_port=bolt_port, http_port=neo4j_server.free_port()),
+                           home=tmp_path / "home", password="long-enough-password")
 
 
 def test_cli_start_error_is_one_line_and_exit_3(tmp_path):

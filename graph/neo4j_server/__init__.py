@@ -26,11 +26,14 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -78,6 +81,7 @@ class ServerConfig:
     http_port: int = 7474
     heap: str = "1g"
     page_cache: str = "1g"
+    settings: dict[str, str] = field(default_factory=dict)  # more neo4j.conf settings, these win
 
 
 def server_config(config: ServerConfig) -> str:
@@ -100,6 +104,7 @@ def server_config(config: ServerConfig) -> str:
         "db.tx_log.rotation.retention_policy": "100M size",
         # Browser runs this on connecting: the unionkg style, no drag and drop needed
         "browser.post_connect_cmd": "style " + json.dumps(browser_style(), ensure_ascii=False, separators=(",", ":")),
+        **config.settings,
     }
     return "".join(f"{k}={v}\n" for k, v in settings.items())
 
@@ -246,8 +251,6 @@ def _set_initial_password(password: str, home: Path, lib: Path) -> None:
 
 
 def _port_open(port: int) -> bool:
-    import socket
-
     with socket.socket() as s:
         s.settimeout(0.5)
         return s.connect_ex(("127.0.0.1", port)) == 0
@@ -291,6 +294,32 @@ def stop(home: Path = HOME, timeout: float = 120) -> bool:
             raise ServerError(f"Neo4j (pid {info.pid}) did not stop within {timeout:.0f} s and was killed")
         time.sleep(0.2)
     return True
+
+
+def free_port() -> int:
+    """A port nothing listens on (bound once by the OS, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def small_config(settings: dict[str, str] | None = None) -> ServerConfig:
+    """A server beside the usual one: free ports, little memory, ``settings`` added to
+    its ``neo4j.conf``."""
+    return ServerConfig(bolt_port=free_port(), http_port=free_port(), heap="512m", page_cache="128m",
+                        settings=settings or {})
+
+
+@contextmanager
+def temporary_server(home: Path, password: str, config: ServerConfig | None = None, *,
+                     lib: Path = LIB) -> Iterator[ServerInfo]:
+    """A second server with its own ``home`` (by default of :func:`small_config`),
+    stopped at the end: for tests and screenshots, beside the usual server."""
+    info = start(config or small_config(), home=home, lib=lib, password=password)
+    try:
+        yield info
+    finally:
+        stop(home)
 
 
 def _alive(pid: int) -> bool:

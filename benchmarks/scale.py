@@ -8,9 +8,17 @@ Baselines: extraction against jieba's plain segmentation of the same text (the c
 of any jieba-based extractor) and N workers against one; RDF writing and loading against
 pyoxigraph merely serialising / parsing the same quads; the latency of every saved
 question (``queries/*.rq``, with the parameters of its example) against a 100 ms
-budget; memory against 4 GB. Peak memory is the process's
-resident high-water mark after each stage, and that of a whole ``unionkg build``
-run as a child process.
+budget; the transactional Neo4j load (``unionkg load neo4j``) against a plain
+``UNWIND $rows CREATE`` of as many rows in batches of the same size, and the bulk
+import (``unionkg export neo4j-csv`` + ``neo4j-admin database import full``) against
+the transactional load; memory against 4 GB. Peak memory is the process's
+resident high-water mark after each stage, that of the Neo4j server and of
+neo4j-admin, and that of a whole ``unionkg build`` run as a child process.
+
+Neo4j: the benchmark starts a server of its own (free ports, a home in the work
+folder, the memory of ``unionkg neo4j start``) and stops it at the end; with
+``--neo4j-uri`` (password in NEO4J_PASSWORD) it loads into that server instead, whose
+database must be empty. The bulk import always goes into a server home of its own.
 """
 
 from __future__ import annotations
@@ -19,11 +27,13 @@ import argparse
 import multiprocessing
 import os
 import resource
+import secrets
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import jieba
@@ -32,8 +42,12 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import templates, write_corpus  # noqa: E402
-from graph import analyse, network, rdf, view  # noqa: E402
+from graph import analyse, neo4j_server, network, rdf, view  # noqa: E402
+from graph.model import KnowledgeGraph  # noqa: E402
+from graph.neo4j_csv import write_csv  # noqa: E402
+from graph.neo4j_loader import BATCH_SIZE, Neo4jSettings, connect, database_counts, load  # noqa: E402
 from graph.pipeline import extract_sources  # noqa: E402
+from graph.property_graph import PropertyGraph, to_property_graph  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
 from graph.store import EmbeddedStore  # noqa: E402
 from queries.library import answer_embedded, get, questions  # noqa: E402
@@ -65,6 +79,11 @@ def count_quads(path: Path) -> int:
     return sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
 
 
+def copy_quads(source: Path, target: Path) -> None:
+    """pyoxigraph parsing N-Quads and writing them back, as a stream."""
+    ox.serialize(ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS), str(target), ox.RdfFormat.N_QUADS)
+
+
 def median_ms(run, repeats: int = 5) -> float:
     times = []
     for _ in range(repeats):
@@ -75,8 +94,23 @@ def median_ms(run, repeats: int = 5) -> float:
 
 
 def report(stage: str, figure: str, baseline: str = "", ratio: float | None = None) -> None:
+    """One line: the figure, its baseline, their ratio, this process's peak memory so far
+    and the machine's load (1-minute average: other work slows every figure down)."""
     ratio_text = f"{ratio:7.2f}" if ratio is not None else ""
-    print(f"  {stage:44s} {figure:>26s}  {baseline:>30s} {ratio_text:>7s}  peak {peak_mb():6.0f} MB", flush=True)
+    print(f"  {stage:44s} {figure:>26s}  {baseline:>30s} {ratio_text:>7s}  peak {peak_mb():6.0f} MB"
+          f"  load {os.getloadavg()[0]:4.1f}", flush=True)
+
+
+def time_questions(store_dir: Path) -> None:
+    """Every saved question, with the parameters of its example."""
+    for name in sorted(questions()):
+        budget = f"budget {SPARQL_BUDGET_MS:.0f} ms"
+        try:
+            rows, ms = time_question(store_dir, name)
+        except multiprocessing.TimeoutError:
+            report(f"SPARQL {name}", f"> {SPARQL_TIME_LIMIT_S} s, stopped", budget, SPARQL_TIME_LIMIT_S * 1000 / SPARQL_BUDGET_MS)
+            continue
+        report(f"SPARQL {name}", f"{ms:.1f} ms [{rows} rows]", budget, ms / SPARQL_BUDGET_MS)
 
 
 def time_question(store_dir: Path, name: str) -> tuple[int, float]:
@@ -93,22 +127,114 @@ def _time_question(store_dir: Path, name: str) -> tuple[int, float]:
         return rows, median_ms(lambda: answer_embedded(question, question.example, store))
 
 
-def build_in_child(sources: Path, out: Path, workers: int) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of ``unionkg build`` run as a child process
-    (the peak of the build process or of its largest worker)."""
-    unionkg = Path(sys.executable).with_name("unionkg")
+# Runs a command, and prints the resident high-water mark of it and its children. A
+# child's mark counts the process it was forked from, so this launcher, small, starts
+# the commands whose memory is measured (not this process, grown by the stages).
+MEASURED = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+
+
+def run_measured(*command: str | Path) -> tuple[int, float, float]:
+    """Exit code, wall seconds and peak resident MB of ``command`` (the peak of the
+    process or of its largest child, e.g. an extraction worker)."""
     started = time.perf_counter()
-    child = subprocess.Popen([unionkg, "build", sources, "--out", out, "--workers", str(workers)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    if child.returncode not in (0, 1):
-        raise RuntimeError(f"unionkg build {sources} exited with {child.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+    done = subprocess.run([sys.executable, "-c", MEASURED, *map(str, command)], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True)
+    return done.returncode, time.perf_counter() - started, int(done.stdout.split()[-1]) / 1024
 
 
-def bench(n_articles: int, workers: int, work: Path) -> None:
+def build_in_child(sources: Path, out: Path, workers: int) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of ``unionkg build``."""
+    code, seconds, peak = run_measured(Path(sys.executable).with_name("unionkg"), "build", sources, "--out", out,
+                                       "--workers", str(workers))
+    if code not in (0, 1):
+        raise RuntimeError(f"unionkg build {sources} exited with {code}")
+    return seconds, peak
+
+
+def import_in_child(csv_dir: Path, home: Path) -> tuple[float, float]:
+    """Seconds and peak resident MB of neo4j-admin importing ``csv_dir`` into ``home``."""
+    code, seconds, peak = run_measured(sys.executable, "-c", "import sys; from pathlib import Path; "
+                                       "from graph.neo4j_csv import import_csv; import_csv(*map(Path, sys.argv[1:]))",
+                                       csv_dir, home)
+    if code:
+        raise RuntimeError(f"neo4j-admin could not import {csv_dir}")
+    return seconds, peak
+
+
+def server_peak_mb(pid: int) -> float:
+    """The resident-memory high-water mark of a running process (Linux)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
+
+
+@contextmanager
+def neo4j_database(work: Path, uri: str | None):
+    """Settings of an empty database, and the pid of its server when it is ours."""
+    if uri:
+        settings = Neo4jSettings.from_env(uri=uri)
+        with connect(settings) as driver:
+            records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.database)
+        if records[0]["n"]:
+            raise SystemExit(f"{uri} (database {settings.database}) holds {records[0]['n']} nodes: "
+                             "the benchmark loads into an empty database only")
+        yield settings, None
+        return
+    password = secrets.token_urlsafe(12)
+    config = neo4j_server.ServerConfig(bolt_port=neo4j_server.free_port(), http_port=neo4j_server.free_port())
+    with neo4j_server.temporary_server(work / "neo4j", password, config) as info:
+        yield Neo4jSettings(info.bolt_uri, password=password), info.pid
+
+
+def plain_create(settings: Neo4jSettings, pg: PropertyGraph) -> float:
+    """Seconds to create a node of no index and no constraint for each row of ``pg``
+    (its properties, and the ends of a relationship), in batches of the load's size:
+    what Bolt and Cypher take at most on this server. They are deleted afterwards."""
+    nodes = [n.props for n in pg.articles + pg.entities]
+    relationships = pg.mentions + pg.facts
+    with connect(settings) as driver:
+        started = time.perf_counter()
+        for i in range(0, pg.rows, BATCH_SIZE):
+            rows = nodes[i : i + BATCH_SIZE] + [
+                {"type": r.type, "source": r.source, "target": r.target, **r.props}
+                for r in relationships[max(0, i - len(nodes)) : max(0, i + BATCH_SIZE - len(nodes))]
+            ]
+            driver.execute_query("UNWIND $rows AS row CREATE (n:PlainRow) SET n = row", rows=rows,
+                                 database_=settings.database)
+        seconds = time.perf_counter() - started
+        with driver.session(database=settings.database) as session:  # IN TRANSACTIONS needs an implicit one
+            session.run("MATCH (n:PlainRow) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    return seconds
+
+
+def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
+    pg = to_property_graph(kg)
+    with neo4j_database(work, uri) as (settings, server):
+        loaded = load(kg, settings)
+        server_note = f", server peak {server_peak_mb(server):.0f} MB" if server else ""
+        plain_s = plain_create(settings, pg)
+        report("Neo4j transactional load (unionkg load neo4j)",
+               f"{loaded.rows_per_second / 1e3:.1f} k rows/s, {loaded.seconds:.0f} s",
+               f"plain CREATE {pg.rows / plain_s / 1e3:.1f} k rows/s", loaded.rows_per_second / (pg.rows / plain_s))
+        again = load(kg, settings)
+        report("Neo4j load again (nothing changes)", f"{again.rows_per_second / 1e3:.1f} k rows/s, {again.seconds:.0f} s",
+               f"first load {loaded.rows_per_second / 1e3:.1f} k rows/s", again.rows_per_second / loaded.rows_per_second)
+        print(f"  Neo4j: {loaded.rows} rows, target 20 k rows/s{server_note}")
+
+    export, csv_s = timed(write_csv, kg, work / "neo4j-csv")
+    n_rows = sum(export.rows.values())
+    report("Neo4j CSV export (unionkg export neo4j-csv)", f"{n_rows / csv_s / 1e3:.0f} k rows/s, {csv_s:.0f} s")
+    import_s, import_peak = import_in_child(export.directory, work / "neo4j-import")
+    report("Neo4j bulk import (neo4j-admin)", f"{n_rows / import_s / 1e3:.0f} k rows/s, {import_s:.0f} s",
+           f"transactional {loaded.rows_per_second / 1e3:.1f} k rows/s", (n_rows / import_s) / loaded.rows_per_second)
+    password = secrets.token_urlsafe(12)
+    with neo4j_server.temporary_server(work / "neo4j-import", password) as info:
+        imported = database_counts(Neo4jSettings(info.bolt_uri, password=password))
+    print(f"  neo4j-admin peak {import_peak:.0f} MB; the imported database holds "
+          f"{'the same' if imported == pg.counts() else 'OTHER'} nodes and relationships per label and type as the rows")
+
+
+def bench(n_articles: int, workers: int, work: Path, neo4j_uri: str | None = None) -> None:
     print(f"\n{n_articles} articles, {workers} workers "
           f"(stage, figure, baseline, ratio figure/baseline, process peak memory so far)")
     corpus, seconds = timed(write_corpus, work / "corpus", n_articles, source=templates())
@@ -140,27 +266,19 @@ def bench(n_articles: int, workers: int, work: Path) -> None:
     # RDF: the release, and loading it into the embedded store
     _, write_s = timed(rdf.write_release, kg, work / "release", issued="2024-01-01")
     nquads = work / "release" / "graph.nq"
-    quads = list(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
-    _, serialise_s = timed(ox.serialize, quads, format=ox.RdfFormat.N_QUADS)
-    report("RDF release (5 dumps + VoID)", f"{len(quads) / write_s / 1e3:.0f} k quads/s, {write_s:.0f} s",
-           f"N-Quads serialise {len(quads) / serialise_s / 1e3:.0f} k quads/s", serialise_s / write_s)
-    print(f"  release: {len(quads)} quads, graph.nq {nquads.stat().st_size / 1e6:.0f} MB")
-    del quads
     n_quads, parse_s = timed(count_quads, nquads)
+    _, copy_s = timed(copy_quads, nquads, work / "copy.nq")
+    report("RDF release (5 dumps + VoID)", f"{n_quads / write_s / 1e3:.0f} k quads/s, {write_s:.0f} s",
+           f"N-Quads parse+write {n_quads / copy_s / 1e3:.0f} k quads/s", copy_s / write_s)
+    print(f"  release: {n_quads} quads, graph.nq {nquads.stat().st_size / 1e6:.0f} MB, all dumps "
+          f"{sum(p.stat().st_size for p in (work / 'release').iterdir()) / 1e6:.0f} MB")
+    (work / "copy.nq").unlink()
     store, load_s = timed(EmbeddedStore.create, work / "store", nquads)
     store.close()
     report("load into the embedded store", f"{n_quads / load_s / 1e3:.0f} k quads/s, {load_s:.0f} s",
            f"parse only {n_quads / parse_s / 1e3:.0f} k quads/s", parse_s / load_s)
 
-    # every saved question, with the parameters of its example
-    for name in sorted(questions()):
-        budget = f"budget {SPARQL_BUDGET_MS:.0f} ms"
-        try:
-            rows, ms = time_question(work / "store", name)
-        except multiprocessing.TimeoutError:
-            report(f"SPARQL {name}", f"> {SPARQL_TIME_LIMIT_S} s, stopped", budget, SPARQL_TIME_LIMIT_S * 1000 / SPARQL_BUDGET_MS)
-            continue
-        report(f"SPARQL {name}", f"{ms:.1f} ms [{rows} rows]", budget, ms / SPARQL_BUDGET_MS)
+    time_questions(work / "store")
 
     # network analytics and the HTML view
     _, seconds = timed(network.write_graphml, kg, work / "graph.graphml")
@@ -169,6 +287,8 @@ def bench(n_articles: int, workers: int, work: Path) -> None:
     report("analyse (centrality, communities, tree, months)", f"{seconds:.1f} s")
     page, seconds = timed(view.write_html, kg, work / "graph.html")
     report("view (HTML page)", f"{seconds:.1f} s, {page.stat().st_size / 1e6:.1f} MB")
+
+    bench_neo4j(kg, work, neo4j_uri)
     del kg
 
     seconds, child_peak = build_in_child(work / "corpus", work / "build", workers)
@@ -180,10 +300,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--neo4j-uri", help="load into this (empty) Neo4j database instead of a server of our own")
+    parser.add_argument("--work", type=Path, help="work in WORK/N (new) and keep it: corpus, release, store, build")
+    parser.add_argument("--questions", type=Path, metavar="STORE",
+                        help="only time the saved questions on this store (e.g. build/store, or WORK/store)")
     args = parser.parse_args()
+    if args.questions:
+        time_questions(args.questions)
+        return
     for n in args.articles:
+        if args.work:
+            (args.work / str(n)).mkdir(parents=True)  # a new folder: never mixes two runs
+            bench(n, args.workers, args.work / str(n), args.neo4j_uri)
+            continue
         with tempfile.TemporaryDirectory(prefix="unionkg-scale-") as tmp:
-            bench(n, args.workers, Path(tmp))
+            bench(n, args.workers, Path(tmp), args.neo4j_uri)
 
 
 if __name__ == "__main__":

@@ -172,6 +172,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     started = time.perf_counter()
     run = extract_sources(paths, progress, workers)
     kg = resolve(run.graphs, run.failures)
+    articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(out_dir)
@@ -179,8 +180,9 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     try:
         tmp = Path(tempfile.mkdtemp(prefix=own_prefix, dir=out_dir.parent))
         files = [_write_articles(run, tmp / "articles.jsonl")]
+        del run  # each article's extraction takes about as much memory as the graph: done with
         files.append(network.write_graphml(kg, tmp / "graph.graphml"))
-        files.append(_write_text(tmp / GRAPH_JSON, json.dumps(kg.to_json(), ensure_ascii=False)))
+        files.append(_write_graph_json(kg, tmp / GRAPH_JSON))
         files.extend(rdf.write_release(kg, tmp, **({"base": base} if base else {})))
         EmbeddedStore.create(tmp / "store", tmp / "graph.nq").close()
         _write_text(tmp / "summary.json", json.dumps(kg.summary(), ensure_ascii=False, indent=1))
@@ -194,7 +196,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
         raise
     seconds = time.perf_counter() - started
     files = [out_dir / p.name for p in files]
-    return BuildReport(out_dir, kg, files, seconds, len(run.graphs) / run.seconds if run.seconds else 0.0)
+    return BuildReport(out_dir, kg, files, seconds, articles_per_second)
 
 
 GRAPH_JSON = "graph.json"  # the resolved graph of a build, read back by read_graph
@@ -217,16 +219,43 @@ def read_graph(paths: Iterable[str | os.PathLike], progress: Progress | None = N
 
 
 def _write_articles(run: ExtractionRun, path: Path) -> Path:
-    lines = (json.dumps(g.article.to_json(), ensure_ascii=False) for g in run.graphs)
-    _write_text(path, "\n".join(lines) + "\n")
+    with _writing(path) as f:
+        for g in run.graphs:
+            f.write(json.dumps(g.article.to_json(), ensure_ascii=False) + "\n")
+    return path
+
+
+def _write_graph_json(kg: KnowledgeGraph, path: Path, chunk: int = 10_000) -> Path:
+    """The text of ``json.dumps(kg.to_json())``, written a few thousand items at a time:
+    all of it at once would take as much memory again as the graph."""
+    with _writing(path) as f:
+        for i, section in enumerate(KnowledgeGraph().to_json()):  # its sections, in its order
+            f.write(("{" if i == 0 else ", ") + json.dumps(section) + ": [")
+            items = getattr(kg, section)
+            pieces = list(items.items()) if isinstance(items, dict) else items
+            for start in range(0, len(pieces), chunk):
+                part = pieces[start : start + chunk]
+                part_kg = KnowledgeGraph(**{section: dict(part) if isinstance(items, dict) else part})
+                f.write(("" if start == 0 else ", ") + ", ".join(
+                    json.dumps(item, ensure_ascii=False) for item in part_kg.to_json()[section]))
+            f.write("]")
+        f.write("}")
     return path
 
 
 def _write_text(path: Path, text: str) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    with _writing(path) as f:
+        f.write(text)
     return path
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator:
+    """A text file written beside ``path`` and renamed into place once complete."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        yield f
+    os.replace(tmp, path)
 
 
 def _clear_leftovers(out_dir: Path) -> None:

@@ -34,11 +34,15 @@ True
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import re
+import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -48,7 +52,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.util import guess_format
 
 from graph.model import Edge, KnowledgeGraph, Node
@@ -155,140 +158,185 @@ class IriScheme:
         return URIRef(f"{self.base}dataset/{'/'.join(_iri_segment(p) for p in path)}")
 
 
-# ---------------------------------------------------------------- building the dataset
+# ---------------------------------------------------------------- the statements
+
+# A statement is (subject, predicate, object, graph), each term in N-Triples syntax
+# (``<iri>``, ``"text"@zh``), the graph "" for the default graph. Writing terms as text
+# once lets the release be sorted and written as a stream, in no more memory at 100k
+# articles than at 100.
+Statement = tuple[str, str, str, str]
+
+
+def _iri(term: str) -> str:
+    return f"<{term}>"
+
+
+def _literal(value: str, *, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal in N-Triples syntax, escaped by pyoxigraph (an ``xsd:string`` is written bare)."""
+    if lang:
+        return str(ox.Literal(value, language=lang))
+    return str(ox.Literal(value, datatype=ox.NamedNode(datatype) if datatype else None))
+
+
+def _integer(n: int) -> str:
+    return f'"{n}"^^<{_INTEGER}>'
+
+
+@lru_cache(maxsize=None)
+def _decimal(confidence: float) -> str:
+    return _literal(str(Literal(Decimal(repr(round(confidence, 4))))), datatype=str(XSD.decimal))
+
+
+def _date_literal(text: str) -> str:
+    try:
+        return _literal(date.fromisoformat(text).isoformat(), datatype=str(XSD.date))
+    except ValueError:  # a date the loader could not normalise: keep it as printed
+        return _literal(text)
+
+
+_TYPE, _LABEL, _COMMENT = _iri(RDF.type), _iri(RDFS.label), _iri(RDFS.comment)
+_TRUE, _FALSE = f'"true"^^<{XSD.boolean}>', f'"false"^^<{XSD.boolean}>'
+# the terms of every mention, looked up once (a namespace lookup costs more than the rest)
+_MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM = map(
+    _iri, (UKG.Mention, UKG.inArticle, UKG.mentionOf, NIF.anchorOf, UKG.snippet, PROV.wasDerivedFrom))
+_TEXT_START, _TEXT_END, _SOURCE_START, _SOURCE_END = map(
+    _iri, (UKG.textStart, UKG.textEnd, UKG.sourceStart, UKG.sourceEnd))
+_INTEGER = str(XSD.integer)
+
+
+def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Statement]:
+    """Every statement of the release, unsorted; a statement may come more than once
+    (a span that is both a mention and evidence): the release holds it once."""
+    builder = _Statements(kg, IriScheme(base))
+    for node in kg.nodes.values():
+        yield from builder.node(node)
+    for article in kg.articles.values():
+        yield from builder.article(article)
+    for edge in kg.edges.values():
+        yield from builder.edge(edge)
 
 
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
     """The whole release as an rdflib Dataset (default graph plus one named graph per
-    article and ``{base}graph/inferred``). No blank nodes."""
+    article and ``{base}graph/inferred``). No blank nodes. For graphs that fit in
+    memory (validation, tests); :func:`write_release` streams."""
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns))
-    builder = _Builder(ds, kg, IriScheme(base))
-    for node in kg.nodes.values():
-        builder.add_node(node)
-    for article in kg.articles.values():
-        builder.add_article(article)
-    for edge in kg.edges.values():
-        builder.add_edge(edge)
-    return ds
+    return ds.parse(data="".join(_nquad(*st) for st in statements(kg, base)), format="nquads")
 
 
-class _Builder:
-    def __init__(self, ds: Dataset, kg: KnowledgeGraph, iris: IriScheme):
-        self.ds, self.kg, self.iris = ds, kg, iris
-        self.default = ds.default_graph
+def _nquad(s: str, p: str, o: str, g: str) -> str:
+    return f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n"
 
-    def add_node(self, node: Node) -> None:
-        g, me = self.default, self.iris.entity(node.id)
-        g.add((me, RDF.type, class_iri(node.type)))
-        g.add((me, RDFS.label, Literal(node.name, lang="zh")))
-        g.add((me, SKOS.prefLabel, Literal(node.name, lang="zh")))
+
+class _Statements:
+    def __init__(self, kg: KnowledgeGraph, iris: IriScheme):
+        self.kg, self.iris = kg, iris
+
+    def node(self, node: Node) -> Iterator[Statement]:
+        me, label = _iri(self.iris.entity(node.id)), _literal(node.name, lang="zh")
+        yield me, _TYPE, _iri(class_iri(node.type)), ""
+        yield me, _LABEL, label, ""
+        yield me, _iri(SKOS.prefLabel), label, ""
         for alias in sorted(node.aliases - {node.name}):
-            g.add((me, SKOS.altLabel, Literal(alias, lang="zh")))
+            yield me, _iri(SKOS.altLabel), _literal(alias, lang="zh"), ""
         if node.type is EntityType.Honour:
-            g.add((me, SKOS.inScheme, UKG.HonourTitles))
+            yield me, _iri(SKOS.inScheme), _iri(UKG.HonourTitles), ""
         if node.type in _CLASSIFIED_BY_NAME:
             scheme, prop = _CLASSIFIED_BY_NAME[node.type]
             if (concept := concept_by_name_ending(scheme, node.name)) is not None:
-                g.add((me, prop, concept))
+                yield me, _iri(prop), _iri(concept), ""
         if gb2260 := node.facts.get("gb2260"):
-            g.add((me, UKG.gb2260, Literal(gb2260.strip())))
+            yield me, _iri(UKG.gb2260), _literal(gb2260.strip()), ""
         qid = node.facts.get("wikidata", "").strip()
         if _QID.fullmatch(qid):  # anything else is not a Wikidata item: leave unlinked
-            g.add((me, OWL.sameAs, WD[qid]))
+            yield me, _iri(OWL.sameAs), _iri(WD[qid]), ""
         for m in node.mentions:
-            mention = self.add_mention(m.article_id, m.start, m.end, text=m.text)
-            g.add((mention, UKG.mentionOf, me))
+            mention = _iri(self.iris.mention(m.article_id, m.start, m.end))
+            yield from self.mention(mention, m.article_id, m.start, m.end, text=m.text)
+            yield mention, _MENTION_OF, me, ""
 
-    def add_article(self, article: Article) -> None:
-        g, me = self.default, self.iris.article(article.id)
-        g.add((me, RDF.type, SCHEMA.NewsArticle))
-        g.add((me, SCHEMA.headline, Literal(article.title, lang="zh")))
-        g.add((me, UKG.articleKind, Literal(article.kind)))
-        g.add((me, UKG.sourceFile, Literal(article.source)))
-        g.add((me, UKG.textChecksum, Literal(article.checksum)))
+    def article(self, article: Article) -> Iterator[Statement]:
+        me = _iri(self.iris.article(article.id))
+        yield me, _TYPE, _iri(SCHEMA.NewsArticle), ""
+        yield me, _iri(SCHEMA.headline), _literal(article.title, lang="zh"), ""
+        yield me, _iri(UKG.articleKind), _literal(article.kind), ""
+        yield me, _iri(UKG.sourceFile), _literal(article.source), ""
+        yield me, _iri(UKG.textChecksum), _literal(article.checksum), ""
         if article.date:
-            g.add((me, SCHEMA.datePublished, _date_literal(article.date)))
+            yield me, _iri(SCHEMA.datePublished), _date_literal(article.date), ""
         if article.url:
-            g.add((me, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+            yield me, _iri(SCHEMA.url), _literal(article.url, datatype=str(XSD.anyURI)), ""
         if article.outlet:
-            g.add((me, SCHEMA.publisher, Literal(article.outlet, lang="zh")))
+            yield me, _iri(SCHEMA.publisher), _literal(article.outlet, lang="zh"), ""
         for name in article.byline.reporters:
-            g.add((me, UKG.reporter, Literal(name, lang="zh")))
+            yield me, _iri(UKG.reporter), _literal(name, lang="zh"), ""
         for name in article.byline.correspondents:
-            g.add((me, UKG.correspondent, Literal(name, lang="zh")))
-        g.add((self.iris.article_graph(article.id), PROV.wasDerivedFrom, me))
+            yield me, _iri(UKG.correspondent), _literal(name, lang="zh"), ""
+        yield _iri(self.iris.article_graph(article.id)), _DERIVED_FROM, me, ""
 
-    def add_mention(self, article_id: str, start: int, end: int, text: str | None = None) -> URIRef:
-        """The mention resource of a span (idempotent: the same span is one resource)."""
-        g, me = self.default, self.iris.mention(article_id, start, end)
-        g.add((me, RDF.type, UKG.Mention))
-        g.add((me, UKG.inArticle, self.iris.article(article_id)))
-        g.add((me, UKG.textStart, Literal(start)))
-        g.add((me, UKG.textEnd, Literal(end)))
+    def mention(self, me: str, article_id: str, start: int, end: int, text: str | None = None) -> Iterator[Statement]:
+        """The description of the mention resource ``me`` of a span."""
+        yield me, _TYPE, _MENTION, ""
+        yield me, _IN_ARTICLE, _iri(self.iris.article(article_id)), ""
+        yield me, _TEXT_START, _integer(start), ""
+        yield me, _TEXT_END, _integer(end), ""
         article = self.kg.articles.get(article_id)
         if article is not None:  # the article's own text is the authority for the words
             text = article.text[start:end]
             source_span = article.source_span(start, end)
             if source_span is not None:
-                g.add((me, UKG.sourceStart, Literal(source_span[0])))
-                g.add((me, UKG.sourceEnd, Literal(source_span[1])))
+                yield me, _SOURCE_START, _integer(source_span[0]), ""
+                yield me, _SOURCE_END, _integer(source_span[1]), ""
         if text:
-            g.add((me, NIF.anchorOf, Literal(text, lang="zh")))
-        return me
+            yield me, _ANCHOR_OF, _literal(text, lang="zh"), ""
 
-    def add_edge(self, edge: Edge) -> None:
-        subject, obj = self.iris.entity(edge.subject), self.iris.entity(edge.object)
-        prop = property_iri(edge.predicate)
+    def edge(self, edge: Edge) -> Iterator[Statement]:
+        subject, obj = _iri(self.iris.entity(edge.subject)), _iri(self.iris.entity(edge.object))
+        prop = _iri(property_iri(edge.predicate))
         facts = [(subject, prop, obj)]
         if edge.predicate is Predicate.holdsPost and edge.title:
-            post = self.iris.post(edge.object, edge.title)
+            post = _iri(self.iris.post(edge.object, edge.title))
             facts += [
-                (subject, ORG.holds, post),
-                (post, RDF.type, ORG.Post),
-                (post, ORG.postIn, obj),
-                (post, RDFS.label, Literal(edge.title, lang="zh")),
+                (subject, _iri(ORG.holds), post),
+                (post, _TYPE, _iri(ORG.Post)),
+                (post, _iri(ORG.postIn), obj),
+                (post, _LABEL, _literal(edge.title, lang="zh")),
             ]
         if edge.inferred:
-            graphs = [self.iris.inferred_graph]
-            self.default.add((self.iris.inferred_graph, RDFS.comment, _INFERRED_NOTE))
+            inferred = _iri(self.iris.inferred_graph)
+            graphs = [inferred]
+            yield inferred, _COMMENT, _INFERRED_NOTE, ""
         else:
             # an asserted edge without evidence lands in the default graph, and
             # validate() reports its statement as underived
-            graphs = sorted({self.iris.article_graph(ev.article_id) for ev in edge.evidence}) or [None]
+            graphs = sorted({_iri(self.iris.article_graph(ev.article_id)) for ev in edge.evidence}) or [""]
         for graph in graphs:
-            target = self.default if graph is None else self.ds.graph(graph)
-            for triple in facts:
-                target.add(triple)
+            for s, p, o in facts:
+                yield s, p, o, graph
 
-        g, statement = self.default, self.iris.statement(edge)
-        g.add((statement, RDF.type, RDF.Statement))
-        g.add((statement, RDF.subject, subject))
-        g.add((statement, RDF.predicate, prop))
-        g.add((statement, RDF.object, obj))
-        g.add((statement, UKG.confidence, Literal(Decimal(repr(round(edge.confidence, 4))))))
-        g.add((statement, UKG.inferred, Literal(edge.inferred)))
+        statement = _iri(self.iris.statement(edge))
+        yield statement, _TYPE, _iri(RDF.Statement), ""
+        yield statement, _iri(RDF.subject), subject, ""
+        yield statement, _iri(RDF.predicate), prop, ""
+        yield statement, _iri(RDF.object), obj, ""
+        yield statement, _iri(UKG.confidence), _decimal(edge.confidence), ""
+        yield statement, _iri(UKG.inferred), _TRUE if edge.inferred else _FALSE, ""
         if edge.title:
-            g.add((statement, UKG.title, Literal(edge.title, lang="zh")))
+            yield statement, _iri(UKG.title), _literal(edge.title, lang="zh"), ""
         for ev in edge.evidence:
-            mention = self.add_mention(ev.article_id, ev.start, ev.end)
-            g.add((mention, UKG.snippet, Literal(ev.snippet, lang="zh")))
-            g.add((statement, PROV.wasDerivedFrom, mention))
+            mention = _iri(self.iris.mention(ev.article_id, ev.start, ev.end))
+            yield from self.mention(mention, ev.article_id, ev.start, ev.end)
+            yield mention, _SNIPPET, _literal(ev.snippet, lang="zh"), ""
+            yield statement, _DERIVED_FROM, mention, ""
 
 
-_INFERRED_NOTE = Literal(
+_INFERRED_NOTE = _literal(
     "Facts that no article states: added from other articles or from outside knowledge "
     "(see the ukg:inferred statements and their prov:wasDerivedFrom mentions).",
     lang="en",
 )
-
-
-def _date_literal(text: str) -> Literal:
-    try:
-        return Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
-    except ValueError:  # a date the loader could not normalise: keep it as printed
-        return Literal(text)
 
 
 # ---------------------------------------------------------------- SKOS classifications
@@ -350,45 +398,83 @@ def merged_graph(ds: Dataset | Graph) -> Graph:
     return merged
 
 
-def to_oxigraph(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-    """The pyoxigraph term of an rdflib IRI or literal (the release has no blank nodes)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-    raise TypeError(f"not an IRI or a literal: {term!r}")
+# The release is sorted, so that the same graph gives byte-identical dumps, and written
+# as a stream: statements are sorted in runs of RUN_LINES lines (spilled into files when
+# there are more) and merged. Keys are bytes (UTF-8 sorts as code points do) ending in
+# a newline. _SEP joins a triple and its graph in a key: it sorts below every character
+# that can follow a term ("@", "^", " ") and above the newline, and N-Triples escapes it
+# wherever a term holds it, so keys sort as the statements' N-Quads lines do.
+_SEP = b"\x0b"
+RUN_LINES = 1_000_000
 
 
-def _oxigraph_quads(ds: Dataset) -> list[ox.Quad]:
-    """The quads of ``ds`` in a fixed order (graph, subject, predicate, object), so that
-    every serialisation is the same for the same graph and groups a subject's triples."""
-    quads = [
-        ox.Quad(
-            to_oxigraph(s),
-            to_oxigraph(p),
-            to_oxigraph(o),
-            ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else to_oxigraph(g),
-        )
-        for s, p, o, g in ds.quads((None, None, None, None))
-    ]
-    return sorted(quads, key=_sort_key)
+class _SortedLines:
+    """Lines, sorted and each kept once, however many: runs sorted in memory, spilled
+    into files in ``directory`` and merged."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.lines: list[bytes] = []
+        self.runs: list[str] = []
+
+    def add(self, line: bytes) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= RUN_LINES:
+            fd, path = tempfile.mkstemp(dir=self.directory, suffix=".run")
+            with os.fdopen(fd, "wb") as f:
+                f.writelines(sorted(set(self.lines)))
+            self.runs.append(path)
+            self.lines = []
+
+    def __iter__(self) -> Iterator[bytes]:
+        with ExitStack() as files:
+            runs = [files.enter_context(open(path, "rb")) for path in self.runs]
+            previous = None
+            for line in heapq.merge(*runs, sorted(set(self.lines))):
+                if line != previous:
+                    yield line
+                    previous = line
 
 
-def _sort_key(statement: ox.Quad | ox.Triple) -> tuple[str, ...]:
-    graph = getattr(statement, "graph_name", ox.DefaultGraph())
-    graph_key = "" if isinstance(graph, ox.DefaultGraph) else str(graph)
-    return (graph_key, str(statement.subject), str(statement.predicate), str(statement.object))
+class _Dump:
+    """A file being written, with its size and SHA-256 (for VoID) taken on the way."""
+
+    def __init__(self, path: Path):
+        self.path, self.size, self.sha256 = path, 0, hashlib.sha256()
+        self.file = open(path, "wb")
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        return self.file.write(data)
+
+    def flush(self) -> None:
+        self.file.flush()
+
+    def close(self) -> None:
+        """Flush to disk: a power cut after the rename into place cannot truncate it."""
+        with self.file:
+            self.file.flush()
+            os.fsync(self.file.fileno())
 
 
-def _sorted_lines(serialised: bytes) -> bytes:
-    """Lines sorted and de-duplicated: N-Triples/N-Quads that are byte-identical for the
-    same graph. Each line of those formats is one statement, so sorting is lossless."""
-    # split on "\n" only: str.splitlines would also cut at U+2028, U+0085 or a vertical
-    # tab, which N-Triples allows unescaped inside a literal
-    lines = sorted({line for line in serialised.decode().split("\n") if line.strip()})
-    return ("\n".join(lines) + "\n").encode()
+@dataclass
+class _TripleCounts:
+    """What VoID says about the distinct triples: how many, predicates, class sizes."""
+
+    triples: int = 0
+    predicates: Counter = field(default_factory=Counter)  # "<iri>" → triples
+    instances: Counter = field(default_factory=Counter)  # "<class iri>" → rdf:type triples
+
+    def add(self, triple: bytes) -> None:
+        _, predicate, obj = triple.split(b" ", 2)  # IRIs hold no space
+        self.triples += 1
+        self.predicates[predicate] += 1
+        if predicate == _TYPE_KEY:
+            self.instances[obj] += 1
+
+
+_TYPE_KEY = _TYPE.encode()
 
 
 def umask() -> int:
@@ -396,22 +482,6 @@ def umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place, so an
-    interrupted build never leaves a truncated file under the final name."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(fd, 0o666 & ~umask())  # mkstemp makes it private; a release is for reading
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_release(
@@ -422,29 +492,75 @@ def write_release(
     release (default today). ``graph.ttl`` and ``graph.nt`` hold every triple of every
     graph, inferred ones included; the quad formats keep the named graphs.
 
-    pyoxigraph serialises: it is fast, and its JSON-LD keeps the default graph a
-    default graph (rdflib's writes it as a graph named by a blank node).
+    N-Triples and N-Quads are sorted lines. Turtle lists the triples in that order,
+    TriG and JSON-LD the quads by graph (the default graph first), then subject,
+    predicate and object; pyoxigraph writes those three (its JSON-LD keeps the
+    default graph a default graph, rdflib's names it by a blank node). The files are
+    written beside their final names and renamed into place once all are on disk, so
+    an interrupted write leaves none that looks complete.
     """
     issued_on = date.fromisoformat(issued) if issued else date.today()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    quads = _oxigraph_quads(to_dataset(kg, base))
-    triples = sorted({q.triple for q in quads}, key=_sort_key)
+    work = Path(tempfile.mkdtemp(dir=out_dir, prefix=".release.", suffix=".tmp"))
+    try:
+        dumps, counts = _write_dumps(kg, base, work)
+        void = _Dump(work / VOID_FILE)
+        void.write(_void(kg, counts, IriScheme(base), issued_on, dumps).serialize(format="turtle", encoding="utf-8"))
+        void.close()
+        written = []
+        for name in [*DUMPS, VOID_FILE]:
+            os.replace(work / name, out_dir / name)
+            written.append(out_dir / name)
+        return written
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _write_dumps(kg: KnowledgeGraph, base: str, work: Path) -> tuple[dict[str, _Dump], _TripleCounts]:
+    by_triple = _SortedLines(work)  # every quad, as N-Quads lines sort
+    by_graph = _SortedLines(work)  # the quads of named graphs, graph first
+    for s, p, o, g in statements(kg, base):
+        triple = f"{s} {p} {o}".encode()
+        if g:
+            graph = g.encode()
+            by_triple.add(triple + _SEP + graph + b"\n")
+            by_graph.add(graph + _SEP + triple + b"\n")
+        else:
+            by_triple.add(triple + b"\n")
+
+    dumps = {name: _Dump(work / name) for name in DUMPS}
+    nquads, ntriples, counts = dumps["graph.nq"], dumps["graph.nt"], _TripleCounts()
+    graph_first = work / "by-graph.nq"  # the quads in the order of TriG and JSON-LD
+    with open(graph_first, "wb") as quads_by_graph:
+        previous = None
+        for key in by_triple:
+            triple, _, graph = key[:-1].partition(_SEP)
+            if graph:
+                nquads.write(b"%s %s .\n" % (triple, graph))
+            else:
+                nquads.write(triple + b" .\n")
+                quads_by_graph.write(triple + b" .\n")
+            if triple != previous:  # the quads of a triple are neighbours
+                ntriples.write(triple + b" .\n")
+                counts.add(triple)
+                previous = triple
+        for key in by_graph:
+            graph, _, triple = key[:-1].partition(_SEP)
+            quads_by_graph.write(b"%s %s .\n" % (triple, graph))
+    ntriples.close()
+    nquads.close()
+
     prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    contents = {
-        "graph.ttl": ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes),
-        "graph.nt": _sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)),
-        "graph.nq": _sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)),
-        "graph.trig": ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes),
-        "graph.jsonld": ox.serialize(quads, format=ox.RdfFormat.JSON_LD),
-    }
-    written = []
-    for name, data in contents.items():
-        _write_atomically(out_dir / name, data)
-        written.append(out_dir / name)
-    void = _void(kg, triples, IriScheme(base), issued_on, contents)
-    _write_atomically(out_dir / VOID_FILE, void.serialize(format="turtle", encoding="utf-8"))
-    return [*written, out_dir / VOID_FILE]
+    for name, source, rdf_format, options in [
+        ("graph.ttl", ntriples.path, ox.RdfFormat.TURTLE, {"prefixes": prefixes}),
+        ("graph.trig", graph_first, ox.RdfFormat.TRIG, {"prefixes": prefixes}),
+        ("graph.jsonld", graph_first, ox.RdfFormat.JSON_LD, {}),
+    ]:
+        source_format = ox.RdfFormat.N_TRIPLES if source == ntriples.path else ox.RdfFormat.N_QUADS
+        ox.serialize(ox.parse(path=str(source), format=source_format), dumps[name], rdf_format, **options)
+        dumps[name].close()
+    return dumps, counts
 
 
 def software_version() -> str:
@@ -462,7 +578,8 @@ def _prefixed(iri: str) -> tuple[str, str] | None:
     return None
 
 
-def _void(kg: KnowledgeGraph, triples: list[ox.Triple], iris: IriScheme, issued: date, dumps: dict[str, bytes]) -> Graph:
+def _void(kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: date,
+          dumps: dict[str, _Dump]) -> Graph:
     """VoID and DCAT description of the release: sizes, class partitions, the Wikidata
     linkset, vocabularies, licence, issue date, software and the checksum of each dump."""
     g = Graph()
@@ -487,12 +604,11 @@ def _void(kg: KnowledgeGraph, triples: list[ox.Triple], iris: IriScheme, issued:
     g.add((software, SCHEMA.name, Literal("unionkg")))
     g.add((software, SCHEMA.softwareVersion, Literal(version)))
     g.add((dataset, VOID.uriSpace, Literal(f"{iris.base}id/")))
-    g.add((dataset, VOID.triples, Literal(len(triples))))
+    g.add((dataset, VOID.triples, Literal(counts.triples)))
     g.add((dataset, VOID.entities, Literal(len(kg.nodes))))
 
-    rdf_type = str(RDF.type)
-    instances = Counter(t.object.value for t in triples if t.predicate.value == rdf_type)
-    terms_used = {t.predicate.value for t in triples} | set(instances)
+    instances = {key.decode()[1:-1]: n for key, n in counts.instances.items()}
+    terms_used = {key.decode()[1:-1] for key in counts.predicates} | set(instances)
     for prefix in sorted({qname[0] for term in terms_used if (qname := _prefixed(term))}):
         g.add((dataset, VOID.vocabulary, URIRef(str(PREFIXES[prefix]))))
     for cls, count in sorted(instances.items()):
@@ -502,19 +618,18 @@ def _void(kg: KnowledgeGraph, triples: list[ox.Triple], iris: IriScheme, issued:
         g.add((partition, VOID["class"], URIRef(cls)))
         g.add((partition, VOID.entities, Literal(count)))
 
-    same_as = str(OWL.sameAs)
     linkset = iris.dataset_part("links", "wikidata")
     g.add((dataset, VOID.subset, linkset))
     g.add((linkset, RDF.type, VOID.Linkset))
     g.add((linkset, VOID.linkPredicate, OWL.sameAs))
     g.add((linkset, VOID.subjectsTarget, dataset))
     g.add((linkset, VOID.objectsTarget, WIKIDATA))
-    g.add((linkset, VOID.triples, Literal(sum(t.predicate.value == same_as for t in triples))))
+    g.add((linkset, VOID.triples, Literal(counts.predicates[_iri(OWL.sameAs).encode()])))
     g.add((WIKIDATA, RDF.type, VOID.Dataset))
     g.add((WIKIDATA, DCTERMS.title, Literal("Wikidata", lang="en")))
     g.add((WIKIDATA, VOID.uriSpace, Literal(str(WD))))
 
-    for name, data in dumps.items():
+    for name, written in dumps.items():
         dump = iris.dataset_part("dump", name)
         checksum = iris.dataset_part("dump", name, "sha256")
         g.add((dataset, VOID.dataDump, dump))
@@ -523,12 +638,12 @@ def _void(kg: KnowledgeGraph, triples: list[ox.Triple], iris: IriScheme, issued:
         g.add((dump, DCAT.downloadURL, dump))
         g.add((dump, DCTERMS.title, Literal(name)))
         g.add((dump, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{DUMPS[name]}")))
-        g.add((dump, DCAT.byteSize, Literal(len(data), datatype=XSD.nonNegativeInteger)))
+        g.add((dump, DCAT.byteSize, Literal(written.size, datatype=XSD.nonNegativeInteger)))
         g.add((dump, DCTERMS.license, DATA_LICENCE))
         g.add((dump, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(hashlib.sha256(data).hexdigest(), datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(written.sha256.hexdigest(), datatype=XSD.hexBinary)))
     return g
 
 

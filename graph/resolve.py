@@ -81,6 +81,7 @@ def resolve(graphs: Iterable[ArticleGraph], failures=()) -> KnowledgeGraph:
             groups.setdefault(uf.find((e.type, normalise_name(e.name))), []).append((g, e))
 
     local_ids: dict[tuple[str, str], str] = {}  # (article id, entity name) → node id
+    texts: dict[str, str] = {}  # one string per mention text: a name is named thousands of times
     for members in groups.values():
         etype = members[0][1].type
         canonical = max((e.name for _, e in members), key=lambda n: (len(normalise_name(n)), n))
@@ -88,7 +89,8 @@ def resolve(graphs: Iterable[ArticleGraph], failures=()) -> KnowledgeGraph:
         for g, e in members:
             node.aliases.update(n for n in e.names if n != canonical)
             for span in e.spans:
-                node.mentions.append(Mention(g.article.id, span.start, span.end, g.article.text[span.start : span.end]))
+                text = g.article.text[span.start : span.end]
+                node.mentions.append(Mention(g.article.id, span.start, span.end, texts.setdefault(text, text)))
             for n in e.names:
                 local_ids[(g.article.id, n)] = node.id
         if etype is EntityType.District:

@@ -26,6 +26,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,6 +35,7 @@ import rdflib
 from ontology.vocab import PREFIXES
 
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+BULK_LOAD_LINES = 250_000  # N-Quads lines (one statement each) per bulk load
 
 
 class EmbeddedStore:
@@ -55,7 +57,11 @@ class EmbeddedStore:
         building = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.", suffix=".building"))
         try:
             store = ox.Store(str(building))
-            store.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+            with open(nquads_path, "rb") as nquads:
+                # in slices: what one bulk load holds in memory grows with its input
+                # (1.7 GB for the 2.5 M quads of 10k articles, 0.4 GB in slices)
+                while lines := list(islice(nquads, BULK_LOAD_LINES)):
+                    store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS)
             # Make the default graph the merge of all graphs. (Oxigraph's union-default-graph
             # mode would yield a triple once per graph that holds it: joins multiply and
             # counts lie when two articles state the same fact.)

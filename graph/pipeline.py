@@ -171,7 +171,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
 
     started = time.perf_counter()
     run = extract_sources(paths, progress, workers)
-    kg = resolve(run.graphs, run.failures)
+    kg = resolve(run.graphs, run.failures, release_entities=True)
     articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

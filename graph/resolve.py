@@ -64,7 +64,11 @@ def _mergeable_names(entity) -> list[str]:
     ]
 
 
-def resolve(graphs: Iterable[ArticleGraph], failures=()) -> KnowledgeGraph:
+def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bool = False) -> KnowledgeGraph:
+    """One graph of the articles' entities and relations. With ``release_entities``,
+    for a caller done with ``graphs`` (a build), their entities are let go as they are
+    merged, so that the extraction and the graph are never both whole in memory (at
+    100k articles each takes more than a gigabyte)."""
     graphs = list(graphs)
     uf = _UnionFind()
     for g in graphs:
@@ -79,10 +83,13 @@ def resolve(graphs: Iterable[ArticleGraph], failures=()) -> KnowledgeGraph:
         kg.articles[g.article.id] = g.article
         for e in g.entities:
             groups.setdefault(uf.find((e.type, normalise_name(e.name))), []).append((g, e))
+        if release_entities:
+            g.entities = []  # the group holds them now, until it is merged
 
     local_ids: dict[tuple[str, str], str] = {}  # (article id, entity name) → node id
     texts: dict[str, str] = {}  # one string per mention text: a name is named thousands of times
-    for members in groups.values():
+    for key in list(groups):
+        members = groups.pop(key)
         etype = members[0][1].type
         canonical = max((e.name for _, e in members), key=lambda n: (len(normalise_name(n)), n))
         node = kg.nodes.setdefault(node_id(etype, canonical), Node(node_id(etype, canonical), etype, canonical))

@@ -219,7 +219,9 @@ def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
         again = load(kg, settings)
         report("Neo4j load again (nothing changes)", f"{again.rows_per_second / 1e3:.1f} k rows/s, {again.seconds:.0f} s",
                f"first load {loaded.rows_per_second / 1e3:.1f} k rows/s", again.rows_per_second / loaded.rows_per_second)
-        print(f"  Neo4j: {loaded.rows} rows, target 20 k rows/s{server_note}")
+        by_kind = ", ".join(f"{kind} {loaded.tallies[kind].rows / seconds / 1e3:.1f} k rows/s"
+                            for kind, seconds in loaded.seconds_by_kind.items() if seconds)
+        print(f"  Neo4j: {loaded.rows} rows ({by_kind}), target 20 k rows/s{server_note}")
 
     export, csv_s = timed(write_csv, kg, work / "neo4j-csv")
     n_rows = sum(export.rows.values())

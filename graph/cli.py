@@ -198,7 +198,7 @@ def load():
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--after-import", is_flag=True,
               help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.")
-@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
+@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(min=1),
               help="Rows per transaction.")
 @click.option("--retry-seconds", default=30.0, show_default=True, type=click.FloatRange(min=0),
               help="How long a batch that failed on a transient error is retried, with growing pauses.")
@@ -241,7 +241,8 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_si
         click.echo(f"loaded {report.rows} rows into {settings.uri} (database {settings.database}) "
                    f"in {summary['seconds']} s ({summary['rows_per_second']} rows/s)")
         for kind, tally in report.tallies.items():
-            click.echo(f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged")
+            click.echo(f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
+                       f" in {report.seconds_by_kind.get(kind, 0):.1f} s")
         if report.replaced_articles:
             click.echo(f"changed articles replaced: {len(report.replaced_articles)} "
                        f"({report.deleted} old nodes and relationships deleted)")

@@ -198,7 +198,7 @@ def load():
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--after-import", is_flag=True,
               help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.")
-@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(min=1),
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
               help="Rows per transaction.")
 @click.option("--retry-seconds", default=30.0, show_default=True, type=click.FloatRange(min=0),
               help="How long a batch that failed on a transient error is retried, with growing pauses.")

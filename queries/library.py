@@ -26,7 +26,7 @@ with ``None``.
 >>> question.bind({"federation": "大兴区总工会"})
 {'federation': '大兴区总工会'}
 >>> get("co_participation").bind({"min_shared": "2"})
-{'min_shared': 2}
+{'organisation': '北京市总工会', 'min_shared': 2}
 >>> get("co_participation").bind({"min_shared": "two"})
 Traceback (most recent call last):
 ...

@@ -130,7 +130,7 @@ class LoadReport:
     planned: dict[str, int] = field(default_factory=dict)  # rows of each kind to write
     replaced_articles: list[str] = field(default_factory=list)  # ids of articles whose text changed
     deleted: int = 0  # nodes and relationships removed while replacing them
-    seconds_by_kind: dict[str, float] = field(default_factory=dict)  # time spent writing each kind
+    seconds_by_kind: dict[str, float] = field(default_factory=dict)  # of each kind written whole
     rows: int = 0
     seconds: float = 0.0
     complete: bool = False  # False: the server failed; the tallies count what was written
@@ -239,7 +239,9 @@ class _Loader:
         orphans = self._forget(changed) if changed else []
 
         for kind, (statement, rows, size) in batches.items():
+            kind_started = time.perf_counter()
             self._merge(kind, statement, rows, size)
+            self.report.seconds_by_kind[kind] = time.perf_counter() - kind_started
         if orphans:
             self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
 
@@ -268,7 +270,6 @@ class _Loader:
         """Write ``rows`` in batches of about ``batch_size`` rows of the graph (a $rows
         item holds ``size(item)`` of them, and is never split)."""
         tally = self.report.tallies.setdefault(kind, Tally())
-        started = time.perf_counter()
         batch, in_batch = [], 0
         for i, row in enumerate(rows):
             batch.append(row)
@@ -284,7 +285,6 @@ class _Loader:
             if self.progress:
                 self.progress(self.done, self.total)
             batch, in_batch = [], 0
-            self.report.seconds_by_kind[kind] = time.perf_counter() - started
 
     def _write(self, statement: str, **params):
         """Run ``statement`` in a managed write transaction (retried on transient

@@ -166,9 +166,6 @@ def _to_term(value: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(str(literal), datatype=ox.NamedNode(str(literal.datatype or rdflib.XSD.string)))
 
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
 def _integer(text: str) -> int:
     if not text.lstrip("+-").isdigit():  # int() would also take "1_000" and " 1"
         raise ValueError(text)
@@ -178,10 +175,10 @@ def _integer(text: str) -> int:
 # the datatypes of the release and of SPARQL's aggregates, read without rdflib: an
 # rdflib Literal costs tens of microseconds, as much as oxigraph spends on a row
 _FAST_DATATYPES = {
-    _XSD + "string": str,
-    _XSD + "integer": _integer,
-    _XSD + "nonNegativeInteger": _integer,
-    _XSD + "date": date.fromisoformat,
+    str(rdflib.XSD.string): str,
+    str(rdflib.XSD.integer): _integer,
+    str(rdflib.XSD.nonNegativeInteger): _integer,
+    str(rdflib.XSD.date): date.fromisoformat,
 }
 
 

@@ -1,9 +1,10 @@
 """The saved Cypher questions in Neo4j Browser: as favourites, and as a guide.
 
 Browser imports favourites from ``.cypher`` files or a ``.zip`` of them (Favorites →
-Import) and names each after its first comment line. Each favourite sets the
-question's parameters to their defaults (``:params``) and then runs the query, so it
-answers at once and shows which parameters to change.
+Import) and names each after its first comment line. A favourite is one statement, the
+question with its parameters written in as their defaults, so that a click shows rows
+(Browser shows a run of ``:params`` and a query as two summaries, without the rows); a
+comment line under the title says which values to change.
 
 The guide is one HTML page, a slide per question whose blocks a click puts into the
 editor: the same ``:params``, then the query. Browser fetches a guide (``:guide URL`` or
@@ -15,13 +16,16 @@ to (CORS): :func:`serve_guide` serves it so on ``localhost``.
 >>> print(text.splitlines()[0])
 // 某总工会之下的各级工会 | Unions under a federation, at any depth
 >>> print(text.splitlines()[1])
-:params {federation: "北京市总工会"};
+// parameters, written in below (change them there): federation = "北京市总工会"
+>>> "$federation" in text
+False
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,21 +38,29 @@ FOLDER = "unionkg"  # the favourites folder Browser shows
 GUIDE_PATH = "/unionkg.html"
 
 
+def _literal(value: str | int) -> str:
+    # JSON's string escapes are valid in Cypher
+    return json.dumps(value, ensure_ascii=False)
+
+
 def params_command(question: SavedQuery) -> str | None:
     """``:params {…};`` setting the question's parameters to their defaults, if it has any."""
     if not question.parameters:
         return None
-    # a Cypher map literal; JSON's string escapes are valid in Cypher
-    values = ", ".join(f"{p.name}: {json.dumps(p.default, ensure_ascii=False)}" for p in question.parameters)
+    values = ", ".join(f"{p.name}: {_literal(p.default)}" for p in question.parameters)
     return f":params {{{values}}};"
 
 
 def favourite(question: SavedQuery) -> str:
-    """The Browser favourite of ``question``: title, parameters, then the Cypher file
-    as it is (its header comments say what to change)."""
+    """The Browser favourite of ``question``: its title, a line naming the parameters,
+    then the Cypher file with each ``$parameter`` replaced by the default's literal."""
+    if not question.parameters:
+        return question.cypher
+    defaults = {p.name: _literal(p.default) for p in question.parameters}
     title, _, rest = question.cypher.partition("\n")
-    lines = [title, params] if (params := params_command(question)) else [title]
-    return "\n".join(lines) + "\n" + rest
+    named = ", ".join(f"{name} = {value}" for name, value in defaults.items())
+    written_in = re.sub(r"\$(\w+)\b", lambda m: defaults.get(m.group(1), m.group(0)), rest)
+    return f"{title}\n// parameters, written in below (change them there): {named}\n{written_in}"
 
 
 def write_favourites(path: Path | str) -> Path:

@@ -224,17 +224,17 @@ def test_query_run_errors_and_exit_codes(tmp_path, sample_build):
     assert "not reachable at bolt://127.0.0.1:1" in unreachable
 
 
-def test_browser_favourites_set_the_defaults_then_run_the_query(tmp_path, driver):
+def test_browser_favourites_answer_with_the_defaults_in_one_statement(tmp_path, driver):
     out = tmp_path / "favourites.zip"
     run_cli("query", "favourites", "--out", out)
     with zipfile.ZipFile(out) as archive:
         assert sorted(archive.namelist()) == [f"unionkg/{name}.cypher" for name in QUESTIONS]
         for name in QUESTIONS:
             q = lib.get(name)
-            title, *rest = archive.read(f"unionkg/{name}.cypher").decode().split("\n")
-            assert title == f"// {q.title_zh} | {q.title_en}"  # Browser names the favourite by it
-            if q.parameters:
-                literal = rest.pop(0).removeprefix(":params ").removesuffix(";")
-                records, _, _ = driver.execute_query(f"RETURN {literal} AS params", database_="neo4j")
-                assert records[0]["params"] == {p.name: p.default for p in q.parameters}
-            assert "\n".join(rest) == q.cypher.partition("\n")[2]
+            text = archive.read(f"unionkg/{name}.cypher").decode()
+            assert text.split("\n")[0] == f"// {q.title_zh} | {q.title_en}"  # Browser names the favourite by it
+            assert "$" not in text and ":params" not in text  # one statement, nothing left to set
+            for p in q.parameters:
+                assert f"{p.name} = {json.dumps(p.default, ensure_ascii=False)}" in text.split("\n")[1]
+            records, _, _ = driver.execute_query(text, database_="neo4j")
+            assert lib._shape(q, [r.data() for r in records], "Cypher", True) == answer_neo4j(q, {}, driver).rows, name

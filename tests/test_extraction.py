@@ -237,3 +237,117 @@ def test_a_school_and_its_divisions_and_a_place_named_inside_a_longer_phrase():
     organisations = of_type(entities, "Organisation")
     assert organisations == {"北师大附中顺义新城学校"}
     assert ("District", "北京市") not in entities
+
+
+def test_a_union_named_after_the_tail_of_a_body_the_article_names_in_full():
+    g, entities, relations = graph_of(
+        "标题\n近日，海淀智能制造产业基地举办职工运动会。智能制造产业基地工会主席王小明出席。"
+        "北京星河光电科技集团举办“光耀星河”职工联谊会，星河光电科技集团工会承办。"
+    )
+    assert ("Union", "智能制造产业基地工会") in entities
+    assert {("智能制造产业基地工会", "unionOf", "海淀智能制造产业基地"),
+            ("星河光电科技集团工会", "unionOf", "北京星河光电科技集团")} <= relations
+    group = next(e for e in g.entities if e.name == "北京星河光电科技集团")
+    assert "星河光电科技集团" in group.aliases
+    assert ("Enterprise", "星河光电科技集团") not in entities
+
+
+def test_a_union_whose_name_fits_the_tail_of_two_bodies_gets_no_owner():
+    _, _, relations = graph_of(
+        "标题\n近日，海淀智能制造产业基地与昌平智能制造产业基地联合举办技能大赛。智能制造产业基地工会主席王小明出席。"
+    )
+    assert not any(p == "unionOf" for _, p, _ in relations)
+
+
+def test_a_listed_zone_printed_with_its_districts_name_lies_in_that_district():
+    _, _, relations = graph_of("标题\n近日，怀柔科学城举办职工运动会。顺义园总工会相关负责人出席。")
+    assert ("怀柔科学城", "locatedIn", "怀柔区") in relations
+    # 顺义园 is the park's short name (中关村顺义园), not 顺义 and a name of its own
+    assert not any(s == "中关村科技园区顺义园" and p == "locatedIn" for s, p, _ in relations)
+
+
+def test_a_project_department_belongs_to_the_one_firm_its_sentence_names():
+    _, entities, relations = graph_of(
+        "标题\n近日，北京华建第三建设有限公司在金桥花园项目部举办劳动竞赛启动会。"
+        "当天，北京华建第三建设有限公司与北京宏达建设有限公司在银河湾项目部举办技能比武启动会。"
+    )
+    assert ("Enterprise", "金桥花园项目部") in entities
+    assert ("金桥花园项目部", "subOrganizationOf", "北京华建第三建设有限公司") in relations
+    assert not any(s == "银河湾项目部" and p == "subOrganizationOf" for s, p, _ in relations)  # which of the two?
+
+
+def test_a_body_whose_staff_is_taken_to_an_event_takes_part_in_it():
+    _, _, relations = graph_of(
+        "标题\n近日，顺义区水务局工会组织全体干部职工到北石槽镇开展“绿色水务”植树活动。\n"
+        "怀柔区司法局工会举办“书香司法”职工读书分享会，带领区司法局职工及家属共读好书。\n"
+        "北京华通物流有限公司工会组织百余名职工前往雁栖湖开展“健康同行”徒步活动。"
+    )
+    assert {("顺义区水务局", "participatedIn", "“绿色水务”植树活动"),
+            ("怀柔区司法局", "participatedIn", "“书香司法”职工读书分享会")} <= relations
+    # some of a firm's staff, not the whole firm
+    assert ("北京华通物流有限公司", "participatedIn", "“健康同行”徒步活动") not in relations
+
+
+def test_a_quoted_honour_without_a_programme_word_is_the_title_itself():
+    _, entities, _ = graph_of("标题\n近日，海淀区总工会开展“海淀工匠”推荐申报工作，将认定10名“海淀工匠”。")
+    assert ("Honour", "海淀工匠") in entities
+    assert not of_type(entities, "Programme")
+
+
+def test_bodies_acting_honoured_or_represented_at_the_event_take_part_in_it():
+    _, _, relations = graph_of(
+        "标题\n近日，“健康密云”职工运动会在密云体育馆举行。活动现场，密云区总工会向全区职工发出倡议。"
+        "会上，公司领导为新成立的“先锋”青年突击队现场授旗。北京市某某工会、北京某某集团相关负责同志参加大会。"
+    )
+    event = "“健康密云”职工运动会"
+    assert {(body, "participatedIn", event) for body in ("密云区总工会", "“先锋”青年突击队", "北京市某某工会", "北京某某集团")} <= relations
+
+
+def test_a_programme_printed_after_a_body_is_that_bodys():
+    _, _, relations = graph_of(
+        "标题\n近日，北京华通集团工会召开会员代表大会。大会要求，北京华通集团工会要认真落实中华全国总工会“三个一”工作部署。"
+    )
+    assert ("中华全国总工会", "organised", "“三个一”工作部署") in relations
+    assert ("北京华通集团工会", "organised", "“三个一”工作部署") not in relations  # it carries the plan out
+
+
+def test_a_street_office_listed_after_its_committee_and_a_campus_named_after_its_district():
+    _, entities, relations = graph_of(
+        "标题\n近日，朝阳区小红门地区工委、办事处联合小红门地区总工会在北京某某学院昌平校区举办“绿动小红门”健步走活动。"
+    )
+    assert ("Organisation", "朝阳区小红门地区办事处") in entities
+    assert {("朝阳区小红门地区办事处", "locatedIn", "小红门地区"),
+            ("朝阳区小红门地区办事处", "organised", "“绿动小红门”健步走活动"),
+            ("北京某某学院昌平校区", "locatedIn", "昌平区")} <= relations
+
+
+def test_a_unit_a_body_sets_up_and_the_district_part_of_a_zone():
+    _, entities, relations = graph_of(
+        "标题\n近日，丰台区总工会深化职工服务，精心设计“3+1”服务体系，成立“暖蜂”职工服务中心。"
+        "北京自贸区（海淀片区）举办职工运动会。"
+    )
+    assert {("“暖蜂”职工服务中心", "subOrganizationOf", "丰台区总工会"),
+            ("丰台区总工会", "organised", "“3+1”服务体系")} <= relations
+    zone = "中国（北京）自由贸易试验区（海淀片区）"
+    assert ("District", zone) in entities and (zone, "locatedIn", "海淀区") in relations
+
+
+def test_places_side_by_side_are_not_one_in_the_other():
+    # a place chain reads outer → inner only downwards: 北京市房山区长阳镇, not 房山区昌平区
+    _, _, relations = graph_of("标题\n北京市房山区长阳镇总工会和房山区昌平区职工服务中心开展活动。")
+    assert ("房山区", "locatedIn", "北京市") in relations and ("长阳镇", "locatedIn", "房山区") in relations
+    assert ("昌平区", "locatedIn", "房山区") not in relations
+    assert ("房山区", "locatedIn", "昌平区") not in relations
+
+
+def test_an_official_named_before_what_they_do_on_a_visit():
+    _, entities, relations = graph_of("标题\n近日，密云区总工会党组书记、副主席钱晓峰带队走访慰问一线职工；"
+                                      "区总工会副主席孙立军看望了困难职工。")
+    assert {"钱晓峰", "孙立军"} <= of_type(entities, "Person")
+    assert ("钱晓峰", "holdsPost", "密云区总工会") in relations
+
+
+def test_a_body_joined_to_the_paragraph_s_subject_organises_with_it():
+    _, _, relations = graph_of("标题\n5月8日，北京宏远建设集团第六项目部联合怀柔区雁栖镇总工会，在项目工地举办消防安全主题活动。")
+    organisers = {s for s, p, o in relations if p == "organised"}
+    assert {"北京宏远建设集团第六项目部", "怀柔区雁栖镇总工会"} <= organisers

@@ -84,7 +84,7 @@ def _keep(doc: Doc, f: Found) -> bool:
     """Drop mentions that are pieces of a larger name rather than names of their own."""
     if doc.is_blocked(f.start, f.end) and f.type is not T.Person and not f.rule.endswith("-theme"):
         return False
-    if f.rule in ("owner", "chain", "parent", "abbreviation", "shared-owner", "district-body"):
+    if f.rule in ("owner", "short-owner", "chain", "parent", "abbreviation", "shared-owner", "district-body"):
         return True
     covers = doc.covering(f.start, f.end)
     if f.type is T.District:

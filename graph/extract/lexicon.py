@@ -84,7 +84,10 @@ POST_TITLES = sorted(
 # What follows a person's name: speaking, attending, the end of a clause.
 AFTER_NAME = re.compile(
     r"^(出席|致辞|表示|指出|强调|介绍|讲话|说|认为|讲述|分享|参加|作|主持|宣读|围绕|以|带领|一行|等|为|向|与|和|共同|"
-    r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|[，。、,.;；：:（(“\"”\s]|$)"
+    r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|"
+    # what an official named after the post does in a report: 副主席李某带队走访…
+    r"带队|率队|看望|慰问|走访|调研|深入|来到|前往|检查|督导|会见|听取|观看|颁发|颁奖|授牌|揭牌|宣布|部署|要求|寄语|指导|参观|莅临|"
+    r"[，。、,.;；：:（(“\"”\s]|$)"
 )
 
 # Names that look like a suffix match but are generic: 各级工会, 该公司工会, 基层工会.
@@ -118,8 +121,8 @@ GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作(?!�
 CONGRESS = re.compile(r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大")
 
 # Verbs that make the organisation before them the organiser of what follows.
-# Units of a body named after it in a list: 华建五局安装公司党委、工会、团委.
-UNIT_SUFFIXES = ("党委宣传部", "党委", "团委", "工会", "宣传部", "纪委", "办公室", "护理部", "妇委会", "团支部")
+# Units of a body named after it in a list: 华建五局安装公司党委、工会、团委; 某某街道工委、办事处.
+UNIT_SUFFIXES = ("党委宣传部", "党委", "团委", "工会", "宣传部", "纪委", "办公室", "护理部", "妇委会", "团支部", "工委", "办事处")
 ORGANISE_VERBS = ("举办", "开展", "组织开展", "组织", "召开", "举行", "启动", "发起", "主办", "承办", "推出", "实施", "打造")
 PROGRAMME_VERBS = ("推进", "深化", "深入推进", "持续推进", "落实", "建设", "构建", "建立", "设计", "推动")
 ATTEND_VERBS = ("出席", "参加", "致辞", "讲话", "参与", "主持", "观摩", "发言", "宣讲", "分享")

@@ -129,11 +129,28 @@ def places(doc: Doc) -> None:
             continue  # 《北京市快递员职业发展报告》: a place in the title of a work
         name = m.group(0)
         fact = lx.place_facts()[name]
+        part = _district_part(text, m.end()) if fact.level == "area" else None
+        if part is not None:  # 某某临空经济区（大兴）: the zone's part in one district, named so
+            district = lx.place_facts()[part.group(1)].name
+            zone = doc.add(Found(m.start(), part.end(), T.District, fact.name + part.group(0), "gazetteer", 0.8))
+            doc.add(Found(part.start(1), part.end(1), T.District, district, "owner", 0.7))
+            doc.relate(zone.name, P.locatedIn, district, m.start(), part.end(), "zone-part")
+            continue
         doc.add(Found(m.start(), m.end(), T.District, fact.name, "gazetteer", 0.9 if name == fact.name else 0.7))
     for short, full in list(doc.expansions.items()):
         for m in re.finditer(re.escape(short), text):
             if full in lx.place_facts():
                 doc.add(Found(m.start(), m.end(), T.District, full, "abbreviation", 0.9))
+
+
+_PART_IN = re.compile(r"[（(]([\u4e00-\u9fff]{2,4}?)(?:片区|部分)?[）)]")
+
+
+def _district_part(text: str, pos: int) -> re.Match | None:
+    """（大兴）, （海淀片区） right after a zone's name: the district of the part meant."""
+    m = _PART_IN.match(text, pos)
+    fact = lx.place_facts().get(m.group(1)) if m else None
+    return m if fact is not None and fact.level == "county" else None
 
 
 def federation_bodies(doc: Doc) -> None:
@@ -282,6 +299,10 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
         return True  # an owner body's suffix inside the prefix, or the prefix itself
     if _place_head(prefix):
         return True
+    if len(prefix) >= 3 and any(
+        f.type in _NAMED_BODIES | {T.District} and len(f.printed) > len(prefix) and f.printed.endswith(prefix) for f in doc.found
+    ):
+        return True  # 智能制造产业基地工会 after 海淀智能制造产业基地: a body the text named in full
     tokens = [w for w, _, _ in lx.tokenizer().tokenize(prefix, HMM=False)]
     return any(len(w) >= 2 and not lx.is_common_word(w, 200) for w in tokens) or sum(len(w) == 1 for w in tokens) >= 2
 
@@ -490,6 +511,8 @@ def programmes(doc: Doc) -> None:
             continue  # an event; the events component takes it
         if not (tail or generic or _programme_context(text, start, end) or _programme_like(quoted)):
             continue
+        if not (tail or generic) and doc.at(start + 1, end - 1, {T.Honour}):
+            continue  # 开展“X工匠”推荐申报工作: the quotation is the title conferred, not a programme
         if generic:
             head = start
             name = quoted

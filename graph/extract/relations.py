@@ -23,11 +23,13 @@ def names(doc: Doc) -> None:
     for f in doc.found:  # owners and parents found on the way are read in turn
         if f.type is T.Union and f.rule != "federation":  # 市总工会 does not print its place
             _union_owner(doc, f)
-        elif f.type in ORGANISATIONS | {T.Venue}:
+        elif f.type in ORGANISATIONS | {T.Venue} and f.rule != "short-owner":
+            # (a short owner, 南郊农场 for 首农食品集团南郊农场, has its parts read in the full name)
             _parent_and_place(doc, f)
         elif f.type is T.District:
             _place_chain(doc, f)
     _setting(doc)
+    _project_departments(doc)
 
 
 def _owner_entity(doc: Doc, f: Found, owner: str, start: int) -> Found | None:
@@ -58,11 +60,38 @@ def _union_owner(doc: Doc, f: Found) -> None:
         doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
         _chain(doc, f, places)
         return
-    if not any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
-        return
-    target = _named_owner(doc, f, owner)
+    target = _tail_owner(doc, f, owner)
+    if target is None and any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
+        target = _named_owner(doc, f, owner)
     if target is not None:
         doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
+
+
+_OWNERS = frozenset({T.Enterprise, T.Organisation, T.District})
+
+
+def _tail_owner(doc: Doc, f: Found, owner: str) -> Found | None:
+    """A union named after the tail of a body the article names in full (…生物医药基地
+    and later 生物医药基地总工会, 北京某某医院 and 某某医院工会): that body, when it is the
+    only one ending so. The short form printed in the union's name becomes its alias."""
+    if len(owner) < 3 or lx.suffix_of(owner) == owner:
+        return None  # 分公司工会, 项目部工会: a kind of body, not one of them
+    longer = {
+        x.name: x for x in doc.found
+        if x.type in _OWNERS and not f.start <= x.start < f.end
+        and any(len(n) > len(owner) and n.endswith(owner) for n in (x.name, x.printed))
+    }
+    if len(longer) != 1:
+        return None
+    body = next(iter(longer.values()))
+    end = f.start + len(owner)
+    if doc.text.startswith(owner, f.start):
+        inside = doc.at(f.start, end, {body.type})
+        if inside is not None and inside.name == owner:
+            inside.name, inside.rule = body.name, "short-owner"  # the same body, by its short form
+        elif inside is None:
+            doc.add(Found(f.start, end, body.type, body.name, "short-owner", 0.7, printed=owner))
+    return body
 
 
 def _named_owner(doc: Doc, f: Found, owner: str) -> Found | None:
@@ -114,7 +143,21 @@ def _chain(doc: Doc, f: Found, places: list[tuple[str, int]]) -> None:
         # both ends are places the text names (延庆区香水园街道: 延庆区 and 香水园街道)
         doc.add(Found(f.start + outer_at, f.start + outer_at + len(outer), T.District, _canonical(outer), "chain", 0.8, printed=outer))
         doc.add(Found(f.start + at, f.start + at + len(inner), T.District, _canonical(inner), "chain", 0.8, printed=inner))
-        doc.relate(_canonical(inner), P.locatedIn, _canonical(outer), f.start, f.end, "place-chain")
+        if _place_rank(outer) < _place_rank(inner):  # 朝阳区海淀区…: two places side by side, not one in the other
+            doc.relate(_canonical(inner), P.locatedIn, _canonical(outer), f.start, f.end, "place-chain")
+
+
+_RANK_BY_ENDING = (("省", 0), ("自治区", 0), ("市", 1), ("区", 2), ("县", 2), ("镇", 3), ("乡", 3), ("街道", 3),
+                   ("地区", 3), ("村", 4), ("社区", 4))
+
+
+def _place_rank(place: str) -> int:
+    """A place's level as :func:`lexicon.level` ranks it (province 0 … village 4); an
+    unlisted place by its ending."""
+    fact = lx.place_facts().get(place)
+    if fact is not None:
+        return lx.level(fact)
+    return next((rank for ending, rank in _RANK_BY_ENDING if place.endswith(ending)), 4)
 
 
 def _canonical(place: str) -> str:
@@ -149,6 +192,7 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
             doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "unit-of", confidence=0.75)
             return
     if f.type is T.Venue:
+        _campus_place(doc, f)
         return  # 北京传媒职业学院昌平校区: a site keeps its owner in its name
     # a parent body named at the start: the longest inner name ending in a parent suffix
     for m in reversed(list(_PARENT_SUFFIX.finditer(f.name))):
@@ -180,6 +224,18 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
 _LEGAL_FORM = re.compile(r"(控股)?(股份)?(有限责任|有限)?公司")
 
 
+def _campus_place(doc: Doc, f: Found) -> None:
+    """北京某某学院昌平校区 lies in 昌平区: a campus is named after where it is."""
+    if not f.name.endswith("校区"):
+        return
+    body = f.name[:-2]
+    place = next((body[i:] for i in range(1, len(body) - 1) if body[i:] in lx.place_facts()), None)
+    if place:
+        at = f.start + len(body) - len(place)
+        doc.add(Found(at, at + len(place), T.District, _canonical(place), "owner", 0.7, printed=place))
+        doc.relate(f.name, P.locatedIn, _canonical(place), f.start, f.end, "campus-place")
+
+
 def _names_itself(part: str) -> bool:
     """Is ``part`` a full name of its own (starts with a place or a proper noun) rather
     than a unit of its parent (工程总承包部)?"""
@@ -206,12 +262,24 @@ def _place_chain(doc: Doc, f: Found) -> None:
         head, at = next((p for p in reversed(places) if p[0] in lx.place_facts()), places[0])
         fact = lx.place_facts()[head]
         if fact.level == "county" and fact.name != f.name:
-            doc.add(Found(f.start + at, f.start + at + len(head), T.District, fact.name, "owner", 0.7, printed=head))
-            doc.relate(f.name, P.locatedIn, fact.name, f.start, f.end, "place-prefix")
+            _zone_in(doc, f, head, at)
+    elif (zone := lx.place_facts().get(printed)) and zone.level == "area":
+        # 大兴生物医药基地: a listed zone printed with the name of the district the gazetteer puts
+        # it in (not 昌平园, a park's short name with its district fused in: 中关村昌平园)
+        head = next((printed[:k] for k in range(len(printed) - 2, 1, -1) if _canonical(printed[:k]) == zone.parent), None)
+        if head and lx.place_facts()[head].level == "county":
+            _zone_in(doc, f, head, 0)
     # 天津宝坻区: adjacent places in the text
     before = doc.ending_at(f.start, {T.District})
     if before and before.name != f.name and _is_parent(before.name, f.name):
         doc.relate(f.name, P.locatedIn, before.name, before.start, f.end, "adjacent-places")
+
+
+def _zone_in(doc: Doc, f: Found, head: str, at: int) -> None:
+    """The zone ``f`` lies in the district whose name ``head`` its name starts with (at ``at``)."""
+    district = lx.place_facts()[head].name
+    doc.add(Found(f.start + at, f.start + at + len(head), T.District, district, "owner", 0.7, printed=head))
+    doc.relate(f.name, P.locatedIn, district, f.start, f.end, "place-prefix")
 
 
 def _is_parent(outer: str, inner: str) -> bool:
@@ -220,6 +288,26 @@ def _is_parent(outer: str, inner: str) -> bool:
     if fact is None or outer_fact is None:
         return inner.endswith(("村", "社区")) and outer.endswith(("镇", "乡", "街道", "地区"))
     return fact.parent == outer_fact.name or lx.level(outer_fact) < lx.level(fact)
+
+
+_PROJECT_UNIT = ("项目部", "工程总承包部")
+
+
+def _project_departments(doc: Doc) -> None:
+    """A project department is a unit of the firm that runs the project: one named
+    without its firm (某某公司在武清区某某园项目部举办…) belongs to the one firm its
+    sentence names before it, or else the one firm the article names."""
+    parts = {r.subject for r in doc.relations if r.predicate is P.subOrganizationOf}
+    firms = [f for f in doc.found if f.type is T.Enterprise and not f.name.endswith(_PROJECT_UNIT)]
+    for unit in [f for f in doc.found if f.type is T.Enterprise and f.name.endswith(_PROJECT_UNIT)]:
+        if unit.name in parts:
+            continue
+        s0, _ = doc.sentence_bounds(unit.start)
+        candidates = [f for f in firms if s0 <= f.start and f.end <= unit.start] or firms
+        if len({f.name for f in candidates}) == 1:
+            firm = candidates[0]
+            doc.relate(unit.name, P.subOrganizationOf, firm.name, firm.start, unit.end, "project-of-firm", confidence=0.7)
+            parts.add(unit.name)
 
 
 def _setting(doc: Doc) -> None:
@@ -294,8 +382,8 @@ def honours_held(doc: Doc) -> None:
 
 def activities(doc: Doc) -> None:
     """Per sentence: organisers (the bodies before 举办/开展/召开…), participants (people
-    who 出席/致辞…, bodies that 参加), the place (在 X 举办), and partOf (an event
-    named after a programme)."""
+    who 出席/致辞…, bodies that 参加, whose staff go, that act or are honoured there), the
+    place (在 X 举办), and partOf (an event named after a programme)."""
     events = [f for f in doc.found if f.type is T.Event]
     programmes = [f for f in doc.found if f.type is T.Programme]
     for ev in events:
@@ -320,15 +408,20 @@ def activities(doc: Doc) -> None:
         if not targets:
             before = [f for f in doc.found if f.type is T.Event and s0 <= f.start and f.end <= m.start()]
             targets = before[-1:]
-        subjects, rule = _subjects(doc, s0, m.start()), "subject-verb-object"
-        if not subjects and _bare_clause(doc, s0, m.start()):
-            # X总工会深化…，持续开展A，推出B: the sentence's subject carries across its commas
-            opener = _clause_opener(doc, max(s0, doc.article.body_start) if m.start() > doc.article.body_start else s0, m.start())
-            subjects, rule = ([opener] if opener else []), "sentence-subject"
+        subjects, rule = _verb_subjects(doc, s0, m.start())
         for org in subjects:
             for target in targets:
-                doc.relate(org.name, P.organised, target.name, org.start, target.end, rule,
-                           confidence=0.7 if rule == "subject-verb-object" else 0.6)
+                if doc.ending_at(target.start, ORGANISATIONS) in (None, org):
+                    doc.relate(org.name, P.organised, target.name, org.start, target.end, rule,
+                               confidence=0.7 if rule == "subject-verb-object" else 0.6)
+    for m in re.finditer(r"(成立|组建|设立)了?", doc.text):  # X工会…，成立Y服务队: a unit it set up
+        unit = doc.starting_at(m.end(), {T.Organisation, T.Enterprise})
+        for org in _verb_subjects(doc, doc.sentence_bounds(m.start())[0], m.start())[0] if unit else ():
+            doc.relate(unit.name, P.subOrganizationOf, org.name, org.start, unit.end, "set-up-by", confidence=0.6)
+    for pr in [f for f in doc.found if f.type is T.Programme]:
+        owner = doc.ending_at(pr.start, ORGANISATIONS)  # 落实全国总工会“559”工作部署: whose it is
+        if owner is not None:
+            doc.relate(owner.name, P.organised, pr.name, owner.start, pr.end, "body-before-programme", confidence=0.7)
     for m in re.finditer(r"由", doc.text):  # 由海淀区总工会主办，…工会承办
         listed = _listed(doc, m.end(), len(doc.text))
         after = doc.text[listed[-1].end : listed[-1].end + 6] if listed else ""
@@ -385,6 +478,9 @@ def activities(doc: Doc) -> None:
             ev = _sentence_event(doc, s0, s1, events) or main
             if ev:
                 doc.relate(ev.name, P.heldAt, listed[0].name, listed[0].start, listed[0].end, "held-at")
+    _staff_taking_part(doc, events)
+    _acting_at_the_event(doc, main)
+    _honoured_at_the_event(doc, events, main)
     for person in [f for f in doc.found if f.type is T.Person]:
         after = doc.text[person.end : person.end + 8]
         if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍|说[：:，,])", after) or person.rule == "after-honour":
@@ -392,6 +488,57 @@ def activities(doc: Doc) -> None:
             ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
             if ev:
                 doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+
+
+# 组织全体干部职工, 带领区园林绿化局职工及子女: a body's staff taken to an event, the whole staff
+# or the staff of a body named there (not 组织百余名职工, some of them)
+_STAFF_TAKEN = re.compile(r"(组织|带领|动员|发动)了?")
+_STAFF = re.compile(r"(全体|本单位)?(干部)?(职工|员工)")
+
+
+def _staff_taking_part(doc: Doc, events: list[Found]) -> None:
+    """A body takes part in an event its staff is taken to: the body named before 职工, or,
+    for 全体职工, the owner of the union that takes them (X工会组织全体干部职工…)."""
+    owners = {r.subject: r.object for r in doc.relations if r.predicate is P.unionOf}
+    for m in _STAFF_TAKEN.finditer(doc.text):
+        s0, s1 = doc.sentence_bounds(m.start())
+        event = _sentence_event(doc, s0, s1, events)
+        body = doc.starting_at(m.end(), ORGANISATIONS)
+        staff = _STAFF.match(doc.text, body.end if body else m.end())
+        if event is None or staff is None or doc.covering(staff.start(), staff.end()):
+            continue
+        if body is not None:
+            participant = body.name
+        else:
+            union = next((f for f in _subjects(doc, s0, m.start()) if f.name in owners), None) if staff.group(1) else None
+            participant = owners[union.name] if union else None
+        if participant:
+            doc.relate(participant, P.participatedIn, event.name, m.start(), staff.end(), "staff-taken")
+
+
+_HONOURED = re.compile(r"(现场)?(授旗|授牌|颁奖|颁发|授予)")
+
+
+def _honoured_at_the_event(doc: Doc, events: list[Found], main: Found | None) -> None:
+    """为新成立的X突击队现场授旗: a body given a flag, a plaque or an award is at the event."""
+    for m in _HONOURED.finditer(doc.text):
+        body = doc.ending_at(m.start(), ORGANISATIONS)
+        s0, s1 = doc.sentence_bounds(m.start())
+        event = _sentence_event(doc, s0, s1, events) or main
+        if body is not None and event is not None and re.search(r"为[^，。；,;]{0,12}$", doc.text[max(s0, body.start - 13) : body.start]):
+            doc.relate(body.name, P.participatedIn, event.name, body.start, m.end(), "honoured-at-event", confidence=0.6)
+
+
+_AT_THE_EVENT = re.compile(r"(活动中|活动现场|会上|仪式上)[，,]")
+
+
+def _acting_at_the_event(doc: Doc, main: Found | None) -> None:
+    """活动中，X工会向职工发出倡议; 活动现场，X总工会发布…: a body that acts at the article's
+    event, as the subject of a sentence set there, takes part in it."""
+    for m in _AT_THE_EVENT.finditer(doc.text) if main else ():
+        body = doc.starting_at(m.end(), ORGANISATIONS)
+        if body is not None and not _introduces_person(doc, body):
+            doc.relate(body.name, P.participatedIn, main.name, body.start, body.end, "acts-at-event", confidence=0.6)
 
 
 _OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同时|此外|据了解|目前|\d{1,2}月\d{1,2}日|[，,\s])*$")
@@ -406,8 +553,9 @@ def _topic_organiser(doc: Doc) -> None:
         if f.name in organised or f.start < doc.article.body_start:
             continue
         topic = _clause_opener(doc, text.rfind("\n", 0, f.start) + 1, f.start)
-        if topic is not None:
-            doc.relate(topic.name, P.organised, f.name, topic.start, f.end, "paragraph-topic", confidence=0.55)
+        # with the bodies it is joined to (X项目部联合Y街道总工会，在工地举办…)
+        for body in _bodies_from(doc, topic.start, f.start) if topic is not None else ():
+            doc.relate(body.name, P.organised, f.name, topic.start, f.end, "paragraph-topic", confidence=0.55)
             organised.add(f.name)
 
 
@@ -523,8 +671,8 @@ def _listed(doc: Doc, pos: int, end: int) -> list[Found]:
     return out
 
 
-_TOOK_PART = re.compile(
-    r"(一行|代表|(等(单位|部门|企业)?)?(也|还|均|都)?(纷纷|共同)?(参加|参与|出席|(开设|设立|设置)了?分会场))"
+_TOOK_PART = re.compile(  # …等单位参加, …相关负责同志参加大会 (the body through its people)
+    r"(一行|代表|(等(单位|部门|企业)?)?((相关)?负责(同志|人))?(也|还|均|都)?(纷纷|共同)?(参加|参与|出席|(开设|设立|设置)了?分会场))"
 )
 
 
@@ -560,15 +708,30 @@ def _sentence_event(doc: Doc, s0: int, s1: int, events: list[Found]) -> Found | 
 def _bare_clause(doc: Doc, s0: int, verb_at: int) -> bool:
     """Does the verb's clause open with it, with nothing but adverbs before it?"""
     clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
-    return clause_start > s0 and bool(re.fullmatch(r"(还|也|将|并|同时|持续|积极|先后|陆续|不断|进一步|相继|已|共)*", doc.text[clause_start:verb_at]))
+    return clause_start > s0 and bool(re.fullmatch(r"(还|也|将|并|同时|持续|积极|先后|陆续|不断|进一步|相继|已|共|精心|大力|着力|深入|认真|全面|扎实)*", doc.text[clause_start:verb_at]))
+
+
+def _verb_subjects(doc: Doc, s0: int, verb_at: int) -> tuple[list[Found], str]:
+    """Who does the verb at ``verb_at``, and by which rule: the bodies opening its clause,
+    or, for a clause of adverbs only (X总工会深化…，持续开展A，推出B), the sentence's subject."""
+    subjects = _subjects(doc, s0, verb_at)
+    if subjects or not _bare_clause(doc, s0, verb_at):
+        return subjects, "subject-verb-object"
+    body = doc.article.body_start
+    opener = _clause_opener(doc, max(s0, body) if verb_at > body else s0, verb_at)
+    return ([opener] if opener else []), "sentence-subject"
 
 
 def _subjects(doc: Doc, s0: int, verb_at: int) -> list[Found]:
     """The bodies that are the subject of a verb: the names at the start of its clause,
     joined by 、/与/和/联合/携手 (密云区委宣传部、区总工会与区文化和旅游局携手…)."""
     clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
+    return _bodies_from(doc, clause_start, verb_at)
+
+
+def _bodies_from(doc: Doc, pos: int, verb_at: int) -> list[Found]:
+    """The bodies named from ``pos`` on, joined by 、/与/和/联合/携手, before ``verb_at``."""
     orgs = []
-    pos = clause_start
     while pos < verb_at:
         where = re.match(r"(在|于)", doc.text[pos:verb_at])
         if where:  # 在北京传媒职业学院昌平校区举办: the place, not who holds it

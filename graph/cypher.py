@@ -43,6 +43,8 @@ def schema() -> list[str]:
 EMPTY_LISTS = [
     "MATCH (n:Entity) WHERE n.aliases IS NULL SET n.aliases = []",
     "MATCH (a:Article) WHERE a.reporters IS NULL SET a.reporters = []",
+    # a fact of the gazetteers (graph/infer.py) has no article, evidence or snippet
+    "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND r.articles IS NULL SET r.articles = [], r.evidence = [], r.snippets = []",
 ]
 
 
@@ -122,8 +124,9 @@ SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
 WITH r WHERE size(r.articles) = 0
 DELETE r"""
 
-# after the load: entities the changed articles named that nothing names any more
-DELETE_ORPHANS = "MATCH (e:Entity) WHERE e.iri IN $iris AND NOT (e)--() DELETE e"
+# after the load: entities the changed articles named that no article names any more,
+# with the facts of the gazetteers (graph/infer.py) that only they had
+DELETE_ORPHANS = "MATCH (e:Entity) WHERE e.iri IN $iris AND NOT (e)-[:MENTIONED_IN]->() DETACH DELETE e"
 
 COUNTS = """CALL () { MATCH (n) UNWIND labels(n) AS name RETURN name, count(*) AS n
   UNION ALL MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS n }

@@ -1,4 +1,4 @@
-"""The whole job, stage by stage: read → extract → resolve → write.
+"""The whole job, stage by stage: read → extract → resolve → infer → write.
 
 Every CLI command is a thin wrapper over a function here, so everything the CLI does
 is callable from Python:
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.extract import extract
+from graph.infer import infer
 from graph.model import ArticleGraph, KnowledgeGraph
 from graph.resolve import resolve
 from loaders import LoadError, SourceResult, find_sources, read_source
@@ -161,7 +162,7 @@ class BuildReport:
 
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
           base: str | None = None, progress: Progress | None = None, workers: int = 1) -> BuildReport:
-    """Read, extract, resolve, and write every output into ``out_dir``.
+    """Read, extract, resolve, infer, and write every output into ``out_dir``.
 
     The outputs are written into a fresh temporary folder beside ``out_dir`` and swapped
     in at the end, so an interrupted build never leaves a half-written graph behind.
@@ -172,6 +173,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     started = time.perf_counter()
     run = extract_sources(paths, progress, workers)
     kg = resolve(run.graphs, run.failures, release_entities=True)
+    infer(kg)
     articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -215,7 +217,9 @@ def read_graph(paths: Iterable[str | os.PathLike], progress: Progress | None = N
     if len(paths) == 1 and (paths[0] / GRAPH_JSON).is_file():
         return KnowledgeGraph.from_json(json.loads((paths[0] / GRAPH_JSON).read_text(encoding="utf-8")))
     run = extract_sources(paths, progress)
-    return resolve(run.graphs, run.failures)
+    kg = resolve(run.graphs, run.failures)
+    infer(kg)
+    return kg
 
 
 def _write_articles(run: ExtractionRun, path: Path) -> Path:

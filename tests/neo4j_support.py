@@ -48,7 +48,8 @@ def sample_kg(sample_build) -> KnowledgeGraph:
 
 def without_article(kg: KnowledgeGraph, article_id: str) -> KnowledgeGraph:
     """``kg`` as if the article had never been read: its mentions and evidence gone, its
-    facts that no other article states gone, and the entities only it named."""
+    facts that no other article states gone, and the entities only it named, with the
+    facts of the gazetteers about them."""
     out = KnowledgeGraph.from_json(kg.to_json())
     del out.articles[article_id]
     for key, edge in list(out.edges.items()):
@@ -56,10 +57,12 @@ def without_article(kg: KnowledgeGraph, article_id: str) -> KnowledgeGraph:
         edge.evidence = [ev for ev in edge.evidence if ev.article_id != article_id]
         if stated and not edge.evidence:
             del out.edges[key]
-    linked = {e.subject for e in out.edges.values()} | {e.object for e in out.edges.values()}
     for node_id, node in list(out.nodes.items()):
         named_here = any(m.article_id == article_id for m in node.mentions)
         node.mentions = [m for m in node.mentions if m.article_id != article_id]
-        if named_here and not node.mentions and node_id not in linked:
+        if named_here and not node.mentions:
             del out.nodes[node_id]
+    for key, edge in list(out.edges.items()):
+        if edge.subject not in out.nodes or edge.object not in out.nodes:
+            del out.edges[key]
     return out

@@ -104,6 +104,22 @@ def test_full_text_index_finds_chinese_names(first_load, neo4j_settings):
     assert "北京市总工会" in names and all("工会" in n or "总工" in n for n in names[:5])
 
 
+def test_an_entity_no_article_names_any_more_goes_with_its_inferred_facts(first_load, neo4j_settings, sample_kg):
+    inferred = [e for e in sample_kg.edges.values() if e.inferred]
+    named_once = {n for e in inferred for n in (e.subject, e.object)
+                  if len({m.article_id for m in sample_kg.nodes[n].mentions}) == 1}
+    article_id = next(a for a in sample_kg.articles if any(sample_kg.nodes[n].mentions[0].article_id == a
+                                                           for n in named_once))
+    changed = without_article(sample_kg, article_id)
+    assert sum(e.inferred for e in changed.edges.values()) < len(inferred)
+    original = sample_kg.articles[article_id]
+    changed.articles[article_id] = dataclasses.replace(original, text=original.text + "（更正）")
+    load(changed, neo4j_settings)
+    assert database_counts(neo4j_settings) == to_property_graph(changed).counts()
+    load(sample_kg, neo4j_settings)
+    assert database_counts(neo4j_settings) == to_property_graph(sample_kg).counts()
+
+
 def test_new_and_changed_articles_replace_only_their_own_facts(first_load, neo4j_settings, sample_kg):
     # an article no other states all facts of, so taking it out must delete facts
     article_id = max(sample_kg.articles, key=lambda a: sum(

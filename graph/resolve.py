@@ -60,8 +60,16 @@ def _mergeable_names(entity) -> list[str]:
     return [
         normalise_name(n)
         for n in entity.names
-        if n == entity.name or n in known or (len(n) >= 3 and not _RELATIVE.match(n))
+        if n == entity.name
+        or (n in known or (len(n) >= 3 and not _RELATIVE.match(n))) and not _another_place(entity.name, n)
     ]
+
+
+def _another_place(name: str, alias: str) -> bool:
+    """Whether ``alias`` is the gazetteer's name of a place other than ``name``: one
+    article's 某地区（以下简称：经开区） must not make that place 北京经济技术开发区 everywhere."""
+    fact = lx.place_facts().get(alias)
+    return fact is not None and fact.name != name
 
 
 def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bool = False) -> KnowledgeGraph:

@@ -1,0 +1,24 @@
+"""Resolution: the entities of many articles merged into one graph."""
+
+from graph.extract import extract
+from graph.resolve import resolve
+from loaders.text import compose, split_lines
+
+
+def resolved(*texts: str):
+    return resolve([extract(compose(f"{i}.txt", 0, None, split_lines(t))) for i, t in enumerate(texts)])
+
+
+def test_one_article_s_short_name_for_a_place_does_not_merge_it_with_the_place_so_named():
+    # a short name that the gazetteer gives to another place (经开区 is 北京经济技术开发区)
+    kg = resolved("近日，雁栖地区（以下简称：经开区）总工会组织开展职工健步走活动。",
+                  "经开区总工会举办职工运动会。")
+    districts = {n.name: n for n in kg.nodes.values() if n.type.value == "District"}
+    assert "北京经济技术开发区" in districts
+    assert "雁栖地区" not in districts["北京经济技术开发区"].aliases
+
+
+def test_a_federation_s_short_name_merges_across_articles():
+    kg = resolved("市总工会召开全委会议。", "北京市总工会举办职工书法展。")
+    unions = [n for n in kg.nodes.values() if n.type.value == "Union"]
+    assert [u.name for u in unions] == ["北京市总工会"] and "市总工会" in unions[0].aliases

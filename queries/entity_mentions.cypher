@@ -1,10 +1,11 @@
 // 提及某实体的文章 | The articles that mention an entity
-// answers: Every place an article names the given entity: the article's title and source
-//   file, the character offset in the article's text, and the words used there.
+// answers: Every place an article names the given entity, the newest articles first: the
+//   article's date, title and source file, the character offset in the article's text,
+//   and the words used there.
 // param entity (name) = 北京市总工会: name or alias of the entity
-// columns: article, source, offset, text
+// columns: date, article, source, offset, text
 // example: unionkg query run entity_mentions --param entity=北京市总工会
 MATCH (subject:Entity) WHERE subject.name = $entity OR $entity IN subject.aliases
 MATCH (subject)-[m:MENTIONED_IN]->(a:Article)
-RETURN DISTINCT a.title AS article, a.source AS source, m.start AS offset, m.text AS text
-ORDER BY source, article, offset
+RETURN DISTINCT a.date AS date, a.title AS article, a.source AS source, m.start AS offset, m.text AS text
+ORDER BY date DESC, article, offset, source

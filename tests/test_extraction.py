@@ -351,3 +351,16 @@ def test_a_body_joined_to_the_paragraph_s_subject_organises_with_it():
     _, _, relations = graph_of("标题\n5月8日，北京宏远建设集团第六项目部联合怀柔区雁栖镇总工会，在项目工地举办消防安全主题活动。")
     organisers = {s for s, p, o in relations if p == "organised"}
     assert {"北京宏远建设集团第六项目部", "怀柔区雁栖镇总工会"} <= organisers
+
+
+def test_an_event_named_for_the_staff_it_serves():
+    # 职工…讲座, 职工…运动会: a name that starts with 职工 is still one occurrence
+    _, entities, relations = graph_of("标题\n5月9日，延庆区总工会在延庆区职工之家举办职工心理健康公益讲座。")
+    assert "职工心理健康公益讲座" in of_type(entities, "Event")
+    assert ("延庆区总工会", "organised", "职工心理健康公益讲座") in relations
+
+
+def test_the_headline_s_short_name_of_the_event_is_the_body_s_event():
+    g, entities, _ = graph_of("通州区总工会举办职工篮球比赛\n6月3日，通州区总工会举办职工三人篮球友谊比赛。")
+    assert of_type(entities, "Event") == {"职工三人篮球友谊比赛"}
+    assert "职工篮球比赛" in next(e for e in g.entities if e.type.value == "Event").aliases

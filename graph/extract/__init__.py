@@ -188,17 +188,27 @@ def _edition_of(name: str) -> str:
 
 def _merge_contained_events(entities: dict) -> None:
     """An article names its occurrence shortly in the headline and fully in the body
-    (青年职工联谊会 / “相约春天，携手同行”青年职工联谊会): one event, the fullest name."""
+    (青年职工联谊会 / “相约春天，携手同行”青年职工联谊会, 职工心理健康讲座 / 职工心理健康公益讲座):
+    one event, the fullest name."""
     events = sorted((e for e in entities.values() if e.type is T.Event), key=lambda e: -len(e.name))
     for i, short in enumerate(events):
         bare = normalise_name(short.name)
-        long = next((e for e in events[:i] if bare in normalise_name(e.name) and e is not short), None)
+        long = next((e for e in events[:i] if _shortens(bare, normalise_name(e.name)) and e is not short), None)
         if long is None or len(bare) < 4:
             continue
         for alias in short.names:
             long.add_alias(alias)
         long.spans.extend(short.spans)
         entities.pop((T.Event, bare), None)
+
+
+def _shortens(short: str, long: str) -> bool:
+    """``short`` is ``long`` or ``long`` with a few words left out inside it: the same
+    first and last two characters, the rest in order."""
+    if short in long:
+        return True
+    return (len(short) >= 6 and len(long) - len(short) <= 4 and short[:2] == long[:2]
+            and short[-2:] == long[-2:] and _runs_through(short, long))
 
 
 def _merge_abbreviations(entities: dict) -> None:

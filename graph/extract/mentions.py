@@ -716,7 +716,7 @@ def _inside_quotes(head: str) -> bool:
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1 or head.count("‘") > head.count("’")
 
 
-_GENERIC_EVENT = re.compile(r"^(各级|各类|各项|各|该|本|有关|相关|其他|部分|职工|会员|企业)")
+_GENERIC_EVENT = re.compile(r"^(各级|各类|各项|各|该|本|有关|相关|其他|部分)")
 
 
 _TIME_CUE = re.compile(r"近日|日前|当天|当日|昨天|今天|\d{1,2}月\d{1,2}日|此次|本次|活动现场|现场")

@@ -118,8 +118,11 @@ def _wait_for_progress(proc: subprocess.Popen) -> None:
 def _interrupt(sources: Path, out: Path, sig: signal.Signals, phase: str) -> int:
     """Start a build and send ``sig`` while it reads the sources or while it writes its
     temporary folder; return its exit status."""
+    # Ctrl-C as in a terminal: a test run started in the background (`… &`) ignores
+    # SIGINT, and its children would inherit that
     proc = subprocess.Popen([UNIONKG, "build", str(sources), "--out", str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     if phase == "reading":
         _wait_for_progress(proc)
     else:

@@ -22,6 +22,8 @@ states stays as it is.
 
 from __future__ import annotations
 
+from functools import cache
+
 from graph.model import Edge, KnowledgeGraph
 from ontology import gazetteers
 from ontology.schema import EntityType, Predicate
@@ -56,5 +58,6 @@ def _parent(etype: EntityType, name: str) -> str | None:
     return None
 
 
+@cache
 def _federation_parents() -> dict[str, str]:
     return {u.name: u.parent for u in gazetteers.unions() if u.parent}

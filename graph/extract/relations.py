@@ -554,7 +554,7 @@ def _topic_organiser(doc: Doc) -> None:
             continue
         topic = _clause_opener(doc, text.rfind("\n", 0, f.start) + 1, f.start)
         # with the bodies it is joined to (X项目部联合Y街道总工会，在工地举办…)
-        for body in _bodies_from(doc, topic.start, f.start) if topic is not None else ():
+        for body in (_bodies_from(doc, topic.start, f.start) or [topic]) if topic is not None else ():
             doc.relate(body.name, P.organised, f.name, topic.start, f.end, "paragraph-topic", confidence=0.55)
             organised.add(f.name)
 

@@ -38,7 +38,7 @@ NODE_COLUMNS = {
     "articles": ["id", "title", "kind", "date", "source", "url", "outlet", "reporters:string[]", "checksum"],
 }
 RELATIONSHIP_COLUMNS = {
-    "mentions": ["start:int", "end:int", "text", "snippet"],
+    "mentions": ["start:int", "end:int", "text"],
     "facts": ["key", "title", "inferred:boolean", "confidence:double", "articles:string[]", "snippets:string[]",
               "evidence:string[]"],
 }

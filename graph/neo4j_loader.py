@@ -351,15 +351,17 @@ def _one(row: dict) -> int:
 
 
 def _mentions(article: dict) -> int:
-    return len(article["mentions"])
+    return sum(len(named["spans"]) for named in article["entities"])
 
 
 def _mentions_by_article(pg: PropertyGraph) -> list[dict]:
-    """The $rows of :data:`cypher.MERGE_MENTIONS`: each article's IRI and mentions."""
-    by_article: dict[str, list[dict]] = {}
+    """The $rows of :data:`cypher.MERGE_MENTIONS`: each article's IRI and the entities it
+    names, each with its IRI and the spans (the mentions' properties) that name it."""
+    by_article: dict[str, dict[str, list[dict]]] = {}
     for r in pg.mentions:
-        by_article.setdefault(r.target, []).append({"source": r.source, "props": r.props})
-    return [{"iri": iri, "mentions": mentions} for iri, mentions in by_article.items()]
+        by_article.setdefault(r.target, {}).setdefault(r.source, []).append(r.props)
+    return [{"iri": iri, "entities": [{"iri": entity, "spans": spans} for entity, spans in named.items()]}
+            for iri, named in by_article.items()]
 
 
 def database_counts(settings: Neo4jSettings) -> dict[str, int]:

@@ -9,7 +9,10 @@ and the saved Cypher questions all follow it:
   ``gb2260`` and ``wikidata`` when known.
 - ``(:Article)`` one node per article, keyed by ``iri``; ``id``, ``title``, ``kind``,
   ``date``, ``source``, ``url``, ``outlet``, ``reporters`` (list), ``checksum``.
-- ``(:Entity)-[:MENTIONED_IN {start, end, text, snippet}]->(:Article)`` one per span.
+- ``(:Entity)-[:MENTIONED_IN {start, end, text}]->(:Article)`` one per span: where the
+  article names the entity and the words it uses. As in the RDF release, the words around
+  them are kept only where they are evidence, on the facts (a snippet on each of the
+  millions of mentions made the store a third larger and the load a tenth slower).
 - ``(:Entity)-[:HOLDS_POST|WORKS_FOR|…]->(:Entity)`` one per fact (``graph.model.Edge``),
   keyed by ``key`` (the statement IRI); ``title`` (posts only), ``inferred``,
   ``confidence``, ``articles`` (ids of the articles that state it, no repeats),
@@ -46,7 +49,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model import Edge, KnowledgeGraph, Node, snippet
+from graph.model import Edge, KnowledgeGraph, Node
 from graph.rdf import DEFAULT_BASE, IriScheme
 from loaders.article import Article
 from ontology.schema import Predicate
@@ -106,7 +109,7 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
         pg.articles.append(NodeRow((ARTICLE,), article_props(article, iris)))
     for node in kg.nodes.values():
         pg.entities.append(NodeRow((ENTITY, node.type.value), entity_props(node, iris)))
-        pg.mentions.extend(_mentions(node, kg, iris))
+        pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
         pg.facts.append(_fact(edge, iris))
     return pg
@@ -142,14 +145,11 @@ def article_props(article: Article, iris: IriScheme) -> dict:
     return {k: v for k, v in props.items() if v is not None}
 
 
-def _mentions(node: Node, kg: KnowledgeGraph, iris: IriScheme) -> list[RelationshipRow]:
+def _mentions(node: Node, iris: IriScheme) -> list[RelationshipRow]:
     source = str(iris.entity(node.id))
     rows: dict[tuple[str, int, int], RelationshipRow] = {}  # a span named twice is one mention
     for m in node.mentions:
-        article = kg.articles.get(m.article_id)
         props = {"start": m.start, "end": m.end, "text": m.text}
-        if article is not None:
-            props["snippet"] = snippet(article.text, m.start, m.end)
         target = str(iris.article(m.article_id))
         rows.setdefault((target, m.start, m.end), RelationshipRow(MENTIONED_IN, source, target, props))
     return list(rows.values())

@@ -364,3 +364,43 @@ def test_the_headline_s_short_name_of_the_event_is_the_body_s_event():
     g, entities, _ = graph_of("通州区总工会举办职工篮球比赛\n6月3日，通州区总工会举办职工三人篮球友谊比赛。")
     assert of_type(entities, "Event") == {"职工三人篮球友谊比赛"}
     assert "职工篮球比赛" in next(e for e in g.entities if e.type.value == "Event").aliases
+
+
+def test_workers_named_after_their_occupation_work_for_the_body_before_it_and_get_the_title_conferred():
+    _, entities, relations = graph_of(
+        "标题\n会上，北京华腾电气有限公司维修电工赵立新等30人被授予“通州区劳动模范”称号，"
+        "通州区中医医院主任医师钱晓梅等10人被授予“通州区先进工作者”称号。"
+    )
+    assert {"赵立新", "钱晓梅"} <= of_type(entities, "Person")
+    assert {("赵立新", "worksFor", "北京华腾电气有限公司"), ("钱晓梅", "worksFor", "通州区中医医院"),
+            ("赵立新", "hasHonour", "通州区劳动模范"), ("钱晓梅", "hasHonour", "通州区先进工作者")} <= relations
+    # each clause confers its own title
+    assert ("赵立新", "hasHonour", "通州区先进工作者") not in relations
+
+
+def test_honours_won_in_a_later_clause_about_the_same_person():
+    _, _, relations = graph_of(
+        "标题\n在京港地铁公司，提起检修工韩志远，大家都竖起大拇指。"
+        "韩志远2001年参加工作，二十年来坚守一线，先后荣获首都劳动奖章、北京市劳动模范等荣誉。"
+    )
+    assert {("韩志远", "hasHonour", "首都劳动奖章"), ("韩志远", "hasHonour", "北京市劳动模范")} <= relations
+
+
+def test_a_body_given_a_title_is_not_a_person_holding_it():
+    _, _, relations = graph_of("标题\n区总工会副主席孙立军介绍，北京华腾电气有限公司工会先后被评为首都劳动奖章单位。")
+    assert not {r for r in relations if r[1] == "hasHonour"}
+
+
+def test_the_street_union_an_article_names_in_full_is_its_street_union():
+    _, _, relations = graph_of(
+        "标题\n近日，朝阳区三里屯街道总工会举办职工健步走活动。街道工委书记郑国栋、街道总工会主席孟丽华出席活动。"
+    )
+    assert ("孟丽华", "holdsPost", "朝阳区三里屯街道总工会") in relations
+
+
+def test_the_district_union_after_a_season_organises_the_season_s_event():
+    _, _, relations = graph_of(
+        "延庆区总工会为一线职工送清凉\n7月10日，延庆区总工会副主席周立平来到施工现场慰问一线职工。"
+        "据悉，今年夏季区总工会将投入资金200万元，开展“送清凉”活动，惠及职工2万余人。"
+    )
+    assert ("延庆区总工会", "organised", "“送清凉”活动") in relations

@@ -39,6 +39,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("listed_names", mentions.listed_names),
     ("shared_owner_lists", mentions.shared_owner_lists),
     ("district_bodies", mentions.district_bodies),
+    ("township_unions", mentions.township_unions),
     ("honours", mentions.honours),
     ("people", mentions.people),
     ("programmes", mentions.programmes),
@@ -48,6 +49,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("names", relations.names),
     ("posts", relations.posts),
     ("honours_held", relations.honours_held),
+    ("honours_conferred", relations.honours_conferred),
     ("employers", relations.employers),
     ("activities", relations.activities),
 ]

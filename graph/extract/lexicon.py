@@ -81,6 +81,27 @@ POST_TITLES = sorted(
     reverse=True,
 )
 
+# Occupations printed right before a worker's name (机务工程师陈立华, 主任医师孙丽,
+# 选手马俊): the person works where the words before the occupation say, with no post.
+OCCUPATIONS = tuple(sorted(
+    """工程师 高级工程师 助理工程师 技师 高级技师 技术员 工人 电工 焊工 钳工 车工 铣工 维修工 装配工
+    驾驶员 司机 乘务员 安全员 质检员 调度员 调度 快递员 快递小哥 外卖骑手 骑手 送餐员 网约车司机
+    医生 医师 主任医师 副主任医师 主治医师 护士 护士长 药师 教师 老师 讲师 教授 研究员 设计师
+    班组长 班长 工长 机长 列车长 选手 职工 员工 干部 社工 志愿者 民警 消防员 环卫工人 保洁员 营业员""".split(),
+    key=len,
+    reverse=True,
+))
+
+_OCCUPATION_AT_END = re.compile("(?:" + "|".join(OCCUPATIONS) + r"|[\u4e00-\u9fff]{1,2}[员师]|[\u4e00-\u9fff]{2}工)$")
+
+
+def occupation_before(text: str, pos: int) -> int:
+    """The length of the occupation that ends at ``pos`` (检车员 in 检车员吴某), else 0;
+    none where its last character makes a word with the next (施工程…: 工程)."""
+    m = _OCCUPATION_AT_END.search(text, max(0, pos - 6), pos)
+    return len(m.group(0)) if m and not is_common_word(text[pos - 1 : pos + 1]) else 0
+
+
 # What follows a person's name: speaking, attending, the end of a clause.
 AFTER_NAME = re.compile(
     r"^(出席|致辞|表示|指出|强调|介绍|讲话|说|认为|讲述|分享|参加|作|主持|宣读|围绕|以|带领|一行|等|为|向|与|和|共同|"

@@ -358,9 +358,10 @@ def shared_owner_lists(doc: Doc) -> None:
             pos += m.end()
 
 
-# ，区总工会主席… / 、区人大常委会: a body of "the district" the article is about
+# ，区总工会主席… / 、区人大常委会 / 今年夏季区总工会将…: a body of "the district" the
+# article is about (after punctuation or a word no place name ends with)
 _DISTRICT_BODY = re.compile(
-    r"(?:(?<=[，。、；：\n（(“,;:])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
+    r"(?:(?<=[，。、；：\n（(“,;:季日天年将由在与和及向为领到经])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
     r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|协调小组|领导小组|中心|工委)))"
 )
 
@@ -384,6 +385,20 @@ def district_bodies(doc: Doc) -> None:
         elif known is None and not doc.covering(m.start(), m.end()):
             etype = T.Union if name.endswith("工会") else T.Organisation
             doc.add(Found(m.start(), m.end(), etype, name, "district-body", 0.7))
+
+
+# ，街道总工会主席… / 由镇总工会主办: the union of "the street" (town) the article is about
+_TOWNSHIP_UNION = re.compile(r"(?:(?<=[，。、；：\n（(“,;:由与和及])|^)(?:街道|镇|乡)总?工会")
+
+
+def township_unions(doc: Doc) -> None:
+    """街道总工会, 镇工会 in an article that names one such union in full (回龙观街道总工会)
+    are that union; with two or none it stays a kind of body."""
+    for m in _TOWNSHIP_UNION.finditer(doc.text):
+        unions = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(m.group(0))
+                  and len(f.name) > len(m.group(0))}
+        if len(unions) == 1 and doc.at(m.start(), m.end()) is None and not doc.covering(m.start(), m.end()):
+            doc.add(Found(m.start(), m.end(), T.Union, unions.pop(), "township-union", 0.7))
 
 
 def _place_head_name(name: str) -> str | None:
@@ -411,8 +426,8 @@ _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 
 
 def people(doc: Doc) -> None:
-    """Named people: after post titles (副主席李明华), honours (全国劳动模范陈志刚,
-    获得者吴建国) or at the start of a clause before a speech verb (孟晓岚指出)."""
+    """Named people: after post titles (副主席李明华), occupations (主任医师孙丽), honours
+    (全国劳动模范陈志刚, 获得者吴建国) or at the start of a clause before a speech verb (孟晓岚指出)."""
     text = doc.text
     for m in lx.surname_start_regex().finditer(text):  # only where a surname may begin
         i = m.start()
@@ -436,6 +451,13 @@ def people(doc: Doc) -> None:
                 if not any(f.start <= i < f.end for f in doc.found if f.type is not T.District):
                     doc.add(Found(i, i + length, T.Person, name, cue, 0.8))
                 break
+    # the same name again with no cue of its own: 吴某1994年参加工作 (not 吴某劳模创新工作室)
+    for name in {f.name for f in doc.found if f.type is T.Person}:
+        for m in re.finditer(re.escape(name), text):
+            after = text[m.end() : m.end() + 2]
+            if (lx.AFTER_NAME.match(after) or after[:1].isdigit()) and doc.at(m.start(), m.end()) is None \
+                    and not doc.covering(m.start(), m.end()):
+                doc.add(Found(m.start(), m.end(), T.Person, name, "named-again", 0.8))
 
 
 @cache
@@ -451,6 +473,8 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     before = text[max(0, start - 8) : start]
     if before.endswith(_TITLES_BEFORE_NAME):
         return "after-title"
+    if lx.occupation_before(text, start):
+        return "after-occupation"
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"

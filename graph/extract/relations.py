@@ -349,10 +349,21 @@ def posts(doc: Doc) -> None:
                 title_start -= 1
 
 
+_CHINESE = re.compile(r"[\u4e00-\u9fff]*")
+
+
 def employers(doc: Doc) -> None:
     """A person who works somewhere the sentence names: 范某在金源集团新安商场砥砺深耕,
-    现就职于某公司 → worksFor."""
+    现就职于某公司, 某公司机务工程师陈某 (the body, an occupation, the name) → worksFor."""
     for person in [f for f in doc.found if f.type is T.Person]:
+        occupation = lx.occupation_before(doc.text, person.start)
+        at = person.start - occupation
+        # a few words of trade may come between: 某公司机务工程师陈某
+        org = occupation and next((o for k in range(5) if _CHINESE.fullmatch(doc.text, at - k, at)
+                                   and (o := doc.ending_at(at - k, {T.Enterprise, T.Organisation}))), None)
+        if org:
+            doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75)
+            continue
         s0, s1 = doc.sentence_bounds(person.start)
         for m in re.finditer(r"(?:在|于)", doc.text[person.end : s1]):
             at = person.end + m.end()
@@ -378,6 +389,32 @@ def honours_held(doc: Doc) -> None:
             pos = honour.start
             pos -= len(re.search(r"(、|和|及|)$", text[max(0, pos - 1) : pos]).group(0))
             pos -= len(re.search(r"(首届|第[一二三四五六七八九十\d]+届|)$", text[max(0, pos - 4) : pos]).group(0))
+
+
+# what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
+_CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选)[“\"]?$")
+# a clause that goes on about the sentence's subject: 陈某……，先后荣获全国劳动模范
+_SAME_SUBJECT = re.compile(r"(先后|曾|曾经|还|并|也|多次|相继|又|已)*")
+
+
+def honours_conferred(doc: Doc) -> None:
+    """The people of a clause that is given an honour: 陈某等50人被授予“某区劳动模范”称号,
+    张某、李某荣获首都劳动奖章, 王某……，先后荣获全国劳动模范、北京大工匠 → hasHonour."""
+    people = [f for f in doc.found if f.type is T.Person]
+    for honour in [f for f in doc.found if f.type is T.Honour]:
+        pos = honour.start
+        while doc.text[pos - 1 : pos] in ("、", "和", "及") and (before := doc.ending_at(pos - 1, {T.Honour})):
+            pos = before.start  # the first of a list of honours: 荣获全国劳动模范、首都劳动奖章
+        s0, _ = doc.sentence_bounds(pos)
+        verb = _CONFERRED.search(doc.text, s0, pos)
+        if verb is None:
+            continue
+        clause = max([s0] + [i + 1 for i in range(s0, verb.start()) if doc.text[i] in "，；,;"])
+        holders = [p for p in people if clause <= p.start and p.end <= verb.start()]
+        if not holders and _SAME_SUBJECT.fullmatch(doc.text, clause, verb.start()):
+            holders = [p for p in people if s0 <= p.start < clause][:1]
+        for person in holders:
+            doc.relate(person.name, P.hasHonour, honour.name, person.start, honour.end, "honour-conferred", confidence=0.8)
 
 
 def activities(doc: Doc) -> None:
@@ -541,7 +578,8 @@ def _acting_at_the_event(doc: Doc, main: Found | None) -> None:
             doc.relate(body.name, P.participatedIn, main.name, body.start, body.end, "acts-at-event", confidence=0.6)
 
 
-_OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同时|此外|据了解|目前|\d{1,2}月\d{1,2}日|[，,\s])*$")
+_OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同时|与此同时|此外|据了解|据悉|据介绍|目前|下一步|接下来|"
+                      r"[春夏秋冬]季|(?:春节|元旦|节日|暑期|汛期|[“\"]?两节[”\"]?)期间|\d{1,2}月\d{1,2}日|[，,\s])*$")
 
 
 def _topic_organiser(doc: Doc) -> None:

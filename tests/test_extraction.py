@@ -404,3 +404,25 @@ def test_the_district_union_after_a_season_organises_the_season_s_event():
         "据悉，今年夏季区总工会将投入资金200万元，开展“送清凉”活动，惠及职工2万余人。"
     )
     assert ("延庆区总工会", "organised", "“送清凉”活动") in relations
+
+
+def test_an_honour_printed_before_the_workers_body_and_occupation_is_theirs():
+    _, _, relations = graph_of("标题\n全国劳动模范、北京东岳精密机械有限公司高级技师邵春雷为师生讲述成长经历。")
+    assert {("邵春雷", "hasHonour", "全国劳动模范"), ("邵春雷", "worksFor", "北京东岳精密机械有限公司")} <= relations
+
+
+def test_the_host_after_the_organiser_and_a_congress_named_after_the_firm():
+    _, entities, relations = graph_of(
+        "标题\n5月20日，由平谷区总工会主办、平谷区第三中学承办的“劳模进校园”活动在该校举行。\n"
+        "3月12日，北京东岳建设集团第二届职工代表大会第一次会议召开。大会选举产生新一届工会委员会，伍振邦当选为集团工会主席。"
+    )
+    assert {("平谷区总工会", "organised", "“劳模进校园”活动"), ("平谷区第三中学", "organised", "“劳模进校园”活动")} <= relations
+    congress = next(name for name in of_type(entities, "Event") if "职工代表大会" in name)
+    # with the firm's name or without it, but not from inside it (建设集团第二届…)
+    assert congress in {"北京东岳建设集团第二届职工代表大会第一次会议", "第二届职工代表大会第一次会议"}
+    assert "伍振邦" in of_type(entities, "Person")
+
+
+def test_a_district_s_centre_printed_without_the_district_s_name():
+    _, entities, _ = graph_of("海淀区总工会发放帮扶金\n日前，海淀区总工会在区职工服务中心举行困难职工帮扶金发放仪式。")
+    assert "海淀区职工服务中心" in of_type(entities, "Organisation")

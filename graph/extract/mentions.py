@@ -377,9 +377,9 @@ def district_bodies(doc: Doc) -> None:
     for m in _DISTRICT_BODY.finditer(doc.text):
         name = district + m.group(1)
         with_post = any(doc.text.startswith(t, m.end()) for t in lx.POST_TITLES + ["党组"])
-        if not with_post and name not in doc.text:
-            continue  # 区总工会 alone is a kind of body, unless a post or the full name ties it
         known = doc.at(m.start(), m.end())
+        if not with_post and name not in doc.text and known is None:
+            continue  # 区总工会 alone is a kind of body, unless a post, the full name or a name's suffix ties it
         if known is not None and known.type in ORGANISATIONS:
             known.name = name  # 区人大常委会 found by its suffix: name it in full
         elif known is None and not doc.covering(m.start(), m.end()):
@@ -480,7 +480,7 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"
     # 该校机电工程学院（实训中心）周立平说: a speaker right after the body they speak for
     after_body = doc.ending_at(start, ORGANISATIONS) is not None
-    if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾)", text[end : end + 2]):
+    if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾|当选)", text[end : end + 2]):
         return "speaker"
     return None
 
@@ -777,6 +777,11 @@ def _name_start(doc: Doc, start: int, end: int, rule: str) -> int:
             continue
         if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2:
             start = lead.end
+            continue
+        # 北京某某建设集团第三届职工代表大会: not from the middle of the body's name
+        straddled = next((f for f in doc.found if f.start < start < f.end < end - 2 and f.type in ORGANISATIONS), None)
+        if straddled:
+            start = straddled.end
             continue
         return start
 

@@ -352,16 +352,20 @@ def posts(doc: Doc) -> None:
 _CHINESE = re.compile(r"[\u4e00-\u9fff]*")
 
 
+def _workplace(doc: Doc, person: Found) -> Found | None:
+    """The body printed before a person's occupation and name: 某公司(机务)工程师陈某."""
+    occupation = lx.occupation_before(doc.text, person.start)
+    at = person.start - occupation
+    # a few words of trade may come between: 某公司机务工程师陈某
+    return next((org for k in range(5) if occupation and _CHINESE.fullmatch(doc.text, at - k, at)
+                 and (org := doc.ending_at(at - k, {T.Enterprise, T.Organisation}))), None)
+
+
 def employers(doc: Doc) -> None:
     """A person who works somewhere the sentence names: 范某在金源集团新安商场砥砺深耕,
     现就职于某公司, 某公司机务工程师陈某 (the body, an occupation, the name) → worksFor."""
     for person in [f for f in doc.found if f.type is T.Person]:
-        occupation = lx.occupation_before(doc.text, person.start)
-        at = person.start - occupation
-        # a few words of trade may come between: 某公司机务工程师陈某
-        org = occupation and next((o for k in range(5) if _CHINESE.fullmatch(doc.text, at - k, at)
-                                   and (o := doc.ending_at(at - k, {T.Enterprise, T.Organisation}))), None)
-        if org:
+        if org := _workplace(doc, person):
             doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75)
             continue
         s0, s1 = doc.sentence_bounds(person.start)
@@ -376,11 +380,14 @@ def employers(doc: Doc) -> None:
 
 
 def honours_held(doc: Doc) -> None:
-    """Honours right before a person's name: 全国劳动模范陈志刚, 北京大工匠、首都劳动奖章获得者吴建国."""
+    """Honours right before a person's name: 全国劳动模范陈志刚, 北京大工匠、首都劳动奖章获得者吴建国,
+    or before the body and occupation of that person: 全国劳动模范、某公司高级技师梁某."""
     for person in [f for f in doc.found if f.type is T.Person]:
         pos = person.start
         text = doc.text
         pos -= len(re.search(r"(获得者|代表|)$", text[max(0, pos - 3) : pos]).group(0))
+        if workplace := _workplace(doc, person):
+            pos = workplace.start - (text[workplace.start - 1 : workplace.start] == "、")
         while True:
             honour = doc.ending_at(pos, {T.Honour})
             if honour is None:
@@ -469,7 +476,7 @@ def activities(doc: Doc) -> None:
             for org in listed:
                 if org.type in ORGANISATIONS:
                     doc.relate(org.name, P.organised, ev.name, org.start, org.end, "by-organiser")
-        for later in re.finditer(r"[，,]\s*((?:[^，。；,;]{2,40}?))(承办|协办)", doc.text[s0:s1]):
+        for later in re.finditer(r"[，,、]\s*((?:[^，。；,;、]{2,40}?))(承办|协办)", doc.text[s0:s1]):
             f = doc.starting_at(s0 + later.start(1), ORGANISATIONS)
             if verb and ev and f:
                 doc.relate(f.name, P.organised, ev.name, f.start, f.end, "by-organiser")

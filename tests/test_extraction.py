@@ -426,3 +426,19 @@ def test_the_host_after_the_organiser_and_a_congress_named_after_the_firm():
 def test_a_district_s_centre_printed_without_the_district_s_name():
     _, entities, _ = graph_of("海淀区总工会发放帮扶金\n日前，海淀区总工会在区职工服务中心举行困难职工帮扶金发放仪式。")
     assert "海淀区职工服务中心" in of_type(entities, "Organisation")
+
+
+def test_posts_in_a_township_s_committee_and_its_union_printed_short():
+    g, entities, relations = graph_of(
+        "标题\n近日，密云区溪翁庄镇总工会建成职工书屋。溪翁庄镇党委副书记、镇总工会主席马文涛表示，书屋向全镇职工开放。"
+    )
+    assert {("马文涛", "holdsPost", "溪翁庄镇党委"), ("马文涛", "holdsPost", "密云区溪翁庄镇总工会")} <= relations
+    # a place is only pointed at where it is printed (镇总工会 prints no 密云区)
+    places = {e.name: e.spans for e in g.entities if e.type.value == "District"}
+    assert all(g.article.text[s.start : s.end] in (name, name[:-1]) for name, spans in places.items() for s in spans)
+
+
+def test_names_headed_by_the_capital_and_counted_kinds_of_body():
+    _, entities, _ = graph_of("标题\n决赛在首都师范大学举行。今年新认定首都技能学院，全市已建成8家首都技能学院。")
+    assert "首都师范大学" in of_type(entities, "Organisation")  # (jieba reads 首都 as an adverb)
+    assert "首都技能学院" not in of_type(entities, "Organisation")

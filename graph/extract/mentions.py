@@ -232,11 +232,16 @@ def organisations(doc: Doc) -> None:
             etype = T.District
         if etype in (T.Enterprise, T.Venue, T.District):
             start, name = _strip_leading_places(doc, start, name, 2 if etype is T.District else 4)
+        if etype is not T.District and re.search(f"[\\d一二三四五六七八九十百千]+[家所个]{re.escape(name)}", text):
+            continue  # 新增10家某某学院: counted, so a kind of body, not one
         doc.add(Found(start, end, etype, name, "suffix", 0.75))
     _continue_abbreviated(doc)
 
 
 _NAMED_BODIES = ORGANISATIONS | {T.Venue}
+
+
+_NAME_HEAD = re.compile(r"(中国|中华|全国|国家|国际|首都|北京)$")
 
 
 def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
@@ -245,8 +250,8 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     if date:
         start += date.end()
     for word, flag in lx.pos(doc.text[start:suffix_start]):
-        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS):
-            break
+        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or _NAME_HEAD.match(word):
+            break  # (jieba tags 首都 an adverb)
         rest = doc.text[start:suffix_start]
         if any(f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found):
             break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
@@ -395,8 +400,9 @@ def township_unions(doc: Doc) -> None:
     """街道总工会, 镇工会 in an article that names one such union in full (回龙观街道总工会)
     are that union; with two or none it stays a kind of body."""
     for m in _TOWNSHIP_UNION.finditer(doc.text):
-        unions = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(m.group(0))
-                  and len(f.name) > len(m.group(0))}
+        named = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(m.group(0))
+                 and len(f.name) > len(m.group(0))}
+        unions = {n for n in named if not any(o != n and o.endswith(n) for o in named)}  # 汤河口镇总工会 is 怀柔区汤河口镇总工会
         if len(unions) == 1 and doc.at(m.start(), m.end()) is None and not doc.covering(m.start(), m.end()):
             doc.add(Found(m.start(), m.end(), T.Union, unions.pop(), "township-union", 0.7))
 

@@ -56,6 +56,10 @@ def _union_owner(doc: Doc, f: Found) -> None:
     places = place_prefixes(owner)
     if places and "".join(p for p, _ in places) == owner:
         name, start = places[-1]
+        if doc.text[f.start : f.end] != f.name:  # 区总工会 named 大兴区总工会: no place printed to point at
+            if any(g.type is T.District and g.name == _canonical(name) for g in doc.found):
+                doc.relate(f.name, P.unionOf, _canonical(name), f.start, f.end, "union-owner", confidence=0.9)
+            return
         target = doc.add(Found(f.start + start, f.start + start + len(name), T.District, _canonical(name), "owner", 0.85, printed=name))
         doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
         _chain(doc, f, places)
@@ -327,9 +331,11 @@ def posts(doc: Doc) -> None:
         pos = person.start
         title_start = pos
         while True:
-            word = next((t for t in lx.POST_TITLES if doc.text.startswith(t, title_start - len(t))), None)
-            if word is None:
+            words = [t for t in lx.POST_TITLES if doc.text.startswith(t, title_start - len(t))]
+            if not words:
                 break
+            # 某镇党委副书记: 副书记 of the 党委 rather than 党委副书记 of the 镇
+            word = next((t for t in words if doc.ending_at(title_start - len(t), ORGANISATIONS)), words[0])
             title_start -= len(word)
             dept = re.search(r"([\u4e00-\u9fff]{1,8}(部|处|科|室|办公室|中心))$", doc.text[max(0, title_start - 10) : title_start])
             org = doc.ending_at(title_start, ORGANISATIONS)

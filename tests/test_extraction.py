@@ -442,3 +442,12 @@ def test_names_headed_by_the_capital_and_counted_kinds_of_body():
     _, entities, _ = graph_of("标题\n决赛在首都师范大学举行。今年新认定首都技能学院，全市已建成8家首都技能学院。")
     assert "首都师范大学" in of_type(entities, "Organisation")  # (jieba reads 首都 as an adverb)
     assert "首都技能学院" not in of_type(entities, "Organisation")
+
+
+def test_the_company_union_printed_short_and_an_award_winner_with_body_and_occupation():
+    _, _, relations = graph_of(
+        "华建三公司工会启动竞赛\n日前，北京华建集团第三建筑有限公司工会启动安全知识竞赛。公司工会主席严立群为参赛班组授旗。"
+        "首都劳动奖章获得者、北京京燃集团高级技师付长海介绍了经验。"
+    )
+    assert ("严立群", "holdsPost", "北京华建集团第三建筑有限公司工会") in relations
+    assert {("付长海", "hasHonour", "首都劳动奖章"), ("付长海", "worksFor", "北京京燃集团")} <= relations

@@ -39,7 +39,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("listed_names", mentions.listed_names),
     ("shared_owner_lists", mentions.shared_owner_lists),
     ("district_bodies", mentions.district_bodies),
-    ("township_unions", mentions.township_unions),
+    ("short_unions", mentions.short_unions),
     ("honours", mentions.honours),
     ("people", mentions.people),
     ("programmes", mentions.programmes),

@@ -392,19 +392,21 @@ def district_bodies(doc: Doc) -> None:
             doc.add(Found(m.start(), m.end(), etype, name, "district-body", 0.7))
 
 
-# ，街道总工会主席… / 由镇总工会主办: the union of "the street" (town) the article is about
-_TOWNSHIP_UNION = re.compile(r"(?:(?<=[，。、；：\n（(“,;:由与和及])|^)(?:街道|镇|乡)总?工会")
+# ，街道总工会主席… / 由镇总工会主办 / 。公司工会主席…: the union of "the street" (town,
+# company…) the article is about
+_SHORT_UNION = re.compile(r"(?:(?<=[，。、；：\n（(“,;:由与和及])|^)(?:(?:街道|镇|乡)总?|公司|集团|学校|医院|学院)工会")
 
 
-def township_unions(doc: Doc) -> None:
-    """街道总工会, 镇工会 in an article that names one such union in full (回龙观街道总工会)
-    are that union; with two or none it stays a kind of body."""
-    for m in _TOWNSHIP_UNION.finditer(doc.text):
+def short_unions(doc: Doc) -> None:
+    """街道总工会, 镇工会, 公司工会 in an article that names one such union in full
+    (回龙观街道总工会, 某某有限公司工会) are that union; with two or none it stays a kind of body."""
+    for m in _SHORT_UNION.finditer(doc.text):
+        # named in the body (the headline may shorten a name the body gives in full)
         named = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(m.group(0))
-                 and len(f.name) > len(m.group(0))}
+                 and len(f.name) > len(m.group(0)) and f.start >= doc.article.body_start}
         unions = {n for n in named if not any(o != n and o.endswith(n) for o in named)}  # 汤河口镇总工会 is 怀柔区汤河口镇总工会
         if len(unions) == 1 and doc.at(m.start(), m.end()) is None and not doc.covering(m.start(), m.end()):
-            doc.add(Found(m.start(), m.end(), T.Union, unions.pop(), "township-union", 0.7))
+            doc.add(Found(m.start(), m.end(), T.Union, unions.pop(), "short-union", 0.7))
 
 
 def _place_head_name(name: str) -> str | None:

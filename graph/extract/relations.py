@@ -54,12 +54,14 @@ def _union_owner(doc: Doc, f: Found) -> None:
     if not owner:
         return
     places = place_prefixes(owner)
-    if places and "".join(p for p, _ in places) == owner:
+    whole = places and "".join(p for p, _ in places) == owner
+    if doc.text[f.start : f.end] != f.name:  # 区总工会 named 大兴区总工会: no owner printed to point at
+        owner = _canonical(places[-1][0]) if whole else owner
+        if any(g.type in _OWNERS and g.name == owner for g in doc.found):
+            doc.relate(f.name, P.unionOf, owner, f.start, f.end, "union-owner", confidence=0.9)
+        return
+    if whole:
         name, start = places[-1]
-        if doc.text[f.start : f.end] != f.name:  # 区总工会 named 大兴区总工会: no place printed to point at
-            if any(g.type is T.District and g.name == _canonical(name) for g in doc.found):
-                doc.relate(f.name, P.unionOf, _canonical(name), f.start, f.end, "union-owner", confidence=0.9)
-            return
         target = doc.add(Found(f.start + start, f.start + start + len(name), T.District, _canonical(name), "owner", 0.85, printed=name))
         doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
         _chain(doc, f, places)
@@ -391,9 +393,9 @@ def honours_held(doc: Doc) -> None:
     for person in [f for f in doc.found if f.type is T.Person]:
         pos = person.start
         text = doc.text
-        pos -= len(re.search(r"(获得者|代表|)$", text[max(0, pos - 3) : pos]).group(0))
         if workplace := _workplace(doc, person):
             pos = workplace.start - (text[workplace.start - 1 : workplace.start] == "、")
+        pos -= len(re.search(r"(获得者|代表|)$", text[max(0, pos - 3) : pos]).group(0))
         while True:
             honour = doc.ending_at(pos, {T.Honour})
             if honour is None:

@@ -141,7 +141,7 @@ def assemble(doc: Doc) -> ArticleGraph:
         entity.confidence = max(entity.confidence, f.confidence)
     _merge_place_prefixed(entities)
     _merge_contained_events(entities)
-    _merge_abbreviations(entities)
+    _merge_abbreviations(entities, doc.text)
     by_name: dict[str, Entity] = {}
     for e in entities.values():
         for n in e.names:
@@ -213,21 +213,25 @@ def _shortens(short: str, long: str) -> bool:
             and short[-2:] == long[-2:] and _runs_through(short, long))
 
 
-def _merge_abbreviations(entities: dict) -> None:
+def _merge_abbreviations(entities: dict, text: str) -> None:
     """北京安泰二公司 in the headline is 北京安泰第二开发建设有限公司 of the body, 北京文旅集团
     is 北京文化旅游控股（集团）有限公司: a short name whose characters run in order through
     a longer name of the same type, with the same start and the same kind of ending. A
     longer name that merely continues the short one (北京宏远建设集团华通公司) is another body."""
     orgs = sorted((e for e in entities.values() if e.type in ORGANISATIONS), key=lambda e: -len(e.name))
     for short in sorted(orgs, key=lambda e: len(e.name)):
+        if not any(o is short for o in orgs):
+            continue  # merged into a shorter name printed in full
         for long in orgs:
             if long is short or long.type is not short.type or not _abbreviates(short.name, long.name):
                 continue
+            if long.name not in text and short.name in text:
+                long, short = short, long  # 区推进X小组 read as 朝阳区推进X小组: the name printed in full wins
             for alias in short.names:
                 long.add_alias(alias)
             long.spans.extend(short.spans)
             entities.pop((short.type, normalise_name(short.name)), None)
-            orgs.remove(short)
+            orgs[:] = [o for o in orgs if o is not short]
             break
 
 

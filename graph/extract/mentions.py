@@ -769,7 +769,7 @@ def _habitual(doc: Doc, start: int, name: str) -> bool:
 
 def _name_start(doc: Doc, start: int, end: int, rule: str) -> int:
     """Where an activity's name begins: past leading modifiers that are other names or
-    function words (…承办的, 在X, 以X为主题的, 近日)."""
+    function words (…承办的, 在X, 以X为主题的, 近日); never inside a body's name."""
     text = doc.text
     while True:
         s = text[start:end]
@@ -786,12 +786,9 @@ def _name_start(doc: Doc, start: int, end: int, rule: str) -> int:
         if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2:
             start = lead.end
             continue
-        # 北京某某建设集团第三届职工代表大会: not from the middle of the body's name
+        # 北京某某联盟理事长单位交接活动: from the start of the body's name, not its middle
         straddled = next((f for f in doc.found if f.start < start < f.end < end - 2 and f.type in ORGANISATIONS), None)
-        if straddled:
-            start = straddled.end
-            continue
-        return start
+        return straddled.start if straddled else start
 
 
 # 以“花草奇遇记”为主题的亲子活动: a short theme names the occurrence (not a slogan with commas)

@@ -451,3 +451,22 @@ def test_the_company_union_printed_short_and_an_award_winner_with_body_and_occup
     )
     assert ("严立群", "holdsPost", "北京华建集团第三建筑有限公司工会") in relations
     assert {("付长海", "hasHonour", "首都劳动奖章"), ("付长海", "worksFor", "北京京燃集团")} <= relations
+
+
+def test_each_official_of_a_list_before_出席_attends_and_one_elected_holds_the_post():
+    _, _, relations = graph_of(
+        "标题\n9月26日，平谷区总工会第四次代表大会在平谷区会议中心开幕。北京市总工会党组成员、副主席邵立峰，"
+        "平谷区委副书记、区长葛建新出席大会并讲话。在随后召开的全委会上，严志远当选为区总工会主席。"
+    )
+    event = "平谷区总工会第四次代表大会"
+    assert {("邵立峰", "participatedIn", event), ("葛建新", "participatedIn", event)} <= relations
+    assert ("严志远", "holdsPost", "平谷区总工会") in relations
+
+
+def test_a_quoted_title_conferred_on_the_people_listed():
+    _, entities, relations = graph_of(
+        "标题\n近日，评选结果揭晓，北京京燃集团管道工郑铁军、延庆区妇幼保健院护士长柏佳等10人获评“延庆区最美劳动者”。"
+    )
+    assert "延庆区最美劳动者" in of_type(entities, "Honour")
+    assert {("郑铁军", "hasHonour", "延庆区最美劳动者"), ("柏佳", "hasHonour", "延庆区最美劳动者"),
+            ("柏佳", "worksFor", "延庆区妇幼保健院")} <= relations

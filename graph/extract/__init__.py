@@ -48,6 +48,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("congresses", mentions.congresses),
     ("names", relations.names),
     ("posts", relations.posts),
+    ("elected", relations.elected),
     ("honours_held", relations.honours_held),
     ("honours_conferred", relations.honours_conferred),
     ("employers", relations.employers),

@@ -493,10 +493,18 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+# 获评“某区最美劳动者”, “某区先进工作者”称号: a quoted title conferred
+_CONFERRED_TITLE = re.compile(r"(?:获评|被评为|评为|荣获|被授予|授予)“([^“”，。、]{3,16})”|“([^“”，。、]{3,16})”(?:荣誉)?称号")
+
+
 def honours(doc: Doc) -> None:
-    """Honour titles from the gazetteer (全国劳动模范, 首都劳动奖章 …) and the
-    local-craftsman pattern: a district's short name + 工匠 (朝阳工匠)."""
+    """Honour titles from the gazetteer (全国劳动模范, 首都劳动奖章 …), the local-craftsman
+    pattern, a district's short name + 工匠 (朝阳工匠), and quoted titles conferred (获评“X”, “X”称号)."""
     text = doc.text
+    for m in _CONFERRED_TITLE.finditer(text):
+        group = 1 if m.group(1) else 2
+        if not doc.at(m.start(group), m.end(group), {T.Honour}):
+            doc.add(Found(m.start(group), m.end(group), T.Honour, m.group(group), "quoted-title", 0.7))
     for m in lx.honour_regex().finditer(text):
         if m.group(0) in lx.honour_suffixes():
             continue  # a bare 劳动模范 or 工匠 is a kind of person, not a conferred title
@@ -607,7 +615,7 @@ def _quoted_list(doc: Doc, parts: list[re.Match], tail: str) -> bool:
 
 
 # what a conferred title of a person ends with (青年英才, 拔尖人才, 技术能手)
-_TITLE_ENDINGS = ("人才", "能手", "标兵", "之星", "工匠", "劳模", "先锋")
+_TITLE_ENDINGS = ("人才", "能手", "标兵", "之星", "工匠", "劳模", "先锋", "劳动者", "最美职工")
 
 
 def _programme_like(quoted: str) -> bool:

@@ -360,6 +360,17 @@ def posts(doc: Doc) -> None:
 _CHINESE = re.compile(r"[\u4e00-\u9fff]*")
 
 
+def elected(doc: Doc) -> None:
+    """PERSON 当选为 ORG + title: 孟某当选为区总工会主席 → holdsPost(title=主席)."""
+    for person in [f for f in doc.found if f.type is T.Person]:
+        verb = re.match(r"当选为?", doc.text[person.end : person.end + 3])
+        org = verb and doc.starting_at(person.end + verb.end(), ORGANISATIONS)
+        title = org and next((t for t in lx.POST_TITLES if doc.text.startswith(t, org.end)), None)
+        if title:
+            doc.relate(person.name, P.holdsPost, org.name, person.start, org.end + len(title), "elected",
+                       title=title, confidence=0.8)
+
+
 def _workplace(doc: Doc, person: Found) -> Found | None:
     """The body printed before a person's occupation and name: 某公司(机务)工程师陈某."""
     occupation = lx.occupation_before(doc.text, person.start)
@@ -533,13 +544,28 @@ def activities(doc: Doc) -> None:
     _staff_taking_part(doc, events)
     _acting_at_the_event(doc, main)
     _honoured_at_the_event(doc, events, main)
-    for person in [f for f in doc.found if f.type is T.Person]:
+    attending: dict[int, Found] = {}  # a person's start → the event they attended
+    for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: -f.start):
         after = doc.text[person.end : person.end + 8]
         if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍|说[：:，,])", after) or person.rule == "after-honour":
             s0, s1 = doc.sentence_bounds(person.start)
             ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
-            if ev:
-                doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+        else:  # 市总工会副主席高某，区委副书记、区长郭某出席: each official of the list
+            ev = next((attending[o.start] for o in _next_official(doc, person) if o.start in attending), None)
+        if ev:
+            attending[person.start] = ev
+            doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+
+
+def _next_official(doc: Doc, person: Found) -> list[Found]:
+    """The person named next in a list of officials (…副主席高某，区委副书记、区长郭某):
+    after a comma, a body, then titles right before the name."""
+    if doc.text[person.end : person.end + 1] not in ("，", "、") or not doc.starting_at(person.end + 1, ORGANISATIONS):
+        return []
+    nxt = min((f for f in doc.found if f.type is T.Person and f.start > person.end), key=lambda f: f.start, default=None)
+    if nxt is None or nxt.start - person.end > 40 or re.search(r"[。；;]", doc.text[person.end : nxt.start]):
+        return []
+    return [nxt] if doc.text.endswith(tuple(lx.POST_TITLES), 0, nxt.start) else []
 
 
 # 组织全体干部职工, 带领区园林绿化局职工及子女: a body's staff taken to an event, the whole staff

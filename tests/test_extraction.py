@@ -470,3 +470,10 @@ def test_a_quoted_title_conferred_on_the_people_listed():
     assert "延庆区最美劳动者" in of_type(entities, "Honour")
     assert {("郑铁军", "hasHonour", "延庆区最美劳动者"), ("柏佳", "hasHonour", "延庆区最美劳动者"),
             ("柏佳", "worksFor", "延庆区妇幼保健院")} <= relations
+
+
+def test_honours_won_by_he_or_she_go_to_the_person_the_paragraph_spoke_of_last():
+    _, _, relations = graph_of("标题\n提起检修工韩志远，大家都竖起大拇指。他先后荣获首都劳动奖章、北京市劳动模范等荣誉。\n"
+                               "她也曾获评“北京大工匠”。")
+    assert {("韩志远", "hasHonour", "首都劳动奖章"), ("韩志远", "hasHonour", "北京市劳动模范")} <= relations
+    assert not any(o == "北京大工匠" for _, p, o in relations if p == "hasHonour")  # another paragraph, no one named

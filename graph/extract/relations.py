@@ -420,7 +420,7 @@ def honours_held(doc: Doc) -> None:
 # what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
 _CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选)[“\"]?$")
 # a clause that goes on about the sentence's subject: 陈某……，先后荣获全国劳动模范
-_SAME_SUBJECT = re.compile(r"(先后|曾|曾经|还|并|也|多次|相继|又|已)*")
+_SAME_SUBJECT = re.compile(r"(他|她)?(先后|曾|曾经|还|并|也|多次|相继|又|已)*")
 
 
 def honours_conferred(doc: Doc) -> None:
@@ -437,8 +437,12 @@ def honours_conferred(doc: Doc) -> None:
             continue
         clause = max([s0] + [i + 1 for i in range(s0, verb.start()) if doc.text[i] in "，；,;"])
         holders = [p for p in people if clause <= p.start and p.end <= verb.start()]
-        if not holders and _SAME_SUBJECT.fullmatch(doc.text, clause, verb.start()):
+        same = not holders and _SAME_SUBJECT.fullmatch(doc.text, clause, verb.start())
+        if same:
             holders = [p for p in people if s0 <= p.start < clause][:1]
+        if same and not holders and same.group(1):  # 他先后荣获…: the person the paragraph spoke of last
+            paragraph = doc.text.rfind("\n", 0, s0) + 1
+            holders = [p for p in people if paragraph <= p.start < s0][-1:]
         for person in holders:
             doc.relate(person.name, P.hasHonour, honour.name, person.start, honour.end, "honour-conferred", confidence=0.8)
 

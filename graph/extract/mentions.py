@@ -232,10 +232,23 @@ def organisations(doc: Doc) -> None:
             etype = T.District
         if etype in (T.Enterprise, T.Venue, T.District):
             start, name = _strip_leading_places(doc, start, name, 2 if etype is T.District else 4)
-        if etype is not T.District and re.search(f"[\\d一二三四五六七八九十百千]+[家所个]{re.escape(name)}", text):
+        if etype is not T.District and _counted(text, name):
             continue  # 新增10家某某学院: counted, so a kind of body, not one
         doc.add(Found(start, end, etype, name, "suffix", 0.75))
     _continue_abbreviated(doc)
+
+
+_COUNT = re.compile(r"[\d一二三四五六七八九十百千]+[家所个]$")
+
+
+def _counted(text: str, name: str) -> bool:
+    """Is ``name`` printed somewhere after a count (8家, 三所)?"""
+    at = text.find(name)
+    while at >= 0:
+        if _COUNT.search(text, max(0, at - 6), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 _NAMED_BODIES = ORGANISATIONS | {T.Venue}

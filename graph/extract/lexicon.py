@@ -85,7 +85,7 @@ POST_TITLES = sorted(
 # 选手马俊): the person works where the words before the occupation say, with no post.
 OCCUPATIONS = tuple(sorted(
     """工程师 高级工程师 助理工程师 技师 高级技师 技术员 工人 电工 焊工 钳工 车工 铣工 维修工 装配工
-    驾驶员 司机 乘务员 安全员 质检员 调度员 调度 快递员 快递小哥 外卖骑手 骑手 送餐员 网约车司机
+    驾驶员 司机 乘务员 安全员 质检员 调度员 快递员 快递小哥 农民工 外卖骑手 骑手 送餐员 网约车司机
     医生 医师 主任医师 副主任医师 主治医师 护士 护士长 药师 教师 老师 讲师 教授 研究员 设计师
     班组长 班长 工长 机长 列车长 选手 职工 员工 干部 社工 志愿者 民警 消防员 环卫工人 保洁员 营业员""".split(),
     key=len,

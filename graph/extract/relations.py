@@ -375,7 +375,6 @@ def _workplace(doc: Doc, person: Found) -> Found | None:
     """The body printed before a person's occupation and name: 某公司(机务)工程师陈某."""
     occupation = lx.occupation_before(doc.text, person.start)
     at = person.start - occupation
-    # a few words of trade may come between: 某公司机务工程师陈某
     return next((org for k in range(5) if occupation and _CHINESE.fullmatch(doc.text, at - k, at)
                  and (org := doc.ending_at(at - k, {T.Enterprise, T.Organisation}))), None)
 

@@ -477,3 +477,14 @@ def test_honours_won_by_he_or_she_go_to_the_person_the_paragraph_spoke_of_last()
                                "她也曾获评“北京大工匠”。")
     assert {("韩志远", "hasHonour", "首都劳动奖章"), ("韩志远", "hasHonour", "北京市劳动模范")} <= relations
     assert not any(o == "北京大工匠" for _, p, o in relations if p == "hasHonour")  # another paragraph, no one named
+
+
+def test_a_league_that_closes_at_a_venue_and_the_teams_that_won():
+    _, entities, relations = graph_of(
+        "标题\n由顺义区总工会、顺义区体育局共同主办的2024年顺义区职工足球联赛日前在顺义体育中心落下帷幕。"
+        "北京华腾电气有限公司代表队获得冠军，顺义区消防救援支队代表队获得亚军。"
+    )
+    league = "2024年顺义区职工足球联赛"
+    assert league in of_type(entities, "Event")
+    assert {("顺义区总工会", "organised", league), ("顺义区体育局", "organised", league),
+            (league, "heldAt", "顺义体育中心"), ("顺义区消防救援支队", "participatedIn", league)} <= relations

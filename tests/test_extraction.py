@@ -488,3 +488,9 @@ def test_a_league_that_closes_at_a_venue_and_the_teams_that_won():
     assert league in of_type(entities, "Event")
     assert {("顺义区总工会", "organised", league), ("顺义区体育局", "organised", league),
             (league, "heldAt", "顺义体育中心"), ("顺义区消防救援支队", "participatedIn", league)} <= relations
+
+
+def test_a_body_named_after_a_city_lies_in_it_but_beijing_s_own_bodies_get_no_place():
+    _, _, relations = graph_of("标题\n绵阳市政府、北京市人力资源和社会保障局有关负责人出席。")
+    assert ("绵阳市政府", "locatedIn", "绵阳市") in relations
+    assert not {r for r in relations if r[0] == "北京市人力资源和社会保障局" and r[1] == "locatedIn"}

@@ -176,7 +176,8 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     大兴区水务局 → locatedIn 大兴区."""
     places = place_prefixes(f.name)
     rest_at = places[-1][1] + len(places[-1][0]) if places else 0
-    local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("county", "township", "area"))
+    # a city or narrower place (成都市政府, 大兴区水务局); not Beijing itself (北京市某局: provincial level)
+    local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("prefectural", "county", "township", "area"))
     if local and f.type is T.Organisation and len(f.name) - rest_at >= 2:
         _chain(doc, f, places)
         name, at = places[-1]

@@ -379,7 +379,7 @@ def shared_owner_lists(doc: Doc) -> None:
 # ，区总工会主席… / 、区人大常委会 / 今年夏季区总工会将…: a body of "the district" the
 # article is about (after punctuation or a word no place name ends with)
 _DISTRICT_BODY = re.compile(
-    r"(?:(?<=[，。、；：\n（(“,;:季日天年将由在与和及向为领到经])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
+    r"(?:(?<=[，。、；：\n（(“,;:季日天年将由在与和及向为领到经合])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
     r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|协调小组|领导小组|中心|工委)))"
 )
 

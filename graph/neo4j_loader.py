@@ -254,7 +254,7 @@ class _Loader:
         batches = {  # kind → statement, its $rows, the rows of the graph each of them holds, sessions
             "articles": (cypher.MERGE_ARTICLES, articles, _one, self.writers),
             "entities": (cypher.MERGE_ENTITIES, [n.props for n in pg.entities], _one, self.writers),
-            "mentions": (cypher.MERGE_MENTIONS, _mentions_by_article(pg), _mentions, self.writers),
+            "mentions": (cypher.MERGE_MENTIONS, _mentions_by_article(pg), _spans, self.writers),
             "facts": (cypher.MERGE_FACTS, [r.row() for r in pg.facts], _one, 1),
         }
         self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size, _) in batches.items()}
@@ -350,7 +350,7 @@ def _one(row: dict) -> int:
     return 1
 
 
-def _mentions(article: dict) -> int:
+def _spans(article: dict) -> int:
     return sum(len(named["spans"]) for named in article["entities"])
 
 

@@ -164,6 +164,11 @@ class Doc:
         m = SENTENCE_END.search(self.text, pos)
         return start, (m.end() if m else len(self.text))
 
+    def clause_start(self, s0: int, pos: int) -> int:
+        """Where the clause holding ``pos`` begins, in the sentence that begins at ``s0``:
+        after the last comma before ``pos``."""
+        return max(s0, self.text.rfind("，", s0, pos) + 1, self.text.rfind(",", s0, pos) + 1)
+
     def clause_end(self, pos: int, limit: int = 80) -> int:
         """Where the clause from ``pos`` ends: the first ，。；!? outside quotation marks
         (“相约春天，携手同行”青年职工联谊会 is one clause)."""

@@ -254,17 +254,14 @@ def _counted(text: str, name: str) -> bool:
 _NAMED_BODIES = ORGANISATIONS | {T.Venue}
 
 
-_NAME_HEAD = re.compile(r"(中国|中华|全国|国家|国际|首都|北京)$")
-
-
 def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     """Drop leading dates, verbs, adverbs and the like (2024年…, 搭建…联盟) from a name."""
     date = re.match(r"(\d{4}年?(\d{1,2}月)?|今年|去年|明年)", doc.text[start:suffix_start])
     if date:
         start += date.end()
     for word, flag in lx.pos(doc.text[start:suffix_start]):
-        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or _NAME_HEAD.match(word):
-            break  # (jieba tags 首都 an adverb)
+        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or lx.NAME_ANCHOR.match(word):
+            break  # a name's head, whatever jieba tags it (首都: an adverb)
         rest = doc.text[start:suffix_start]
         if any(f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found):
             break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
@@ -707,7 +704,7 @@ def events(doc: Doc) -> None:
     for m in re.finditer(r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行)", text):
         end = m.start()
         s0, _ = doc.sentence_bounds(end)
-        clause_start = max(s0, text.rfind("，", s0, end) + 1, text.rfind(",", s0, end) + 1)
+        clause_start = doc.clause_start(s0, end)
         phrase = text[clause_start:end]
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase):
@@ -718,7 +715,7 @@ def events(doc: Doc) -> None:
         if m.end() < len(text) and text[m.end()] not in "。，\n,":
             continue
         s0, _ = doc.sentence_bounds(m.start())
-        s0 = max(s0, text.rfind("，", s0, m.start()) + 1, text.rfind(",", s0, m.start()) + 1)
+        s0 = doc.clause_start(s0, m.start())
         s0 += len(re.match(r"(标志着|随着|经过|通过|此次|本次)?", text[s0:]).group(0))
         phrase = text[s0 : m.start()]
         phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重|圆满|已)+$", "", phrase)

@@ -435,7 +435,7 @@ def honours_conferred(doc: Doc) -> None:
         verb = _CONFERRED.search(doc.text, s0, pos)
         if verb is None:
             continue
-        clause = max([s0] + [i + 1 for i in range(s0, verb.start()) if doc.text[i] in "，；,;"])
+        clause = doc.clause_start(s0, verb.start())
         holders = [p for p in people if clause <= p.start and p.end <= verb.start()]
         same = not holders and _SAME_SUBJECT.fullmatch(doc.text, clause, verb.start())
         if same:
@@ -791,7 +791,7 @@ def _sentence_event(doc: Doc, s0: int, s1: int, events: list[Found]) -> Found | 
 
 def _bare_clause(doc: Doc, s0: int, verb_at: int) -> bool:
     """Does the verb's clause open with it, with nothing but adverbs before it?"""
-    clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
+    clause_start = doc.clause_start(s0, verb_at)
     return clause_start > s0 and bool(re.fullmatch(r"(还|也|将|并|同时|持续|积极|先后|陆续|不断|进一步|相继|已|共|精心|大力|着力|深入|认真|全面|扎实)*", doc.text[clause_start:verb_at]))
 
 
@@ -809,7 +809,7 @@ def _verb_subjects(doc: Doc, s0: int, verb_at: int) -> tuple[list[Found], str]:
 def _subjects(doc: Doc, s0: int, verb_at: int) -> list[Found]:
     """The bodies that are the subject of a verb: the names at the start of its clause,
     joined by 、/与/和/联合/携手 (密云区委宣传部、区总工会与区文化和旅游局携手…)."""
-    clause_start = max(s0, doc.text.rfind("，", s0, verb_at) + 1, doc.text.rfind(",", s0, verb_at) + 1)
+    clause_start = doc.clause_start(s0, verb_at)
     return _bodies_from(doc, clause_start, verb_at)
 
 

@@ -88,11 +88,11 @@ def test_quoted_lists_share_what_follows_them():
 
 
 def test_units_listed_after_their_body_are_its_parts():
-    text = "标题\n近日，北京某某发展中心党委宣传部、工会和团委共同举办“情系职工”联谊会。"
+    text = "标题\n近日，北京瑞祥发展中心党委宣传部、工会和团委共同举办“情系职工”联谊会。"
     _, entities, relations = graph_of(text)
-    assert {("Organisation", "北京某某发展中心团委"), ("Union", "北京某某发展中心工会")} <= entities
-    assert ("北京某某发展中心团委", "subOrganizationOf", "北京某某发展中心") in relations
-    assert ("北京某某发展中心党委宣传部", "organised", "“情系职工”联谊会") in relations
+    assert {("Organisation", "北京瑞祥发展中心团委"), ("Union", "北京瑞祥发展中心工会")} <= entities
+    assert ("北京瑞祥发展中心团委", "subOrganizationOf", "北京瑞祥发展中心") in relations
+    assert ("北京瑞祥发展中心党委宣传部", "organised", "“情系职工”联谊会") in relations
 
 
 def test_a_short_name_in_the_headline_is_the_full_name_of_the_body():
@@ -297,10 +297,10 @@ def test_a_quoted_honour_without_a_programme_word_is_the_title_itself():
 def test_bodies_acting_honoured_or_represented_at_the_event_take_part_in_it():
     _, _, relations = graph_of(
         "标题\n近日，“健康密云”职工运动会在密云体育馆举行。活动现场，密云区总工会向全区职工发出倡议。"
-        "会上，公司领导为新成立的“先锋”青年突击队现场授旗。北京市某某工会、北京某某集团相关负责同志参加大会。"
+        "会上，公司领导为新成立的“先锋”青年突击队现场授旗。北京市林业工会、北京华泰集团相关负责同志参加大会。"
     )
     event = "“健康密云”职工运动会"
-    assert {(body, "participatedIn", event) for body in ("密云区总工会", "“先锋”青年突击队", "北京市某某工会", "北京某某集团")} <= relations
+    assert {(body, "participatedIn", event) for body in ("密云区总工会", "“先锋”青年突击队", "北京市林业工会", "北京华泰集团")} <= relations
 
 
 def test_a_programme_printed_after_a_body_is_that_bodys():
@@ -313,12 +313,12 @@ def test_a_programme_printed_after_a_body_is_that_bodys():
 
 def test_a_street_office_listed_after_its_committee_and_a_campus_named_after_its_district():
     _, entities, relations = graph_of(
-        "标题\n近日，朝阳区小红门地区工委、办事处联合小红门地区总工会在北京某某学院昌平校区举办“绿动小红门”健步走活动。"
+        "标题\n近日，朝阳区小红门地区工委、办事处联合小红门地区总工会在北京汇通学院昌平校区举办“绿动小红门”健步走活动。"
     )
     assert ("Organisation", "朝阳区小红门地区办事处") in entities
     assert {("朝阳区小红门地区办事处", "locatedIn", "小红门地区"),
             ("朝阳区小红门地区办事处", "organised", "“绿动小红门”健步走活动"),
-            ("北京某某学院昌平校区", "locatedIn", "昌平区")} <= relations
+            ("北京汇通学院昌平校区", "locatedIn", "昌平区")} <= relations
 
 
 def test_a_unit_a_body_sets_up_and_the_district_part_of_a_zone():
@@ -495,3 +495,61 @@ def test_a_body_named_after_a_city_lies_in_it_but_beijing_s_own_bodies_get_no_pl
     _, _, relations = graph_of("标题\n绵阳市政府、北京市人力资源和社会保障局有关负责人出席。")
     assert ("绵阳市政府", "locatedIn", "绵阳市") in relations
     assert not {r for r in relations if r[0] == "北京市人力资源和社会保障局" and r[1] == "locatedIn"}
+
+
+def test_people_elected_in_a_list_and_a_title_alone_take_the_body_elected_before():
+    _, entities, relations = graph_of(
+        "平谷区工会第四次代表大会召开\n"
+        "本报讯（记者 林涛）大会选举产生了平谷区总工会第四届委员会。在随后召开的区总工会四届一次全委会上，"
+        "闫立新当选区总工会主席，耿悦、包文博当选副主席。"
+    )
+    assert {("闫立新", "holdsPost", "平谷区总工会"), ("耿悦", "holdsPost", "平谷区总工会"),
+            ("包文博", "holdsPost", "平谷区总工会")} <= relations
+    assert "平谷区总工会第四届委员会" not in of_type(entities, "Organisation")  # a term of the union
+
+
+def test_a_street_s_union_federation_printed_short_is_the_one_named_in_full():
+    _, _, relations = graph_of(
+        "街道开展集体协商\n"
+        "本报讯 近日，昌平区回龙观街道工会联合会组织辖区企业开展集体协商。"
+        "街道工联会主席尚文静介绍，今年已签订工资专项集体合同15份。"
+    )
+    assert ("尚文静", "holdsPost", "昌平区回龙观街道工会联合会") in relations
+
+
+def test_a_withheld_name_is_no_entity_and_a_lawyer_works_for_the_law_firm():
+    g, entities, relations = graph_of(
+        "法律援助中心为农民工讨薪\n"
+        "本报讯 今年5月，18名农民工被天津某建筑劳务有限公司拖欠工资。"
+        "援助中心迅速指派北京市正德律师事务所律师闵浩然承办此案。调解会在东城区会议中心举行。"
+    )
+    assert not any("某" in name for _, name in entities)
+    assert "天津市" not in of_type(entities, "District")  # no place taken from a withheld name
+    assert "北京市正德律师事务所" in of_type(entities, "Organisation")
+    assert ("闵浩然", "worksFor", "北京市正德律师事务所") in relations
+    assert "东城区会议中心" in of_type(entities, "Venue")
+    assert ("东城区会议中心", "locatedIn", "东城区") in relations
+    assert all(len(set(e.spans)) == len(e.spans) for e in g.entities)  # each span once
+
+
+def test_a_worker_s_profile_gives_the_person_the_employer_and_an_honour():
+    _, entities, relations = graph_of(
+        "工作室授牌\n"
+        "本报讯 区总工会为10家劳模创新工作室授牌。\n"
+        "尉迟强是北京京西燃气设备有限公司的高级技师，曾获首都劳动奖章。"
+    )
+    assert "尉迟强" in of_type(entities, "Person")
+    assert ("尉迟强", "worksFor", "北京京西燃气设备有限公司") in relations
+    assert ("尉迟强", "hasHonour", "首都劳动奖章") in relations
+
+
+def test_a_contest_final_belongs_to_the_contest_named_without_edition_or_trade():
+    g, entities, relations = graph_of(
+        "第八届天津市职工职业技能大赛电工决赛举行\n"
+        "本报讯 由天津市总工会、天津市人力资源和社会保障局主办的第八届天津市职工职业技能大赛电工决赛举行。"
+        "市人力资源社会保障局副局长柏明远出席。"
+    )
+    assert "天津市职工职业技能大赛" in of_type(entities, "Programme")
+    assert ("第八届天津市职工职业技能大赛电工决赛", "partOf", "天津市职工职业技能大赛") in relations
+    bureau = next(e for e in g.entities if e.name == "天津市人力资源和社会保障局")
+    assert "市人力资源社会保障局" in bureau.aliases  # 和 comes and goes in a bureau's name

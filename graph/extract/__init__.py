@@ -145,6 +145,8 @@ def assemble(doc: Doc) -> ArticleGraph:
     _merge_abbreviations(entities, doc.text)
     by_name: dict[str, Entity] = {}
     for e in entities.values():
+        # two rules may find the same words (a listed place that also ends with 街道)
+        e.spans = sorted(set(e.spans), key=lambda s: (s.start, s.end))
         for n in e.names:
             by_name.setdefault(n, e)
     graph = ArticleGraph(doc.article, sorted(entities.values(), key=lambda e: e.spans[0].start))
@@ -169,8 +171,10 @@ def _merge_place_prefixed(entities: dict) -> None:
         for other_key, long in entities.items():
             if other_key == key or long.type is not short.type or other_key not in entities:
                 continue
-            if long.name.endswith(short.name) and len(short.name) >= 4 and long.name != short.name:
-                prefix = long.name[: -len(short.name)]
+            # 和 comes and goes in a body's name: 人力资源(和)社会保障局, 文化(和)旅游局
+            long_plain, short_plain = long.name.replace("和", ""), short.name.replace("和", "")
+            if long_plain.endswith(short_plain) and len(short_plain) >= 4 and long_plain != short_plain:
+                prefix = long_plain[: -len(short_plain)]
                 if prefix in lx.place_facts() or any(prefix.endswith(s) for s, _ in lx.SUFFIXES):
                     for alias in short.names:
                         long.add_alias(alias)
@@ -180,13 +184,15 @@ def _merge_place_prefixed(entities: dict) -> None:
 
 
 _EDITION = re.compile(r"^(第[一二三四五六七八九十\d]+届|\d{4}年?)(?P<core>.{4,}?)(系列活动)?$")
+_CONTEST = re.compile(r"(大赛|竞赛|运动会|联赛|锦标赛)$")
 
 
 def _edition_of(name: str) -> str:
     """第四届“顺义工匠”选树系列活动 and 2023“顺义工匠”选树系列活动 are editions of
-    “顺义工匠”选树: the programme is named without edition and series words."""
+    “顺义工匠”选树, 第十届某市职工技能大赛 one of 某市职工技能大赛: the programme is
+    named without edition and series words."""
     m = _EDITION.match(name)
-    return m.group("core") if m and m.group(3) else name
+    return m.group("core") if m and (m.group(3) or _CONTEST.search(m.group("core"))) else name
 
 
 def _merge_contained_events(entities: dict) -> None:

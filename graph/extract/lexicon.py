@@ -39,12 +39,13 @@ SUFFIXES: list[tuple[str, EntityType]] = sorted(
                 "出版社", "疗养院", "培训中心", "服务中心", "中心", "培训基地", "实训实验基地",
                 "协调小组", "突击队", "机务段", "护理部", "基金会", "儿童村", "法院", "检察院",
                 "领导小组", "工作专班", "休养院", "养老院", "敬老院", "福利院", "管委会", "保健院", "支队", "大队",
+                "事务所",
             )
         ],
         *[
             (s, T.Venue)
             for s in ("公园", "书院", "博物馆", "纪念馆", "植物园", "大道", "广场", "体育馆", "体育场",
-                      "剧院", "校区", "美术馆", "图书馆", "展览馆", "文化宫", "会展中心")
+                      "剧院", "校区", "美术馆", "图书馆", "展览馆", "文化宫", "会展中心", "会议中心")
         ],
         *[
             (s, T.District)
@@ -66,7 +67,8 @@ BOUNDARY_WORDS = sorted(
     建立 建成 为期 当选 宣读 颁发 授予 揭牌 授牌 出席 参加 参与 观摩 见证 致辞 讲话 表示 指出 介绍
     但 而 又 就 吸纳 实现 产生 办理 利用 充分利用 发布 决定 探索 加强 提升 提高 深化 努力 聚焦
     做好 做实 完善 健全 构建 形成 覆盖 涵盖 组建 培育 选树 选派 委托 申报 申请 认定 评选 获 获批 入选
-    成为 属于 隶属 协助 配合 看到 带动 发动 号召 倡议 联络 走入 进入 回到 返回 召集 选出 选举 产生了""".split(),
+    成为 属于 隶属 协助 配合 看到 带动 发动 号召 倡议 联络 走入 进入 回到 返回 召集 选出 选举 产生了
+    指派 委派 派遣 迅速 立即 及时""".split(),
     key=len,
     reverse=True,
 )
@@ -87,18 +89,22 @@ OCCUPATIONS = tuple(sorted(
     """工程师 高级工程师 助理工程师 技师 高级技师 技术员 工人 电工 焊工 钳工 车工 铣工 维修工 装配工
     驾驶员 司机 乘务员 安全员 质检员 调度员 快递员 快递小哥 农民工 外卖骑手 骑手 送餐员 网约车司机
     医生 医师 主任医师 副主任医师 主治医师 护士 护士长 药师 教师 老师 讲师 教授 研究员 设计师
-    班组长 班长 工长 机长 列车长 选手 职工 员工 干部 社工 志愿者 民警 消防员 环卫工人 保洁员 营业员""".split(),
+    班组长 班长 工长 机长 列车长 选手 职工 员工 干部 社工 志愿者 民警 消防员 环卫工人 保洁员 营业员
+    律师 厨师 会计""".split(),
     key=len,
     reverse=True,
 ))
 
-_OCCUPATION_AT_END = re.compile("(?:" + "|".join(OCCUPATIONS) + r"|[\u4e00-\u9fff]{1,2}[员师]|[\u4e00-\u9fff]{2}工)$")
+_LISTED_OCCUPATION_AT_END = re.compile("(?:" + "|".join(OCCUPATIONS) + ")$")
+_OCCUPATION_ENDING_AT_END = re.compile(r"[\u4e00-\u9fff]{1,2}[员师]$|[\u4e00-\u9fff]{2}工$")
 
 
 def occupation_before(text: str, pos: int) -> int:
     """The length of the occupation that ends at ``pos`` (检车员 in 检车员吴某), else 0;
-    none where its last character makes a word with the next (施工程…: 工程)."""
-    m = _OCCUPATION_AT_END.search(text, max(0, pos - 6), pos)
+    none where its last character makes a word with the next (施工程…: 工程). A listed
+    occupation first: the generic endings would take a character too many (所律师)."""
+    window = max(0, pos - 6)
+    m = _LISTED_OCCUPATION_AT_END.search(text, window, pos) or _OCCUPATION_ENDING_AT_END.search(text, window, pos)
     return len(m.group(0)) if m and not is_common_word(text[pos - 1 : pos + 1]) else 0
 
 
@@ -108,6 +114,8 @@ AFTER_NAME = re.compile(
     r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|"
     # what an official named after the post does in a report: 副主席李某带队走访…
     r"带队|率队|看望|慰问|走访|调研|深入|来到|前往|检查|督导|会见|听取|观看|颁发|颁奖|授牌|揭牌|宣布|部署|要求|寄语|指导|参观|莅临|"
+    # and what a worker or helper named after the occupation does: 律师某某承办此案, 从律师某某手中
+    r"承办|接过|手中|手里|告诉|坦言|感慨|负责|牵头|带着|曾|先后|多次|已|获|被|"
     r"[，。、,.;；：:（(“\"”\s]|$)"
 )
 
@@ -242,7 +250,10 @@ def union_aliases() -> dict[str, str]:
 
 
 # Words a suffix match can end with that are not names (服务大局, 工作格局).
-NOT_A_NAME = re.compile(r"(大局|格局|布局|全局|新局|开局|当局|结局|各局)$|(各级|各|基层|区内|所属|直属|下属|[县区]级)(总)?工会$")
+NOT_A_NAME = re.compile(
+    r"(大局|格局|布局|全局|新局|开局|当局|结局|各局)$|(各级|各|基层|区内|所属|直属|下属|[县区]级)(总)?工会$"
+    r"|第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{0,6}委员会$"  # 某工会第五届委员会: a term of the body, not a body
+)
 # What makes the words before a suffix a name rather than a phrase (办理工会, 区内学校):
 # a national or relative place word, a sector word, or an owner body's own suffix.
 NAME_ANCHOR = re.compile(r"^(中国|中华|全国|国家|国际|首都|北京|市|区|县|省)|(行业|系统|产业|机关|直属|系统各)$")

@@ -222,6 +222,9 @@ def organisations(doc: Doc) -> None:
         start = _trim_leading_non_name(doc, start, m.start())
         name = _cut(text, start, end, skips)
         prefix = name[: len(name) - len(suffix)]
+        if "某" in prefix:
+            doc.blocked.append((start, end))  # 北京某公司: a withheld name, no place in it either
+            continue
         if not _plausible_name(doc, name, prefix, etype, start, m.start()):
             continue
         if etype is T.District and suffix in _SINGLE_CHAR_PLACE and not _after_place(doc, start):
@@ -340,6 +343,8 @@ def _strip_leading_places(doc: Doc, start: int, name: str, shortest: int = 4) ->
     fact = lx.place_facts().get(last)
     if fact is None or fact.level not in ("county", "township") or last != fact.name or len(rest) < shortest:
         return start, name
+    if lx.suffix_of(rest) == rest:
+        return start, name  # 怀柔区会议中心: what is left is a bare suffix, not a name
     new_start = start + at + len(last)
     doc.relate(rest, P.locatedIn, fact.name, start, start + len(name), "place-before-name")
     return new_start, rest
@@ -376,7 +381,7 @@ def shared_owner_lists(doc: Doc) -> None:
 # ，区总工会主席… / 、区人大常委会 / 今年夏季区总工会将…: a body of "the district" the
 # article is about (after punctuation or a word no place name ends with)
 _DISTRICT_BODY = re.compile(
-    r"(?:(?<=[，。、；：\n（(“,;:季日天年将由在与和及向为领到经合])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
+    r"(?:(?<=[，。、；：\n（(“,;:季日天年将由在与和及向为领到经合选])|^)区((?:总工会|人大常委会|政协|委|政府|人民政府|"
     r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|协调小组|领导小组|中心|工委)))"
 )
 
@@ -404,16 +409,19 @@ def district_bodies(doc: Doc) -> None:
 
 # ，街道总工会主席… / 由镇总工会主办 / 。公司工会主席…: the union of "the street" (town,
 # company…) the article is about
-_SHORT_UNION = re.compile(r"(?:(?<=[，。、；：\n（(“,;:由与和及])|^)(?:(?:街道|镇|乡)总?|公司|集团|学校|医院|学院)工会")
+_SHORT_UNION = re.compile(
+    r"(?:(?<=[，。、；：\n（(“,;:由与和及])|^)(?:(?:街道|镇|乡)(?:总工会|工会联合会|工联会|工会)|(?:公司|集团|学校|医院|学院)工会)"
+)
 
 
 def short_unions(doc: Doc) -> None:
     """街道总工会, 镇工会, 公司工会 in an article that names one such union in full
     (回龙观街道总工会, 某某有限公司工会) are that union; with two or none it stays a kind of body."""
     for m in _SHORT_UNION.finditer(doc.text):
+        short = m.group(0).replace("工联会", "工会联合会")  # 工联会: the usual short form
         # named in the body (the headline may shorten a name the body gives in full)
-        named = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(m.group(0))
-                 and len(f.name) > len(m.group(0)) and f.start >= doc.article.body_start}
+        named = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(short)
+                 and len(f.name) > len(short) and f.start >= doc.article.body_start}
         unions = {n for n in named if not any(o != n and o.endswith(n) for o in named)}  # 汤河口镇总工会 is 怀柔区汤河口镇总工会
         if len(unions) == 1 and doc.at(m.start(), m.end()) is None and not doc.covering(m.start(), m.end()):
             doc.add(Found(m.start(), m.end(), T.Union, unions.pop(), "short-union", 0.7))
@@ -469,6 +477,12 @@ def people(doc: Doc) -> None:
                 if not any(f.start <= i < f.end for f in doc.found if f.type is not T.District):
                     doc.add(Found(i, i + length, T.Person, name, cue, 0.8))
                 break
+    # the names listed before a person found: 邱某、宋某当选副主席
+    for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: -f.start):
+        at = person.start
+        while at > 0 and text[at - 1] == "、" and (listed := _listed_person_before(doc, at - 1)):
+            doc.add(listed)
+            at = listed.start
     # the same name again with no cue of its own: 吴某1994年参加工作 (not 吴某劳模创新工作室)
     for name in {f.name for f in doc.found if f.type is T.Person}:
         for m in re.finditer(re.escape(name), text):
@@ -478,12 +492,31 @@ def people(doc: Doc) -> None:
                 doc.add(Found(m.start(), m.end(), T.Person, name, "named-again", 0.8))
 
 
+def _listed_person_before(doc: Doc, end: int) -> Found | None:
+    """A person's name that ends at ``end``, where a 、 lists another: two or three
+    characters from a surname, after punctuation or a post title (主席张某、李某)."""
+    text = doc.text
+    for n in (3, 2):
+        start = end - n
+        name = text[start:end]
+        if start < 0 or not _CHINESE_RUN.fullmatch(name) or doc.at(start, end) is not None:
+            continue
+        if name[0] not in lx.surnames() and name[:2] not in lx.surnames() or lx.is_common_word(name):
+            continue
+        if start == 0 or text[start - 1] in "，。；：、\n（(" or text[max(0, start - 8) : start].endswith(_TITLES_BEFORE_NAME):
+            return Found(start, end, T.Person, name, "listed-person", 0.7)
+    return None
+
+
 @cache
 def _honour_at_end() -> re.Pattern:
     return re.compile(f"(?:{lx.honour_regex().pattern})$")
 
 
 _TITLES_BEFORE_NAME = tuple(t for t in lx.POST_TITLES if t != "负责人")
+
+
+_PROFILE = re.compile(r"是[^，。；]{2,30}的(?:一名|一位)?")
 
 
 def _person_cue(doc: Doc, start: int, end: int) -> str | None:
@@ -496,6 +529,8 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"
+    if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
+        return "profile"  # 韩某是某公司的高级技师: who a worker is
     # 该校机电工程学院（实训中心）周立平说: a speaker right after the body they speak for
     after_body = doc.ending_at(start, ORGANISATIONS) is not None
     if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾|当选)", text[end : end + 2]):

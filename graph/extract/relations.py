@@ -178,7 +178,9 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     rest_at = places[-1][1] + len(places[-1][0]) if places else 0
     # a city or narrower place (成都市政府, 大兴区水务局); not Beijing itself (北京市某局: provincial level)
     local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("prefectural", "county", "township", "area"))
-    if local and f.type is T.Organisation and len(f.name) - rest_at >= 2:
+    # a venue only after a place printed in full (怀柔区会议中心), not a short name (朝阳公园)
+    venue_in_place = f.type is T.Venue and places and places[-1][0] == _canonical(places[-1][0])
+    if local and (f.type is T.Organisation or venue_in_place) and len(f.name) - rest_at >= 2:
         _chain(doc, f, places)
         name, at = places[-1]
         doc.add(Found(f.start + at, f.start + at + len(name), T.District, _canonical(name), "owner", 0.75, printed=name))
@@ -362,14 +364,29 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def elected(doc: Doc) -> None:
-    """PERSON 当选为 ORG + title: 孟某当选为区总工会主席 → holdsPost(title=主席)."""
-    for person in [f for f in doc.found if f.type is T.Person]:
+    """PERSON 当选为 ORG + title: 孟某当选为区总工会主席 → holdsPost(title=主席); the
+    people listed before (甲、乙当选…) too, and a title alone takes the body of the
+    election before it in the sentence (……当选区总工会主席，丙当选副主席)."""
+    last: Found | None = None  # the body of the last election
+    for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: f.start):
         verb = re.match(r"当选为?", doc.text[person.end : person.end + 3])
-        org = verb and doc.starting_at(person.end + verb.end(), ORGANISATIONS)
-        title = org and next((t for t in lx.POST_TITLES if doc.text.startswith(t, org.end)), None)
-        if title:
-            doc.relate(person.name, P.holdsPost, org.name, person.start, org.end + len(title), "elected",
+        if not verb:
+            continue
+        at = person.end + verb.end()
+        org = doc.starting_at(at, ORGANISATIONS)
+        if org is None and last is not None and doc.sentence_bounds(last.start) == doc.sentence_bounds(at):
+            org, title_at = last, at
+        else:
+            title_at = org.end if org else at
+        title = org and next((t for t in lx.POST_TITLES if doc.text.startswith(t, title_at)), None)
+        if not title:
+            continue
+        last = org
+        listed = person
+        while listed is not None:
+            doc.relate(listed.name, P.holdsPost, org.name, listed.start, title_at + len(title), "elected",
                        title=title, confidence=0.8)
+            listed = doc.ending_at(listed.start - 1, {T.Person}) if doc.text[listed.start - 1 : listed.start] == "、" else None
 
 
 def _workplace(doc: Doc, person: Found) -> Found | None:
@@ -387,6 +404,11 @@ def employers(doc: Doc) -> None:
         if org := _workplace(doc, person):
             doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75)
             continue
+        org = doc.starting_at(person.end + 1, {T.Enterprise, T.Organisation}) if doc.text.startswith("是", person.end) else None
+        if org and (occupation := re.match(r"的(?:一名|一位)?", doc.text[org.end :])) and \
+                lx.occupation_before(doc.text, doc.clause_end(org.end + occupation.end())):
+            doc.relate(person.name, P.worksFor, org.name, person.start, org.end, "profile", confidence=0.7)
+            continue  # 韩某是某公司的高级技师
         s0, s1 = doc.sentence_bounds(person.start)
         for m in re.finditer(r"(?:在|于)", doc.text[person.end : s1]):
             at = person.end + m.end()
@@ -418,7 +440,7 @@ def honours_held(doc: Doc) -> None:
 
 
 # what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
-_CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选)[“\"]?$")
+_CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选|获)[“\"]?$")
 # a clause that goes on about the sentence's subject: 陈某……，先后荣获全国劳动模范
 _SAME_SUBJECT = re.compile(r"(他|她)?(先后|曾|曾经|还|并|也|多次|相继|又|已)*")
 
@@ -705,6 +727,9 @@ _OCCASION = re.compile(
 )
 
 
+_LAST_CONTEST = re.compile(r".*(?:大赛|竞赛|比赛|运动会|联赛|锦标赛)")
+
+
 def _launches(doc: Doc, events: list[Found]) -> None:
     """An event named as the occasion of a programme belongs to it (partOf); in a joint
     occasion (先进表彰暨第九届“活力杯”职工运动会) the part after 暨 is the programme's."""
@@ -713,6 +738,8 @@ def _launches(doc: Doc, events: list[Found]) -> None:
         m = _OCCASION.match(part)
         if m:
             name = m.group("programme") + ("活动" if m.group("launch_activity") else "")
+            if m.group("finale") and (contest := _LAST_CONTEST.search(name)):
+                name = name[: contest.end()]  # …技能大赛焊工决赛: the final of one trade of the contest
         elif part != ev.name and re.match(r"第[一二三四五六七八九十\d]+届", part):
             name = part  # …暨第九届“活力杯”职工运动会: an edition of the programme
         else:

@@ -553,3 +553,34 @@ def test_a_contest_final_belongs_to_the_contest_named_without_edition_or_trade()
     assert ("第八届天津市职工职业技能大赛电工决赛", "partOf", "天津市职工职业技能大赛") in relations
     bureau = next(e for e in g.entities if e.name == "天津市人力资源和社会保障局")
     assert "市人力资源社会保障局" in bureau.aliases  # 和 comes and goes in a bureau's name
+
+
+def test_a_place_inside_a_person_s_name_is_no_place_and_officials_who_accompany_are_people():
+    _, entities, _ = graph_of(
+        "市总工会领导走访慰问一线职工\n"
+        "本报讯 北京市总工会副主席庞海淀带队走访慰问了北京热力集团的一线职工。"
+        "在热力站，庞海淀详细了解了职工的工作情况。北京热力集团党委副书记柯文斌陪同慰问。"
+    )
+    assert "海淀区" not in of_type(entities, "District")  # 海淀 of 庞海淀, printed again without a cue
+    assert {"庞海淀", "柯文斌"} <= of_type(entities, "Person")
+
+
+def test_what_an_official_declares_open_is_the_event_not_the_official():
+    _, entities, _ = graph_of(
+        "顺义区第三届职工运动会开幕\n"
+        "本报讯 5月9日，顺义区第三届职工运动会在顺义体育中心开幕。顺义区副区长贺明轩宣布运动会开幕。"
+    )
+    assert "贺明轩" in of_type(entities, "Person")
+    assert not any("贺明轩" in name for name in of_type(entities, "Event"))
+
+
+def test_a_zone_s_union_villages_listed_together_and_a_company_s_inner_bureau():
+    _, entities, _ = graph_of(
+        "驿站建设\n"
+        "本报讯 北京大兴国际机场临空经济区工会、中国铁路一局（集团）有限公司工会的代表参加了活动。"
+        "目前，全镇驿站覆盖东庄户村、西庄户村等12个村。项目部安全总监柴宏远讲授安全知识。"
+    )
+    assert {"北京大兴国际机场临空经济区工会", "中国铁路一局（集团）有限公司工会"} <= of_type(entities, "Union")
+    assert {"东庄户村", "西庄户村"} <= of_type(entities, "District")
+    assert "中国铁路一局" not in of_type(entities, "Organisation")  # a piece of the company's name
+    assert "柴宏远" in of_type(entities, "Person")

@@ -83,6 +83,15 @@ _DEFAULT = Extractor()
 _UNIT = re.compile(rf"(办|{'|'.join(u for u in lx.UNIT_SUFFIXES if u != '工会')})(工会)?")
 
 
+_COMPANY_TAIL = re.compile(r"[（(]集团[）)](股份)?有限(责任)?公司|(股份)?有限(责任)?公司|集团(有限)?公司")
+
+
+def _printed_over(text: str, name: str, f: Found) -> bool:
+    """Is ``name`` printed somewhere over the words of ``f``?"""
+    at = text.find(name, max(0, f.end - len(name)), f.start + len(name))
+    return 0 <= at <= f.start and f.end <= at + len(name)
+
+
 def _keep(doc: Doc, f: Found) -> bool:
     """Drop mentions that are pieces of a larger name rather than names of their own."""
     if doc.is_blocked(f.start, f.end) and f.type is not T.Person and not f.rule.endswith("-theme"):
@@ -93,6 +102,8 @@ def _keep(doc: Doc, f: Found) -> bool:
     if f.type is T.District:
         if any(c.type in ORGANISATIONS | {T.Venue, T.Honour, T.Person} for c in covers):
             return False  # 北京华信银行, 朝阳工匠: the place is part of another name
+        if any(_printed_over(doc.text, p.name, f) for p in doc.found if p.type is T.Person):
+            return False  # 朝阳 of 宁朝阳, where the text names the person again without a cue
         if f.rule == "gazetteer" and any(c.type is T.District and c.rule == "gazetteer" for c in covers):
             return False  # 北京 in 北京大兴国际机场临空经济区
         if any(c.rule == "congress" for c in covers):
@@ -108,6 +119,9 @@ def _keep(doc: Doc, f: Found) -> bool:
             return False  # …区委 of …区委办, …党委 of …党委宣传部: the unit is named whole
         if f.rule == "suffix" and any(c.type is T.Venue and c.start == f.start for c in covers):
             return False  # …学院 of …学院昌平校区: a site keeps its owner in its name
+        if f.rule == "suffix" and any(c.type is T.Enterprise and c.start == f.start and _COMPANY_TAIL.fullmatch(doc.text, f.end, c.end)
+                                      for c in covers):
+            return False  # 中国建筑一局 of 中国建筑一局（集团）有限公司: the company, named whole
         # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 华通公司)
         return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
     if f.type is T.Programme:  # 送温暖 of 深化“送温暖、送文化、送健康”活动: one of its slogans

@@ -227,7 +227,8 @@ def organisations(doc: Doc) -> None:
             continue
         if not _plausible_name(doc, name, prefix, etype, start, m.start()):
             continue
-        if etype is T.District and suffix in _SINGLE_CHAR_PLACE and not _after_place(doc, start):
+        if etype is T.District and suffix in _SINGLE_CHAR_PLACE and not _after_place(doc, start) \
+                and not _listed_with_kin(text, start, end, suffix):
             continue
         if etype is T.District and not _plausible_place(prefix, suffix):
             continue
@@ -263,8 +264,9 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     if date:
         start += date.end()
     for word, flag in lx.pos(doc.text[start:suffix_start]):
-        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or lx.NAME_ANCHOR.match(word):
-            break  # a name's head, whatever jieba tags it (首都: an adverb)
+        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or lx.NAME_ANCHOR.match(word) \
+                or word in ("东", "西", "南", "北"):
+            break  # a name's head, whatever jieba tags it (首都: an adverb; 西 of 西庄户村: a locality word)
         rest = doc.text[start:suffix_start]
         if any(f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found):
             break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
@@ -294,8 +296,9 @@ def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: 
         return False  # 公司工会, 全国工会, 远郊区工会: a kind of union, not one union's name
     if doc.is_blocked(start, suffix_start) or name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return False
-    if etype is T.Union and prefix in lx.place_facts() and not name.endswith("总工会"):
-        return False  # 北京工会…, 北京市工会十四大: a place and 工会 is not a union's name
+    if etype is T.Union and not name.endswith("总工会") and prefix in lx.place_facts() \
+            and lx.place_facts()[prefix].level in ("provincial", "prefectural"):
+        return False  # 北京工会…, 北京市工会十四大: a city and 工会 is not a union's name (临空经济区工会 is)
     if etype in ORGANISATIONS and not _anchored(doc, prefix, start):
         return False
     return True
@@ -433,6 +436,11 @@ def _place_head_name(name: str) -> str | None:
         if name[:k] in facts and facts[name[:k]].name == name[:k]:
             return name[:k]
     return None
+
+
+def _listed_with_kin(text: str, start: int, end: int, suffix: str) -> bool:
+    """金叵罗村、尖岩村: a name listed beside another with the same suffix."""
+    return text[start - 2 : start] == suffix + "、" or re.match(rf"、[\u4e00-\u9fff]{{1,5}}?{suffix}", text[end : end + 7]) is not None
 
 
 def _after_place(doc: Doc, start: int) -> bool:
@@ -752,6 +760,8 @@ def events(doc: Doc) -> None:
         s0, _ = doc.sentence_bounds(m.start())
         s0 = doc.clause_start(s0, m.start())
         s0 += len(re.match(r"(标志着|随着|经过|通过|此次|本次)?", text[s0:]).group(0))
+        announced = text.rfind("宣布", s0, m.start())
+        s0 = announced + 2 if announced >= 0 else s0  # 副区长某某宣布运动会开幕: what opens follows 宣布
         phrase = text[s0 : m.start()]
         phrase = re.sub(r"(近日|日前|当天|今天|昨天|正式|顺利|隆重|圆满|已)+$", "", phrase)
         cut = _last_event_suffix(phrase)

@@ -584,3 +584,27 @@ def test_a_zone_s_union_villages_listed_together_and_a_company_s_inner_bureau():
     assert {"东庄户村", "西庄户村"} <= of_type(entities, "District")
     assert "中国铁路一局" not in of_type(entities, "Organisation")  # a piece of the company's name
     assert "柴宏远" in of_type(entities, "Person")
+
+
+def test_workers_named_after_their_body_are_honoured_and_a_title_for_units_is_no_honour():
+    _, entities, relations = graph_of(
+        "西城区命名一批“西城工匠”\n"
+        "本报讯 4月27日，“西城工匠”命名大会在西城区文化馆召开。会上，北京燕山橡胶制品厂的牛晓光、"
+        "北京市第八中学的闻雅琴等12人被命名为2024年度“西城工匠”，20家单位荣获“西城区模范职工之家”称号。"
+    )
+    assert {"牛晓光", "闻雅琴"} <= of_type(entities, "Person")
+    assert {("牛晓光", "hasHonour", "西城工匠"), ("闻雅琴", "hasHonour", "西城工匠"),
+            ("牛晓光", "worksFor", "北京燕山橡胶制品厂"), ("闻雅琴", "worksFor", "北京市第八中学")} <= relations
+    assert "西城区模范职工之家" not in of_type(entities, "Honour")  # given to units
+    assert "西城区文化馆" in of_type(entities, "Venue")
+
+
+def test_a_name_list_joined_by_和_ends_before_a_district_body():
+    _, entities, relations = graph_of(
+        "签约\n"
+        "本报讯 双方将在丰台区劳动人事争议仲裁院设立工会调解工作室。"
+        "丰台区总工会副主席滕晓燕和区人力社保局副局长秦立伟代表双方签约。"
+    )
+    assert "丰台区劳动人事争议仲裁院" in of_type(entities, "Organisation")
+    assert not any("滕晓燕" in name for name in of_type(entities, "Organisation"))
+    assert ("滕晓燕", "holdsPost", "丰台区总工会") in relations

@@ -72,7 +72,7 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_h
             break
         word = _boundary_before(doc, pos)
         if word:
-            if word in ("和",) and not _ends_with_name(text, pos - 1) and suffix_start - pos <= 5:
+            if word in ("和",) and not _ends_with_name(text, pos - 1) and suffix_start - pos <= 5 and text[pos] not in "区市县":
                 pos -= 1  # 文化和旅游局: 和 inside a name
                 continue
             break
@@ -539,6 +539,9 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"
     if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
         return "profile"  # 韩某是某公司的高级技师: who a worker is
+    if text[start - 1 : start] == "的" and doc.ending_at(start - 1, ORGANISATIONS) is not None \
+            and re.match(r"[、等和]|被|获", text[end : end + 1]):
+        return "of-body"  # 某公司的贺某、某中学的喻某等10人被命名为…
     # 该校机电工程学院（实训中心）周立平说: a speaker right after the body they speak for
     after_body = doc.ending_at(start, ORGANISATIONS) is not None
     if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾|当选)", text[end : end + 2]):
@@ -550,12 +553,17 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
 _CONFERRED_TITLE = re.compile(r"(?:获评|被评为|评为|荣获|被授予|授予)“([^“”，。、]{3,16})”|“([^“”，。、]{3,16})”(?:荣誉)?称号")
 
 
+_UNIT_TITLE = re.compile(r"(职工之家|单位|集体|班组|示范点|示范区|企业|窗口|基地|工作室|驿站|之家|站点)$")
+
+
 def honours(doc: Doc) -> None:
     """Honour titles from the gazetteer (全国劳动模范, 首都劳动奖章 …), the local-craftsman
     pattern, a district's short name + 工匠 (朝阳工匠), and quoted titles conferred (获评“X”, “X”称号)."""
     text = doc.text
     for m in _CONFERRED_TITLE.finditer(text):
         group = 1 if m.group(1) else 2
+        if _UNIT_TITLE.search(m.group(group)):
+            continue  # 模范职工之家, 先进集体: a title given to units is not an honour
         if not doc.at(m.start(group), m.end(group), {T.Honour}):
             doc.add(Found(m.start(group), m.end(group), T.Honour, m.group(group), "quoted-title", 0.7))
     for m in lx.honour_regex().finditer(text):

@@ -404,6 +404,10 @@ def employers(doc: Doc) -> None:
         if org := _workplace(doc, person):
             doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75)
             continue
+        org = doc.ending_at(person.start - 1, {T.Enterprise, T.Organisation}) if doc.text[person.start - 1 : person.start] == "的" else None
+        if org is not None:
+            doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "of-body", confidence=0.7)
+            continue  # 某中学的喻某
         org = doc.starting_at(person.end + 1, {T.Enterprise, T.Organisation}) if doc.text.startswith("是", person.end) else None
         if org and (occupation := re.match(r"的(?:一名|一位)?", doc.text[org.end :])) and \
                 lx.occupation_before(doc.text, doc.clause_end(org.end + occupation.end())):
@@ -440,7 +444,7 @@ def honours_held(doc: Doc) -> None:
 
 
 # what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
-_CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选|获)[“\"]?$")
+_CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选|获)(?:\d{4}年度?)?[“\"]?$")
 # a clause that goes on about the sentence's subject: 陈某……，先后荣获全国劳动模范
 _SAME_SUBJECT = re.compile(r"(他|她)?(先后|曾|曾经|还|并|也|多次|相继|又|已)*")
 

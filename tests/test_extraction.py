@@ -608,3 +608,14 @@ def test_a_name_list_joined_by_和_ends_before_a_district_body():
     assert "丰台区劳动人事争议仲裁院" in of_type(entities, "Organisation")
     assert not any("滕晓燕" in name for name in of_type(entities, "Organisation"))
     assert ("滕晓燕", "holdsPost", "丰台区总工会") in relations
+
+
+def test_a_town_printed_twice_is_one_place_and_organisers_listed_with_unnamed_units():
+    _, entities, relations = graph_of(
+        "燃气集团举办第二届职工技能比武\n"
+        "本报讯 北京燃气集团第二届职工技能比武在密云区溪翁庄镇举办。"
+        "本次比武由北京燃气集团工会、集团人力资源部联合主办。选手们住在位于溪翁庄镇的培训基地。"
+    )
+    towns = {name for name in of_type(entities, "District") if "溪翁庄" in name}
+    assert len(towns) == 1  # the gazetteer's name, with the printed 溪翁庄镇 as an alias
+    assert ("北京燃气集团工会", "organised", "北京燃气集团第二届职工技能比武") in relations

@@ -238,7 +238,11 @@ def organisations(doc: Doc) -> None:
             start, name = _strip_leading_places(doc, start, name, 2 if etype is T.District else 4)
         if etype is not T.District and _counted(text, name):
             continue  # 新增10家某某学院: counted, so a kind of body, not one
-        doc.add(Found(start, end, etype, name, "suffix", 0.75))
+        fact = lx.place_facts().get(name) if etype is T.District else None
+        if fact is not None and fact.name != name:  # 雁栖镇 is 雁栖地区, as the gazetteer names it
+            doc.add(Found(start, end, etype, fact.name, "suffix", 0.75, printed=name))
+        else:
+            doc.add(Found(start, end, etype, name, "suffix", 0.75))
     _continue_abbreviated(doc)
 
 

@@ -517,11 +517,12 @@ def activities(doc: Doc) -> None:
             doc.relate(owner.name, P.organised, pr.name, owner.start, pr.end, "body-before-programme", confidence=0.7)
     for m in re.finditer(r"由", doc.text):  # 由海淀区总工会主办，…工会承办
         listed = _listed(doc, m.end(), len(doc.text))
-        after = doc.text[listed[-1].end : listed[-1].end + 6] if listed else ""
-        verb = re.match(r"(共同|联合)?(主办|承办|协办|举办|组织|指导|发起)", after)
+        after = doc.text[listed[-1].end : listed[-1].end + 20] if listed else ""
+        # bodies the text lists after the last one found (…工会、集团人力资源部联合主办) do not part it from its verb
+        verb = re.match(r"(?:、[^，。；、,;]{2,10}?)*(?:共同|联合)?(?P<verb>主办|承办|协办|举办|组织|指导|发起)", after)
         s0, s1 = doc.sentence_bounds(m.start())
         ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
-        if verb and ev and verb.group(2) != "指导":
+        if verb and ev and verb.group("verb") != "指导":
             for org in listed:
                 if org.type in ORGANISATIONS:
                     doc.relate(org.name, P.organised, ev.name, org.start, org.end, "by-organiser")

@@ -619,3 +619,11 @@ def test_a_town_printed_twice_is_one_place_and_organisers_listed_with_unnamed_un
     towns = {name for name in of_type(entities, "District") if "溪翁庄" in name}
     assert len(towns) == 1  # the gazetteer's name, with the printed 溪翁庄镇 as an alias
     assert ("北京燃气集团工会", "organised", "北京燃气集团第二届职工技能比武") in relations
+
+
+def test_an_exhibition_of_works_is_an_event():
+    _, entities, relations = graph_of(
+        "书画展开展\n本报讯 近日，延庆区总工会在延庆区文化馆举办庆祝建党周年职工书画作品展。"
+    )
+    assert "庆祝建党周年职工书画作品展" in of_type(entities, "Event")
+    assert ("延庆区总工会", "organised", "庆祝建党周年职工书画作品展") in relations

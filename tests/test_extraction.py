@@ -627,3 +627,25 @@ def test_an_exhibition_of_works_is_an_event():
     )
     assert "庆祝建党周年职工书画作品展" in of_type(entities, "Event")
     assert ("延庆区总工会", "organised", "庆祝建党周年职工书画作品展") in relations
+
+
+def test_bodies_listed_as_speakers_take_part_and_do_not_host():
+    _, _, relations = graph_of(
+        "全市工会职工之家建设工作推进会召开\n"
+        "本报讯 12月3日，全市工会职工之家建设工作推进会在北京市职工服务中心召开。\n"
+        "会上，丰台区总工会、北京京东世纪贸易有限公司工会、北京饿了么科技有限公司工会作了交流发言。"
+    )
+    event = "全市工会职工之家建设工作推进会"
+    assert {(body, "participatedIn", event) for body in
+            ("丰台区总工会", "北京京东世纪贸易有限公司工会", "北京饿了么科技有限公司工会")} <= relations
+    assert ("丰台区总工会", "organised", event) not in relations
+
+
+def test_a_year_s_season_of_a_recurring_activity_is_an_edition_of_it():
+    g, _, relations = graph_of(
+        "大兴区阅读季启动\n"
+        "本报讯 4月23日，大兴区2025年“悦读大兴”阅读季启动仪式在大兴区图书馆举行。"
+    )
+    season = next(e for e in g.entities if e.type.value == "Programme")
+    assert season.name == "“悦读大兴”阅读季" and "2025年“悦读大兴”阅读季" in season.aliases
+    assert ("2025年“悦读大兴”阅读季启动仪式", "partOf", "“悦读大兴”阅读季") in relations

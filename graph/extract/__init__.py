@@ -198,15 +198,15 @@ def _merge_place_prefixed(entities: dict) -> None:
 
 
 _EDITION = re.compile(r"^(第[一二三四五六七八九十\d]+届|\d{4}年?)(?P<core>.{4,}?)(系列活动)?$")
-_CONTEST = re.compile(r"(大赛|竞赛|运动会|联赛|锦标赛)$")
+_RECURRING = re.compile(r"(大赛|竞赛|运动会|联赛|锦标赛|阅读季|读书月|文化节|艺术节|体育节|活动季|嘉年华)$")
 
 
 def _edition_of(name: str) -> str:
     """第四届“顺义工匠”选树系列活动 and 2023“顺义工匠”选树系列活动 are editions of
-    “顺义工匠”选树, 第十届某市职工技能大赛 one of 某市职工技能大赛: the programme is
-    named without edition and series words."""
+    “顺义工匠”选树, 第十届某市职工技能大赛 one of 某市职工技能大赛, 2024年“书香职工”阅读季
+    one of “书香职工”阅读季: the programme is named without edition and series words."""
     m = _EDITION.match(name)
-    return m.group("core") if m and (m.group(3) or _CONTEST.search(m.group("core"))) else name
+    return m.group("core") if m and (m.group(3) or _RECURRING.search(m.group("core"))) else name
 
 
 def _merge_contained_events(entities: dict) -> None:

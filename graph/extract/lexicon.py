@@ -266,6 +266,11 @@ NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及�
 NON_NAME_POS = ("v", "d", "p", "c", "r", "u", "l", "ad", "f", "t", "a", "i", "y", "e", "o", "z", "vd")
 
 
+# Brands of the platforms whose couriers, riders and drivers the unions recruit; some
+# hold words that end a name elsewhere (了 in 饿了么), so jieba must know them whole.
+PLATFORM_BRANDS = ("饿了么", "美团", "滴滴出行", "货拉拉", "闪送", "达达", "叮咚买菜", "盒马", "京东", "顺丰", "曹操出行", "满帮")
+
+
 @cache
 def tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer of our own (the global one stays untouched) that knows every
@@ -273,6 +278,7 @@ def tokenizer() -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
     tk.initialize()
     words = set(place_facts()) | set(honour_names()) | set(gazetteers.union_names()) | set(programme_names())
+    words |= set(PLATFORM_BRANDS)
     words |= {s for s, _ in SUFFIXES}
     for w in sorted(words):
         if len(w) > 1:

@@ -646,9 +646,9 @@ def _acting_at_the_event(doc: Doc, main: Found | None) -> None:
     """活动中，X工会向职工发出倡议; 活动现场，X总工会发布…: a body that acts at the article's
     event, as the subject of a sentence set there, takes part in it."""
     for m in _AT_THE_EVENT.finditer(doc.text) if main else ():
-        body = doc.starting_at(m.end(), ORGANISATIONS)
-        if body is not None and not _introduces_person(doc, body):
-            doc.relate(body.name, P.participatedIn, main.name, body.start, body.end, "acts-at-event", confidence=0.6)
+        for body in _listed(doc, m.end(), doc.clause_end(m.end())):  # 会上，A、B和C作了交流发言
+            if body.type in ORGANISATIONS and not _introduces_person(doc, body):
+                doc.relate(body.name, P.participatedIn, main.name, body.start, body.end, "acts-at-event", confidence=0.6)
 
 
 _OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同时|与此同时|此外|据了解|据悉|据介绍|目前|下一步|接下来|"
@@ -679,6 +679,8 @@ def _article_organiser(doc: Doc, main: Found | None) -> None:
     for f in sorted((f for f in doc.found if f.type is T.Union and f.start >= body), key=lambda f: f.start):
         s0, _ = doc.sentence_bounds(f.start)
         clause_start = max(s0, doc.text.rfind("，", s0, f.start) + 1)
+        if re.match(r"、|和|与|的(负责人|代表|相关负责)", doc.text[f.end : f.end + 5]):
+            continue  # 会上，A、B作了交流发言; A的负责人介绍…: bodies that speak, not the host
         if re.fullmatch(r"(活动中|会上|活动现场|现场|仪式上|当天|同时|此外)?[，,]?", doc.text[clause_start:f.start]) \
                 and not doc.covering(f.start, f.end) and not _introduces_person(doc, f):
             doc.relate(f.name, P.organised, main.name, f.start, main.end, "article-subject", confidence=0.5)

@@ -66,9 +66,14 @@ def _mergeable_names(entity) -> list[str]:
 
 
 def _another_place(name: str, alias: str) -> bool:
-    """Whether ``alias`` is the gazetteer's name of a place other than ``name``: one
-    article's 某地区（以下简称：经开区） must not make that place 北京经济技术开发区 everywhere."""
-    fact = lx.place_facts().get(alias)
+    """Whether ``alias`` is the gazetteer's name of a place other than ``name``, or names
+    a body after such a place: one article's 某地区（以下简称：经开区） must not make that
+    place, or its 经开区总工会, 北京经济技术开发区's everywhere."""
+    facts = lx.place_facts()
+    head = next((alias[:k] for k in range(min(len(alias) - 1, 12), 1, -1) if alias[:k] in facts), None)
+    if head is not None and alias != head and not name.startswith((head, facts[head].name)):
+        return True
+    fact = facts.get(alias)
     return fact is not None and fact.name != name
 
 

@@ -22,3 +22,14 @@ def test_a_federation_s_short_name_merges_across_articles():
     kg = resolved("市总工会召开全委会议。", "北京市总工会举办职工书法展。")
     unions = [n for n in kg.nodes.values() if n.type.value == "Union"]
     assert [u.name for u in unions] == ["北京市总工会"] and "市总工会" in unions[0].aliases
+
+
+def test_one_article_s_short_name_for_a_place_does_not_merge_the_bodies_named_after_it():
+    kg = resolved("近日，雁栖地区（以下简称：经开区）总工会组织开展职工健步走活动。经开区总工会还将举办讲座。",
+                  "近日，石园街道（以下简称：经开区）总工会组织开展职工读书会。经开区总工会还将举办讲座。",
+                  "北京经济技术开发区总工会举办职工运动会。经开区总工会相关负责人介绍了情况。")
+    unions = {n.name: n for n in kg.nodes.values() if n.type.value == "Union"}
+    assert "经开区总工会" in unions["北京经济技术开发区总工会"].aliases
+    assert not any(name.startswith(("雁栖", "石园")) for name in unions["北京经济技术开发区总工会"].aliases)
+    assert {"雁栖地区总工会", "石园街道总工会"} <= set(unions)  # two unions, not merged through 经开区总工会
+    assert not any("以下简称" in alias for u in unions.values() for alias in u.aliases)

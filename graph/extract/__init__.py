@@ -149,7 +149,8 @@ def assemble(doc: Doc) -> ArticleGraph:
         entity = entities.get(key)
         if entity is None:
             entity = entities[key] = Entity(f.type, name, confidence=f.confidence)
-        entity.add_alias(f.printed)
+        if "以下简称" not in f.printed:  # 某地区（以下简称：经开区）总工会 is printed, but no one's name
+            entity.add_alias(f.printed)
         if f.name != name:
             entity.add_alias(f.name)
         entity.spans.append(Span(f.start, f.end))

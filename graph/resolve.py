@@ -2,8 +2,9 @@
 
 Entities of the same type merge when they share a name or a specific alias
 (经开区总工会 in two articles is one union; 市总工会 / 北京市总工会 via the federation
-gazetteer). Relative names (区总工会, 该公司工会) never merge across articles: in two
-articles they may mean two bodies. A node's canonical name is the fullest name any
+gazetteer). Relative names (区总工会, 该公司工会) and a name's tail not headed by a place
+(第一分公司 of 中铁某集团第一分公司) never merge across articles: in two articles they may
+mean two bodies. A node's canonical name is the fullest name any
 article used; its id (``union/北京市总工会``) is derived from it, so the same input
 gives the same ids on every run.
 
@@ -61,8 +62,17 @@ def _mergeable_names(entity) -> list[str]:
         normalise_name(n)
         for n in entity.names
         if n == entity.name
-        or (n in known or (len(n) >= 3 and not _RELATIVE.match(n))) and not _another_place(entity.name, n)
+        or (n in known or len(n) >= 3 and not _RELATIVE.match(n) and not _generic_tail(entity.name, n))
+        and not _another_place(entity.name, n)
     ]
+
+
+def _generic_tail(name: str, short: str) -> bool:
+    """Is ``short`` the tail of ``name`` that does not start with a place (第一分公司工会 of
+    中铁某集团第一分公司工会)? Another article's 第一分公司 is another company's; a tail
+    headed by a place (礼贤镇总工会 of 大兴区礼贤镇总工会) names the same body anywhere."""
+    facts = lx.place_facts()
+    return name.endswith(short) and not any(short[:k] in facts for k in range(2, min(len(short), 12) + 1))
 
 
 def _another_place(name: str, alias: str) -> bool:
@@ -71,7 +81,7 @@ def _another_place(name: str, alias: str) -> bool:
     place, or its 经开区总工会, 北京经济技术开发区's everywhere."""
     facts = lx.place_facts()
     head = next((alias[:k] for k in range(min(len(alias) - 1, 12), 1, -1) if alias[:k] in facts), None)
-    if head is not None and alias != head and not name.startswith((head, facts[head].name)):
+    if head is not None and alias != head and head not in name and facts[head].name not in name:
         return True
     fact = facts.get(alias)
     return fact is not None and fact.name != name

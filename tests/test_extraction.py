@@ -649,3 +649,9 @@ def test_a_year_s_season_of_a_recurring_activity_is_an_edition_of_it():
     season = next(e for e in g.entities if e.type.value == "Programme")
     assert season.name == "“悦读大兴”阅读季" and "2025年“悦读大兴”阅读季" in season.aliases
     assert ("2025年“悦读大兴”阅读季启动仪式", "partOf", "“悦读大兴”阅读季") in relations
+
+
+def test_a_numbered_unit_s_union_keeps_its_number():
+    _, entities, _ = graph_of("标题\n北京城乡建设集团第三项目部工会举办活动。第三项目部工会相关负责人表示，活动将持续开展。")
+    assert "北京城乡建设集团第三项目部工会" in of_type(entities, "Union")
+    assert not any(name.startswith("目部") for name in of_type(entities, "Union"))  # 三项 is not a count

@@ -33,3 +33,13 @@ def test_one_article_s_short_name_for_a_place_does_not_merge_the_bodies_named_af
     assert not any(name.startswith(("雁栖", "石园")) for name in unions["北京经济技术开发区总工会"].aliases)
     assert {"雁栖地区总工会", "石园街道总工会"} <= set(unions)  # two unions, not merged through 经开区总工会
     assert not any("以下简称" in alias for u in unions.values() for alias in u.aliases)
+
+
+def test_a_name_s_tail_merges_across_articles_only_when_a_place_heads_it():
+    kg = resolved("中铁建工集团第一分公司工会举办培训。第一分公司工会主席张立军介绍情况。",
+                  "中建二局第一分公司工会开展慰问。第一分公司工会主席王海涛表示。",
+                  "大兴区礼贤镇总工会开展活动。礼贤镇总工会主席李明说。",
+                  "礼贤镇总工会举办职工运动会。")
+    unions = {n.name: n for n in kg.nodes.values() if n.type.value == "Union"}
+    assert {"中铁建工集团第一分公司工会", "中建二局第一分公司工会"} <= set(unions)  # two companies' unions
+    assert "礼贤镇总工会" in unions["大兴区礼贤镇总工会"].aliases and "礼贤镇总工会" not in unions

@@ -76,8 +76,8 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_h
                 pos -= 1  # 文化和旅游局: 和 inside a name
                 continue
             break
-        if _DIGITS.search(text[max(0, pos - 6) : pos]):
-            break
+        if _DIGITS.search(text[max(0, pos - 6) : pos]) and not lx.is_common_word(text[pos - 1 : pos + 1]):
+            break  # 72家… ends a name; 第三项目部 does not (项目)
         pos -= 1
     return pos, skips
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from loaders.article import Article
-from loaders.text import LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
+from loaders.text import BYLINE_LINE, LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
 
 # Between two columns read across: three or more spaces, or two ideographic spaces.
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t\u3000]{3,}|\u3000{2,})(?=\S)")
@@ -34,6 +34,7 @@ _SUBJECT_START = re.compile(
     r"^(北京|首都|全国|中国|本市|市|[\u4e00-\u9fff]{1,4}(区|县|市|省|镇|乡|街道|地区)"
     r"|[\u4e00-\u9fff]{2,12}(集团|公司|工会|学院|大学|医院|中心))"
 )
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}(总工会|工会|区|县|市|镇|街道|地区|集团|公司)")
 _VERB_START = re.compile(r"^(开展|打造|全方位|今后|今年|推动|深化|持续|助力|聚焦|坚持|加快|全力|用|以|为|让|在|把)")
 
 
@@ -67,6 +68,10 @@ def _headline_score(line: Line, position: int) -> float:
         score -= 2
     if _VERB_START.match(line.text):
         score -= 1
+    if line.text.startswith(("—", "-")):
+        score -= 2  # ——记某某: a subtitle
+    if _BARE_NAME.fullmatch(line.text):
+        score -= 3  # 昌平区总工会 alone above the headline: the kicker names who, the headline says what
     return score
 
 
@@ -117,7 +122,8 @@ def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int
         for headline, paragraphs in _split_photo_stories(group, rejoin(body)):
             if not paragraphs and headline is None:
                 continue
-            out.append(compose(source, first_ordinal + len(out), headline, paragraphs, rejoined=True))
+            deck = [line for line in group if line is not headline] if headline is not None else []
+            out.append(compose(source, first_ordinal + len(out), headline, paragraphs, rejoined=True, deck=deck))
     unframed = [line for line, tag in zip(lines, tags) if tag != "banner"]
     if not out and unframed:  # no structure found: a single article whose first line is the headline
         out.append(compose(source, first_ordinal, unframed[0], unframed[1:]))
@@ -168,8 +174,8 @@ def _tag_lines(lines: list[Line]) -> list[str]:
             tags.append("banner")
         elif _CREDIT_LINE.match(line.raw) or PHOTO_CREDIT.search(line.text) and not line.ends_sentence:
             tags.append("credit")
-        elif LEAD.match(line.text):
-            tags.append("lead")
+        elif LEAD.match(line.text) or BYLINE_LINE.match(line.text):
+            tags.append("lead")  # 本报讯…, or a feature's byline on its own line
         elif _looks_like_heading(line):
             tags.append("headline")
         else:

@@ -25,6 +25,8 @@ _INNER_SPACE = re.compile(rf"(?<=[{_CJK}，。、；：,.;:“”\"）)（(])[ \
 
 # 本报讯（记者 李明）/ 本报讯 (记者 陈静) / 本报北京5月1日讯（记者 X 通讯员 Y）
 LEAD = re.compile(r"^本报[^（(讯记]{0,16}讯\s*(?:[（(]\s*(?P<byline>[^）)]{0,60})[）)])?\s*")
+# 本报记者 王芳 / 本报记者 王芳 通讯员 刘强: a feature's byline, on a line of its own under the headline
+BYLINE_LINE = re.compile(r"^\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4})*\s*$")
 # 本报记者 王芳 通讯员 刘强 摄影报道 (alone or at the end of a caption)
 PHOTO_CREDIT = re.compile(r"\s*(?:本报)?记者\s*(?P<byline>[^。！？!?]{1,60}?)\s*摄(?:影报道)?\s*$")
 
@@ -144,13 +146,21 @@ def compose(
     body_lines: list[Line],
     *,
     rejoined: bool = False,
+    deck: list[Line] = (),
     **meta,
 ) -> Article:
     """Build an :class:`Article` from its headline and body lines: read the lead or the
-    photo credit for the byline and kind, and cut them out of the body."""
+    photo credit for the byline and kind, and cut them out of the body. The ``deck``
+    (kicker and subtitle lines printed with the headline: ——记某公司工程师某某) opens the
+    body, a paragraph each: the article names people and bodies there too."""
     paragraphs = body_lines if rejoined else rejoin(body_lines)
     byline, kind = Byline(), meta.pop("kind", None)
-    if paragraphs:
+    first_line = paragraphs[0].pieces[0][1] if paragraphs and paragraphs[0].pieces else ""
+    if BYLINE_LINE.match(first_line) and "摄" not in first_line:
+        # a feature's byline line (run on into the text, which it does not end): who wrote it
+        byline = parse_byline(first_line)
+        paragraphs[0] = drop_prefix(paragraphs[0], len(first_line))
+    elif paragraphs:
         lead = LEAD.match(paragraphs[0].text)
         if lead:
             byline = parse_byline(lead.group("byline") or "")
@@ -163,7 +173,7 @@ def compose(
             paragraphs[i] = drop_suffix(paragraphs[i], len(credit.group(0)))
             kind = "photo"
             break
-    paragraphs = [squeeze(p) for p in paragraphs if p.text.strip()]
+    paragraphs = [squeeze(p) for p in [*deck, *paragraphs] if p.text.strip()]
     title = squeeze(title) if title else None
     body_pieces: list[tuple[int, str]] = []
     breaks: set[int] = set()

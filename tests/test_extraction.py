@@ -655,3 +655,14 @@ def test_a_numbered_unit_s_union_keeps_its_number():
     _, entities, _ = graph_of("标题\n北京城乡建设集团第三项目部工会举办活动。第三项目部工会相关负责人表示，活动将持续开展。")
     assert "北京城乡建设集团第三项目部工会" in of_type(entities, "Union")
     assert not any(name.startswith("目部") for name in of_type(entities, "Union"))  # 三项 is not a count
+
+
+def test_honours_won_after_he_leads_the_sentence_and_a_speaker_after_a_quotation():
+    _, entities, relations = graph_of(
+        "守护地铁安全的“医生”\n"
+        "清晨五点，北京京港地铁有限公司车辆检修工程师贲立群已经来到车辆段。"
+        "从业18年来，他带领团队排除故障隐患300余项，先后获得北京市劳动模范、首都劳动奖章等荣誉。\n"
+        "“每一列车都要安全出库。”车晓东说。"
+    )
+    assert {("贲立群", "hasHonour", "北京市劳动模范"), ("贲立群", "hasHonour", "首都劳动奖章")} <= relations
+    assert "车晓东" in of_type(entities, "Person")

@@ -8,6 +8,7 @@ import pytest
 from loaders import load, read_source
 from loaders.decode import decode_bytes
 from loaders.article import LoadError
+from loaders.pages import cut_page
 
 from conftest import GOLD, PAGES
 
@@ -155,3 +156,14 @@ def test_single_article_file_first_line_is_the_headline(tmp_path):
     path.write_text("山东临沂市总工会服务货车司机\n\n临沂市总工会打造工作法，全力推进货车司机入会。\n", encoding="utf-8")
     [a], errors, _ = _read(path)
     assert a.title == "山东临沂市总工会服务货车司机" and a.kind == "feature"
+
+
+def test_a_feature_with_a_subtitle_and_a_byline_line_is_its_own_article_and_a_kicker_is_no_headline():
+    page = ("\n\n昌平区总工会\n\n“小切口”做实职工服务“大民生”\n\n本报讯（记者 任珊）今年以来，昌平区总工会推出12项服务项目。\n\n"
+            "——记北京市劳动模范、北京京港地铁有限公司车辆检修工程师邵立群\n\n守护地铁安全的“医生”\n\n本报记者 甘霖\n\n"
+            "清晨五点，邵立群已经来到车辆段。从业18年来，他带领团队排除故障隐患300余项。\n")
+    news, feature = cut_page(page, "p.txt")
+    assert news.title == "“小切口”做实职工服务“大民生”" and "昌平区总工会" in news.body
+    assert feature.title == "守护地铁安全的“医生”" and feature.kind == "feature"
+    assert feature.byline.reporters == ("甘霖",) and "甘霖" not in feature.body
+    assert feature.body.startswith("——记北京市劳动模范")  # the subtitle names the worker: it stays in the text

@@ -540,7 +540,7 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
         return "after-occupation"
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
-    clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)"
+    clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)”"  # ”: after a quotation (“……。”某某说)
     if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
         return "profile"  # 韩某是某公司的高级技师: who a worker is
     if text[start - 1 : start] == "的" and doc.ending_at(start - 1, ORGANISATIONS) is not None \

@@ -466,7 +466,8 @@ def honours_conferred(doc: Doc) -> None:
         same = not holders and _SAME_SUBJECT.fullmatch(doc.text, clause, verb.start())
         if same:
             holders = [p for p in people if s0 <= p.start < clause][:1]
-        if same and not holders and same.group(1):  # 他先后荣获…: the person the paragraph spoke of last
+        if same and not holders and (same.group(1) or re.search("[他她]", doc.text[s0:clause])):
+            # 他先后荣获…, 他带领团队…，先后获得…: the person the paragraph spoke of last
             paragraph = doc.text.rfind("\n", 0, s0) + 1
             holders = [p for p in people if paragraph <= p.start < s0][-1:]
         for person in holders:

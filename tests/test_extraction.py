@@ -666,3 +666,15 @@ def test_honours_won_after_he_leads_the_sentence_and_a_speaker_after_a_quotation
     )
     assert {("贲立群", "hasHonour", "北京市劳动模范"), ("贲立群", "hasHonour", "首都劳动奖章")} <= relations
     assert "车晓东" in of_type(entities, "Person")
+
+
+def test_villages_a_union_department_and_a_service_station():
+    _, entities, relations = graph_of(
+        "工会服务站挂牌\n"
+        "本报讯 平谷区峪口镇总工会在黄松峪村挂牌成立首个村级工会服务站。下一步将在韩家庄村、西营后村等村推广。"
+        "全总基层工作部负责人表示，要抓好工作部署。"
+    )
+    assert {"黄松峪村", "西营后村"} <= of_type(entities, "District")  # 黄: an adjective to jieba; 后 ends a name
+    assert "全总基层工作部" in of_type(entities, "Organisation")
+    assert not any(name.startswith(("首个", "村级")) for _, name in entities)
+    assert not any(name.endswith("工作部") and "部署" in name for _, name in entities)

@@ -39,7 +39,7 @@ SUFFIXES: list[tuple[str, EntityType]] = sorted(
                 "出版社", "疗养院", "培训中心", "服务中心", "中心", "培训基地", "实训实验基地",
                 "协调小组", "突击队", "机务段", "护理部", "基金会", "儿童村", "法院", "检察院",
                 "领导小组", "工作专班", "休养院", "养老院", "敬老院", "福利院", "管委会", "保健院", "支队", "大队",
-                "事务所", "仲裁院",
+                "事务所", "仲裁院", "工作部", "权益保障部", "宣传教育部", "经济技术部", "女职工部", "服务站",
             )
         ],
         *[
@@ -69,7 +69,7 @@ BOUNDARY_WORDS = sorted(
     但 而 又 就 吸纳 实现 产生 办理 利用 充分利用 发布 决定 探索 加强 提升 提高 深化 努力 聚焦
     做好 做实 完善 健全 构建 形成 覆盖 涵盖 组建 培育 选树 选派 委托 申报 申请 认定 评选 获 获批 入选
     成为 属于 隶属 协助 配合 看到 带动 发动 号召 倡议 联络 走入 进入 回到 返回 召集 选出 选举 产生了
-    指派 委派 派遣 迅速 立即 及时 宣布 宣告 陪同""".split(),
+    指派 委派 派遣 迅速 立即 及时 宣布 宣告 陪同 推广 挂牌""".split(),
     key=len,
     reverse=True,
 )
@@ -124,7 +124,7 @@ AFTER_NAME = re.compile(
 GENERIC_PREFIXES = re.compile(
     r"^(各级|各|基层|企业|该|本|全市|全区|全国各|有关|相关|其他|各单位|市直机关各单位|会员|职工|新建|已建|"
     r"上级|下级|所属|属地|地方|行业|产业|区级|市级|街道|社区|乡镇|园区|单位|部分|两级|县区|区县|"
-    r"新一届|本届|上届|历届|区内|市内|辖区|党和|区委区|市委市|党群|"
+    r"新一届|本届|上届|历届|区内|市内|辖区|党和|区委区|市委市|党群|首个|首家|首批|第一个|村级|镇级|"
     r"[一二三四五六七八九十百千\d]+[家个名所处支级类])"
 )
 
@@ -248,6 +248,13 @@ def surname_start_regex() -> re.Pattern:
 def union_aliases() -> dict[str, str]:
     """Short forms of real federation bodies (市总工会 → 北京市总工会)."""
     return {name: body.name for name, body in gazetteers.union_names().items() if name != body.name}
+
+
+@cache
+def union_head_regex() -> re.Pattern:
+    """A federation body's name or short form at the start of a text (全总 of 全总基层工作部)."""
+    names = sorted((n for n in gazetteers.union_names() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
 
 
 # Words a suffix match can end with that are not names (服务大局, 工作格局).

@@ -71,6 +71,9 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_h
         if doc.is_blocked(pos - 1, pos):
             break
         word = _boundary_before(doc, pos)
+        if word and pos == suffix_start and len(word) == 1 and word in "前后里内外" and text[pos] in "村庄屯营":
+            pos -= 1  # 茅山后村, 八里庄: a locality word ends a village's name
+            continue
         if word:
             if word in ("和",) and not _ends_with_name(text, pos - 1) and suffix_start - pos <= 5 and text[pos] not in "区市县":
                 pos -= 1  # 文化和旅游局: 和 inside a name
@@ -216,6 +219,8 @@ def organisations(doc: Doc) -> None:
             continue  # cut short by the length limit, or inside a listed place's name
         if text.startswith("部", end) and suffix in ("中学", "小学", "幼儿园"):
             continue  # …学校中学部: a school's division, not a school
+        if suffix.endswith("部") and text[end : end + 1] in ("署", "分", "门"):
+            continue  # 工作部署, 大部分: 部 starts another word
         listed = doc.ending_at(end, {T.District})
         if etype is T.District and listed is not None and listed.rule == "gazetteer" and listed.start > start:
             continue  # 人大附中亦庄新城: a listed place (亦庄新城) is the whole name of a place
@@ -269,8 +274,8 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
         start += date.end()
     for word, flag in lx.pos(doc.text[start:suffix_start]):
         if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or lx.NAME_ANCHOR.match(word) \
-                or word in ("东", "西", "南", "北"):
-            break  # a name's head, whatever jieba tags it (首都: an adverb; 西 of 西庄户村: a locality word)
+                or word in ("东", "西", "南", "北") or len(word) == 1 and flag == "a":
+            break  # a name's head, whatever jieba tags it (首都: an adverb; 西 of 西庄户村: a locality word; 黄 of 黄草洼村)
         rest = doc.text[start:suffix_start]
         if any(f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found):
             break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
@@ -318,6 +323,8 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
     an owner's own suffix, a quotation, or a word too rare to be a common noun."""
     if prefix in lx.union_aliases() or prefix + "工会" in lx.union_aliases() or lx.NAME_ANCHOR.search(prefix):
         return True
+    if lx.union_head_regex().match(prefix):
+        return True  # a department of a federation body (全总基层工作部, 市总工会权益保障部)
     if any(c in prefix for c in "“”\"「"):
         return True
     if prefix in _OWNER_SUFFIXES or _OWNER_SUFFIX.search(prefix, 1):

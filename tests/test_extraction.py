@@ -678,3 +678,15 @@ def test_villages_a_union_department_and_a_service_station():
     assert "全总基层工作部" in of_type(entities, "Organisation")
     assert not any(name.startswith(("首个", "村级")) for _, name in entities)
     assert not any(name.endswith("工作部") and "部署" in name for _, name in entities)
+
+
+def test_a_title_for_units_from_the_gazetteer_is_no_honour_and_a_driver_named_于_is_a_person():
+    _, entities, relations = graph_of(
+        "地铁公司工会获评全国模范职工之家\n"
+        "本报讯 北京京港地铁有限公司工会获评全国模范职工之家，乘务部电客车司机于振东获评全国五一劳动奖章。"
+        "区总工会党组书记、常务副主席闫立平到现场指导。活动在西城区第二文化馆举行。"
+    )
+    assert "全国模范职工之家" not in of_type(entities, "Honour")  # conferred on a union, not a person
+    assert ("于振东", "hasHonour", "全国五一劳动奖章") in relations
+    assert "闫立平" in of_type(entities, "Person")
+    assert "西城区第二文化馆" in of_type(entities, "Venue")  # a venue keeps its district in its name

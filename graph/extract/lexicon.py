@@ -116,7 +116,7 @@ AFTER_NAME = re.compile(
     # what an official named after the post does in a report: 副主席李某带队走访…
     r"带队|率队|看望|慰问|走访|调研|深入|来到|前往|检查|督导|会见|听取|观看|颁发|颁奖|授牌|揭牌|宣布|部署|要求|寄语|指导|参观|莅临|"
     # and what a worker or helper named after the occupation does: 律师某某承办此案, 从律师某某手中
-    r"承办|接过|手中|手里|告诉|坦言|感慨|负责|牵头|带着|曾|先后|多次|已|获|被|陪同|讲授|授课|"
+    r"承办|接过|手中|手里|告诉|坦言|感慨|负责|牵头|带着|曾|先后|多次|已|获|被|陪同|讲授|授课|到|"
     r"[，。、,.;；：:（(“\"”\s]|$)"
 )
 
@@ -212,8 +212,11 @@ def place_regex() -> re.Pattern:
 
 @cache
 def honour_names() -> dict[str, str]:
-    """Honour name or alias → canonical honour name (expanded patterns name themselves)."""
-    return {key: key if row.is_pattern else row.name for key, row in gazetteers.honour_names().items()}
+    """Honour name or alias → canonical honour name (expanded patterns name themselves).
+    Titles only units receive (工人先锋号, 模范职工之家) are left out: an honour is
+    conferred on people."""
+    return {key: key if row.is_pattern else row.name for key, row in gazetteers.honour_names().items()
+            if row.recipient != "collective"}
 
 
 @cache

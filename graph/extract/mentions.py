@@ -239,7 +239,7 @@ def organisations(doc: Doc) -> None:
             continue
         if name in lx.place_facts():
             etype = T.District
-        if etype in (T.Enterprise, T.Venue, T.District):
+        if etype in (T.Enterprise, T.District):  # a venue keeps its district (东城区第一文化馆)
             start, name = _strip_leading_places(doc, start, name, 2 if etype is T.District else 4)
         if etype is not T.District and _counted(text, name):
             continue  # 新增10家某某学院: counted, so a kind of body, not one
@@ -489,8 +489,9 @@ def people(doc: Doc) -> None:
                 continue  # 展开面(对面): a very common word does not start a name
             if length == 4 and name[:2] not in lx.surnames():
                 continue  # four characters: only with a two-character surname (欧阳)
-            if name[0] in _FUNCTION_CHARS and lx.is_common_word(name[1:], 200):
-                continue  # 向师生, 对职工: a preposition before a noun
+            if name[0] in _FUNCTION_CHARS and lx.is_common_word(name[1:], 200) \
+                    and not lx.occupation_before(text, i) and not text[max(0, i - 8) : i].endswith(_TITLES_BEFORE_NAME):
+                continue  # 向师生, 对职工: a preposition before a noun (not 司机于海洋: a surname after a cue)
             cue = _person_cue(doc, i, i + length)
             if cue:
                 if not any(f.start <= i < f.end for f in doc.found if f.type is not T.District):

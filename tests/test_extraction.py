@@ -690,3 +690,15 @@ def test_a_title_for_units_from_the_gazetteer_is_no_honour_and_a_driver_named_�
     assert ("于振东", "hasHonour", "全国五一劳动奖章") in relations
     assert "闫立平" in of_type(entities, "Person")
     assert "西城区第二文化馆" in of_type(entities, "Venue")  # a venue keeps its district in its name
+
+
+def test_a_company_s_contest_edition_and_its_union_named_short_in_the_headline():
+    g, entities, relations = graph_of(
+        "热力集团工会召开第二次会员代表大会\n"
+        "本报讯 北京市热力集团有限责任公司工会第二次会员代表大会召开。"
+        "当天，北京市热力集团有限责任公司第四届职工技能大赛决赛举行，管网分公司的巡线工武晓峰夺得冠军。"
+    )
+    unions = [e for e in g.entities if e.type.value == "Union"]
+    assert [u.name for u in unions] == ["北京市热力集团有限责任公司工会"] and "热力集团工会" in unions[0].aliases
+    assert "北京市热力集团有限责任公司职工技能大赛" in of_type(entities, "Programme")  # the edition is an alias
+    assert "武晓峰" in of_type(entities, "Person")

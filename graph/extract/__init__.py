@@ -158,6 +158,7 @@ def assemble(doc: Doc) -> ArticleGraph:
     _merge_place_prefixed(entities)
     _merge_contained_events(entities)
     _merge_abbreviations(entities, doc.text)
+    _merge_unions_of_one_owner(entities)
     by_name: dict[str, Entity] = {}
     for e in entities.values():
         # two rules may find the same words (a listed place that also ends with 街道)
@@ -255,6 +256,21 @@ def _merge_abbreviations(entities: dict, text: str) -> None:
             entities.pop((short.type, normalise_name(short.name)), None)
             orgs[:] = [o for o in orgs if o is not short]
             break
+
+
+def _merge_unions_of_one_owner(entities: dict) -> None:
+    """首都机场集团工会 in the headline and 首都机场集团有限公司工会 in the body: the unions
+    of two names the article gives one body are one union (the longer name wins)."""
+    owners = {n: e for e in entities.values() if e.type in (T.Enterprise, T.Organisation) for n in e.names}
+    kept: dict[int, Entity] = {}  # the owner's id → its union
+    for union in sorted((e for e in entities.values() if e.type is T.Union), key=lambda e: -len(e.name)):
+        owner = owners.get(union.name.removesuffix("工会")) if union.name.endswith("工会") else None
+        first = kept.setdefault(id(owner), union) if owner is not None else union
+        if first is not union:
+            for alias in union.names:
+                first.add_alias(alias)
+            first.spans.extend(union.spans)
+            del entities[next(key for key, e in entities.items() if e is union)]
 
 
 _LEGAL_FORM = re.compile(r"(控股)?(股份)?(有限责任|有限)?公司")

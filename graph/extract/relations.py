@@ -735,6 +735,7 @@ _OCCASION = re.compile(
 )
 
 
+_INNER_EDITION = re.compile(r"(?<=[^“\"])第[一二三四五六七八九十\d]+届")
 _LAST_CONTEST = re.compile(r".*(?:大赛|竞赛|比赛|运动会|联赛|锦标赛)")
 
 
@@ -758,10 +759,11 @@ def _launches(doc: Doc, events: list[Found]) -> None:
         place = next((p for p in lx.place_regex().finditer(name) if p.start() > 0), None)
         if place and re.search(r"——|[”\"]", name[: place.start()]):
             name = name[place.start() :]  # 奋进新征程——“…”密云区“青春的旋律”…比赛: the theme is not the name
-        start = ev.end - len(part)
+        start, printed = ev.end - len(part), name
+        name = _INNER_EDITION.sub("", name)  # 某公司第三届驾驶员技能大赛: an edition of 某公司驾驶员技能大赛
         programme = next((f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None)
         if programme is None:
-            programme = doc.add(Found(start, start + len(name), T.Programme, name, "launched", 0.7))
+            programme = doc.add(Found(start, start + len(printed), T.Programme, name, "launched", 0.7, printed=printed))
         doc.relate(ev.name, P.partOf, programme.name, ev.start, ev.end, "launch-of")
 
 

@@ -702,3 +702,11 @@ def test_a_company_s_contest_edition_and_its_union_named_short_in_the_headline()
     assert [u.name for u in unions] == ["北京市热力集团有限责任公司工会"] and "热力集团工会" in unions[0].aliases
     assert "北京市热力集团有限责任公司职工技能大赛" in of_type(entities, "Programme")  # the edition is an alias
     assert "武晓峰" in of_type(entities, "Person")
+
+
+def test_a_museum_visited_after_the_event_is_a_venue_but_not_where_the_event_was_held():
+    _, entities, relations = graph_of(
+        "工会开放日\n本报讯 5月15日，市总工会职工服务中心开展“工会开放日”活动。活动结束后，职工们还前往首都工运历史陈列馆参观学习。"
+    )
+    assert "首都工运历史陈列馆" in of_type(entities, "Venue")
+    assert ("“工会开放日”活动", "heldAt", "首都工运历史陈列馆") not in relations

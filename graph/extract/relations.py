@@ -558,7 +558,8 @@ def activities(doc: Doc) -> None:
         for f in _listed(doc, m.end(), s1):
             if m.group(0)[:2] in ("来自", "邀请", "包括") and f.type in ORGANISATIONS:
                 doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "came-from")
-            elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District):
+            elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District) \
+                    and "结束后" not in doc.text[s0 : m.start()]:  # 活动结束后，职工们前往X: after it, elsewhere
                 doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
     for body in [f for f in doc.found if f.type in ORGANISATIONS]:
         # 顺义区总工会一行参观了…, A、B等单位参加, A、B也纷纷开设分会场: bodies that take part

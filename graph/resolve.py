@@ -71,8 +71,7 @@ def _generic_tail(name: str, short: str) -> bool:
     """Is ``short`` the tail of ``name`` that does not start with a place (第一分公司工会 of
     中铁某集团第一分公司工会)? Another article's 第一分公司 is another company's; a tail
     headed by a place (礼贤镇总工会 of 大兴区礼贤镇总工会) names the same body anywhere."""
-    facts = lx.place_facts()
-    return name.endswith(short) and not any(short[:k] in facts for k in range(2, min(len(short), 12) + 1))
+    return name.endswith(short) and lx.place_at_start(short) is None
 
 
 def _another_place(name: str, alias: str) -> bool:
@@ -80,8 +79,8 @@ def _another_place(name: str, alias: str) -> bool:
     a body after such a place: one article's 某地区（以下简称：经开区） must not make that
     place, or its 经开区总工会, 北京经济技术开发区's everywhere."""
     facts = lx.place_facts()
-    head = next((alias[:k] for k in range(min(len(alias) - 1, 12), 1, -1) if alias[:k] in facts), None)
-    if head is not None and alias != head and head not in name and facts[head].name not in name:
+    head = lx.place_at_start(alias[:-1])  # a place the alias starts with, not the alias itself
+    if head is not None and head not in name and facts[head].name not in name:
         return True
     fact = facts.get(alias)
     return fact is not None and fact.name != name

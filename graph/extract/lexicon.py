@@ -205,6 +205,12 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{pattern})?" if "" in node else pattern
 
 
+def place_at_start(s: str, longest: int = 12) -> str | None:
+    """The longest gazetteer place, by its name or a short form, that ``s`` starts with."""
+    facts = place_facts()
+    return next((s[:k] for k in range(min(len(s), longest), 1, -1) if s[:k] in facts), None)
+
+
 @cache
 def place_regex() -> re.Pattern:
     return _alternation(place_facts())

@@ -329,7 +329,7 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
         return True
     if prefix in _OWNER_SUFFIXES or _OWNER_SUFFIX.search(prefix, 1):
         return True  # an owner body's suffix inside the prefix, or the prefix itself
-    if _place_head(prefix):
+    if lx.place_at_start(prefix, 10):
         return True
     if len(prefix) >= 3 and any(
         f.type in _NAMED_BODIES | {T.District} and len(f.printed) > len(prefix) and f.printed.endswith(prefix) for f in doc.found
@@ -337,11 +337,6 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
         return True  # 智能制造产业基地工会 after 海淀智能制造产业基地: a body the text named in full
     tokens = [w for w, _, _ in lx.tokenizer().tokenize(prefix, HMM=False)]
     return any(len(w) >= 2 and not lx.is_common_word(w, 200) for w in tokens) or sum(len(w) == 1 for w in tokens) >= 2
-
-
-def _place_head(prefix: str) -> bool:
-    facts = lx.place_facts()
-    return any(prefix.startswith(p) for p in (prefix[:k] for k in range(2, min(len(prefix), 10) + 1)) if p in facts)
 
 
 def _strip_leading_places(doc: Doc, start: int, name: str, shortest: int = 4) -> tuple[int, str]:
@@ -450,7 +445,7 @@ def _place_head_name(name: str) -> str | None:
 
 
 def _listed_with_kin(text: str, start: int, end: int, suffix: str) -> bool:
-    """金叵罗村、尖岩村: a name listed beside another with the same suffix."""
+    """东庄户村、西庄户村: a name listed beside another with the same suffix."""
     return text[start - 2 : start] == suffix + "、" or re.match(rf"、[\u4e00-\u9fff]{{1,5}}?{suffix}", text[end : end + 7]) is not None
 
 

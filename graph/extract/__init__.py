@@ -199,8 +199,8 @@ def _merge_place_prefixed(entities: dict) -> None:
                     break
 
 
-_EDITION = re.compile(r"^(第[一二三四五六七八九十\d]+届|\d{4}年?)(?P<core>.{4,}?)(系列活动)?$")
-_RECURRING = re.compile(r"(大赛|竞赛|运动会|联赛|锦标赛|阅读季|读书月|文化节|艺术节|体育节|活动季|嘉年华)$")
+_EDITION = re.compile(rf"^({lx.EDITION}|\d{{4}}年?)(?P<core>.{{4,}}?)(系列活动)?$")
+_RECURRING = re.compile("({})$".format("|".join(lx.CONTESTS + ("阅读季", "读书月", "文化节", "艺术节", "体育节", "活动季", "嘉年华"))))
 
 
 def _edition_of(name: str) -> str:

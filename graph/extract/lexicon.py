@@ -259,17 +259,15 @@ def union_aliases() -> dict[str, str]:
     return {name: body.name for name, body in gazetteers.union_names().items() if name != body.name}
 
 
-@cache
-def union_head_regex() -> re.Pattern:
-    """A federation body's name or short form at the start of a text (全总 of 全总基层工作部)."""
-    names = sorted((n for n in gazetteers.union_names() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
-
+# A numbered edition (第十届): an edition of a recurring activity, or a term of a body.
+EDITION = r"第[一二三四五六七八九十\d]+届"
+# What a contest is called: its final (…大赛焊工决赛) and editions belong to it.
+CONTESTS = ("大赛", "竞赛", "比赛", "运动会", "联赛", "锦标赛")
 
 # Words a suffix match can end with that are not names (服务大局, 工作格局).
 NOT_A_NAME = re.compile(
     r"(大局|格局|布局|全局|新局|开局|当局|结局|各局)$|(各级|各|基层|区内|所属|直属|下属|[县区]级)(总)?工会$"
-    r"|第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{0,6}委员会$"  # 某工会第五届委员会: a term of the body, not a body
+    rf"|{EDITION}[\u4e00-\u9fff]{{0,6}}委员会$"  # 某工会第五届委员会: a term of the body, not a body
 )
 # What makes the words before a suffix a name rather than a phrase (办理工会, 区内学校):
 # a national or relative place word, a sector word, or an owner body's own suffix.

@@ -323,7 +323,7 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
     an owner's own suffix, a quotation, or a word too rare to be a common noun."""
     if prefix in lx.union_aliases() or prefix + "工会" in lx.union_aliases() or lx.NAME_ANCHOR.search(prefix):
         return True
-    if lx.union_head_regex().match(prefix):
+    if _union_alias_regex().match(prefix):
         return True  # a department of a federation body (全总基层工作部, 市总工会权益保障部)
     if any(c in prefix for c in "“”\"「"):
         return True
@@ -724,7 +724,7 @@ def _head(doc: Doc, start: int) -> int:
     """Modifiers kept before a quotation: an edition or year (第二届, 2024年), a place,
     the words after an organising verb, one word right after the body's name (…工会助“新”行动)."""
     text = doc.text
-    m = re.search(r"(第[一二三四五六七八九十\d]+届|\d{4}年?|[\u4e00-\u9fff]{2,4}区)$", text[max(0, start - 8) : start])
+    m = re.search(rf"({lx.EDITION}|\d{{4}}年?|[\u4e00-\u9fff]{{2,4}}区)$", text[max(0, start - 8) : start])
     if m:
         return start - len(m.group(0))
     m = _VERB_THEN_HEAD.search(text, max(0, start - 10), start)

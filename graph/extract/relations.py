@@ -440,7 +440,7 @@ def honours_held(doc: Doc) -> None:
             doc.relate(person.name, P.hasHonour, honour.name, honour.start, person.end, "honour-before-name", confidence=0.85)
             pos = honour.start
             pos -= len(re.search(r"(、|和|及|)$", text[max(0, pos - 1) : pos]).group(0))
-            pos -= len(re.search(r"(首届|第[一二三四五六七八九十\d]+届|)$", text[max(0, pos - 4) : pos]).group(0))
+            pos -= len(re.search(f"(首届|{lx.EDITION}|)$", text[max(0, pos - 4) : pos]).group(0))
 
 
 # what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
@@ -736,8 +736,8 @@ _OCCASION = re.compile(
 )
 
 
-_INNER_EDITION = re.compile(r"(?<=[^“\"])第[一二三四五六七八九十\d]+届")
-_LAST_CONTEST = re.compile(r".*(?:大赛|竞赛|比赛|运动会|联赛|锦标赛)")
+_INNER_EDITION = re.compile(rf"(?<=[^“\"]){lx.EDITION}")
+_LAST_CONTEST = re.compile(".*(?:{})".format("|".join(lx.CONTESTS)))
 
 
 def _launches(doc: Doc, events: list[Found]) -> None:
@@ -750,17 +750,19 @@ def _launches(doc: Doc, events: list[Found]) -> None:
             name = m.group("programme") + ("活动" if m.group("launch_activity") else "")
             if m.group("finale") and (contest := _LAST_CONTEST.search(name)):
                 name = name[: contest.end()]  # …技能大赛焊工决赛: the final of one trade of the contest
-        elif part != ev.name and re.match(r"第[一二三四五六七八九十\d]+届", part):
+        elif part != ev.name and re.match(lx.EDITION, part):
             name = part  # …暨第九届“活力杯”职工运动会: an edition of the programme
         else:
             continue
         if not re.search(r"[“\"\d届]", name) and part == ev.name:
             continue
-        name = re.sub(r"^第[一二三四五六七八九十\d]+届", "", name) if part != ev.name else name
+        name = re.sub(f"^{lx.EDITION}", "", name) if part != ev.name else name
         place = next((p for p in lx.place_regex().finditer(name) if p.start() > 0), None)
         if place and re.search(r"——|[”\"]", name[: place.start()]):
             name = name[place.start() :]  # 奋进新征程——“…”密云区“青春的旋律”…比赛: the theme is not the name
-        start, printed = ev.end - len(part), name
+        # the words as printed, where they stand in the event's name (X活动 of X启动活动 is not printed)
+        printed = name if name in part else m.group("programme")
+        start = ev.end - len(part) + part.find(printed)
         name = _INNER_EDITION.sub("", name)  # 某公司第三届驾驶员技能大赛: an edition of 某公司驾驶员技能大赛
         programme = next((f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None)
         if programme is None:

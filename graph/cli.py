@@ -102,7 +102,8 @@ def extract(sources, gold_dir):
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the full score, misses included, as JSON.")
 @click.option("--misses", default=20, show_default=True, help="How many misses to list.")
-def evaluate(gold_dir, sources, as_json, misses):
+@click.option("--by-rule", is_flag=True, help="Also each extraction rule's count and precision, worst first.")
+def evaluate(gold_dir, sources, as_json, misses, by_rule):
     """Score extraction from SOURCES against the gold annotations: precision, recall
     and F1 of articles, entities (per type) and relations (per predicate)."""
     score, run = pipeline.evaluate(gold_dir, sources)
@@ -116,6 +117,10 @@ def evaluate(gold_dir, sources, as_json, misses):
         click.echo(f"{'':22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
         for label, t in rows:
             click.echo(f"{label:22} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.tp + t.fn:5d}")
+        if by_rule:
+            click.echo(f"{'rule':34} {'found':>6} {'right':>6} {'P':>6}")
+            for rule, t in sorted(score.rules.items(), key=lambda kv: (kv[1].precision, -kv[1].fp)):
+                click.echo(f"{rule:34} {t.tp + t.fp:6d} {t.tp:6d} {t.precision:6.3f}")
         for m in score.misses[:misses]:
             click.echo(f"  {m['kind']}: {m.get('type', '')} {m.get('name') or m.get('relation', '')} {m['where']}")
         click.echo(f"summary: articles F1 {score.articles.f1:.3f}, entities F1 {score.entities.f1:.3f}, "

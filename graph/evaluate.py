@@ -58,6 +58,8 @@ class Score:
     relations: Tally = field(default_factory=Tally)
     entity_types: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     predicates: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    # what each extraction rule found: right (tp) or wrong (fp), as "entity <rule>" / "relation <rule>"
+    rules: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[dict] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
@@ -68,6 +70,8 @@ class Score:
             self.entity_types[k].add(t)
         for k, t in other.predicates.items():
             self.predicates[k].add(t)
+        for k, t in other.rules.items():
+            self.rules[k].add(t)
         self.misses.extend(other.misses)
 
     def to_json(self) -> dict:
@@ -77,6 +81,7 @@ class Score:
             "relations": self.relations.to_json(),
             "entity_types": {k: t.to_json() for k, t in sorted(self.entity_types.items())},
             "predicates": {k: t.to_json() for k, t in sorted(self.predicates.items())},
+            "rules": {k: t.to_json() for k, t in sorted(self.rules.items())},
             "misses": self.misses,
         }
 
@@ -166,8 +171,12 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
             t.fn += 1
             score.entities.fn += 1
             score.misses.append({"where": where, "kind": "missed entity", "type": g["type"], "name": g["name"]})
+    found = set(matched.values())
     for pi, p in enumerate(pred["entities"]):
-        if pi not in matched.values():
+        for rule in p.get("rules", ()):
+            score.rules[f"entity {rule}"].tp += pi in found
+            score.rules[f"entity {rule}"].fp += pi not in found
+        if pi not in found:
             score.entity_types[p["type"]].fp += 1
             score.entities.fp += 1
             score.misses.append({"where": where, "kind": "false entity", "type": p["type"], "name": p["name"]})
@@ -196,6 +205,9 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
                 hit = k
                 break
         t = score.predicates[r["p"]]
+        if r.get("rule"):
+            score.rules[f"relation {r['rule']}"].tp += hit is not None
+            score.rules[f"relation {r['rule']}"].fp += hit is None
         if hit is None:
             t.fp += 1
             score.relations.fp += 1

@@ -62,6 +62,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     confidence: float = 1.0
+    rules: list[str] = field(default_factory=list)  # the extraction rules that found it
 
     @property
     def names(self) -> list[str]:
@@ -70,6 +71,13 @@ class Entity:
     def add_alias(self, alias: str) -> None:
         if alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
+
+    def absorb(self, other: "Entity") -> None:
+        """Take in ``other``, another name of this entity in the same article."""
+        for alias in other.names:
+            self.add_alias(alias)
+        self.spans.extend(other.spans)
+        self.rules.extend(r for r in other.rules if r not in self.rules)
 
 
 @dataclass
@@ -83,6 +91,7 @@ class Relation:
     title: str | None = None
     confidence: float = 1.0
     inferred: bool = False
+    rule: str = ""  # the extraction rule that stated it
 
     @property
     def key(self) -> tuple[str, Predicate, str]:

@@ -110,7 +110,7 @@ def to_gold_json(source: str, graphs: list[ArticleGraph]) -> dict:
                 "byline": a.byline.to_json(),
                 "entities": [
                     {"type": e.type.value, "name": e.name, **({"aliases": e.aliases} if e.aliases else {}),
-                     "confidence": round(e.confidence, 2),
+                     "confidence": round(e.confidence, 2), "rules": e.rules,
                      "spans": [[s.start, s.end] for s in e.spans]}
                     for e in g.entities
                 ],
@@ -118,7 +118,7 @@ def to_gold_json(source: str, graphs: list[ArticleGraph]) -> dict:
                     {"s": r.subject, "p": r.predicate.value, "o": r.object,
                      **({"title": r.title} if r.title else {}),
                      **({"inferred": True} if r.inferred else {}),
-                     "confidence": round(r.confidence, 2),
+                     "confidence": round(r.confidence, 2), "rule": r.rule,
                      **({"evidence": [r.evidence.start, r.evidence.end]} if r.evidence else {})}
                     for r in g.relations
                 ],

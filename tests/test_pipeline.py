@@ -83,6 +83,18 @@ def test_eval_prints_the_scores_and_json(tmp_path):
     assert set(score["entity_types"]) >= {"Union", "District", "Person"}
 
 
+def test_eval_by_rule_credits_every_finding_to_its_rule():
+    score = json.loads(run_cli("eval", "--gold", GOLD, PAGES, "--json").stdout)
+    rules = score["rules"]
+    relation_rules = {k: v for k, v in rules.items() if k.startswith("relation ")}
+    # every scored relation names the rule that stated it, right or wrong
+    assert sum(v["tp"] for v in relation_rules.values()) == score["relations"]["tp"]
+    assert sum(v["fp"] for v in relation_rules.values()) == score["relations"]["fp"]
+    assert rules["entity gazetteer"]["tp"] > 0
+    table = run_cli("eval", "--gold", GOLD, PAGES, "--by-rule").stdout
+    assert "relation union-owner" in table and "found" in table
+
+
 def test_extraction_meets_the_targets_on_the_sample_gold():
     """The bar of the extraction-quality issue: articles F1 ≥ 0.97, entities ≥ 0.92 (≥ 0.85
     for every type with 10 or more gold items), relations ≥ 0.80 (≥ 0.70 for every predicate

@@ -155,6 +155,8 @@ def assemble(doc: Doc) -> ArticleGraph:
             entity.add_alias(f.name)
         entity.spans.append(Span(f.start, f.end))
         entity.confidence = max(entity.confidence, f.confidence)
+        if f.rule not in entity.rules:
+            entity.rules.append(f.rule)
     _merge_place_prefixed(entities)
     _merge_contained_events(entities)
     _merge_abbreviations(entities, doc.text)
@@ -176,7 +178,7 @@ def assemble(doc: Doc) -> ArticleGraph:
             continue
         seen.add(key)
         graph.relations.append(
-            Relation(s.name, r.predicate, o.name, Span(r.start, r.end), r.title, r.confidence, r.inferred)
+            Relation(s.name, r.predicate, o.name, Span(r.start, r.end), r.title, r.confidence, r.inferred, r.rule)
         )
     return graph
 
@@ -192,9 +194,7 @@ def _merge_place_prefixed(entities: dict) -> None:
             if long_plain.endswith(short_plain) and len(short_plain) >= 4 and long_plain != short_plain:
                 prefix = long_plain[: -len(short_plain)]
                 if prefix in lx.place_facts() or any(prefix.endswith(s) for s, _ in lx.SUFFIXES):
-                    for alias in short.names:
-                        long.add_alias(alias)
-                    long.spans.extend(short.spans)
+                    long.absorb(short)
                     del entities[key]
                     break
 
@@ -221,9 +221,7 @@ def _merge_contained_events(entities: dict) -> None:
         long = next((e for e in events[:i] if _shortens(bare, normalise_name(e.name)) and e is not short), None)
         if long is None or len(bare) < 4:
             continue
-        for alias in short.names:
-            long.add_alias(alias)
-        long.spans.extend(short.spans)
+        long.absorb(short)
         entities.pop((T.Event, bare), None)
 
 
@@ -250,9 +248,7 @@ def _merge_abbreviations(entities: dict, text: str) -> None:
                 continue
             if long.name not in text and short.name in text:
                 long, short = short, long  # 区推进X小组 read as 朝阳区推进X小组: the name printed in full wins
-            for alias in short.names:
-                long.add_alias(alias)
-            long.spans.extend(short.spans)
+            long.absorb(short)
             entities.pop((short.type, normalise_name(short.name)), None)
             orgs[:] = [o for o in orgs if o is not short]
             break
@@ -267,9 +263,7 @@ def _merge_unions_of_one_owner(entities: dict) -> None:
         owner = owners.get(union.name.removesuffix("工会")) if union.name.endswith("工会") else None
         first = kept.setdefault(id(owner), union) if owner is not None else union
         if first is not union:
-            for alias in union.names:
-                first.add_alias(alias)
-            first.spans.extend(union.spans)
+            first.absorb(union)
             del entities[next(key for key, e in entities.items() if e is union)]
 
 

@@ -707,3 +707,47 @@ def test_a_museum_visited_after_the_event_is_a_venue_but_not_where_the_event_was
     )
     assert "首都工运历史陈列馆" in of_type(entities, "Venue")
     assert ("“工会开放日”活动", "heldAt", "首都工运历史陈列馆") not in relations
+
+
+# Rules measured on the real development set (examples/real/dev): each on an invented article.
+
+def test_people_listed_after_a_person_found_are_people():
+    _, entities, relations = graph_of(
+        "丰泽区举办新春劳模座谈会\n"
+        "本报讯 近日，丰泽区在区文化中心举办新春劳模座谈会，区领导孔德明、柴新宇、蒲静与劳动模范代表座谈。"
+    )
+    assert {"孔德明", "柴新宇", "蒲静"} <= of_type(entities, "Person")
+    assert {(p, "participatedIn", "新春劳模座谈会") for p in ("孔德明", "柴新宇", "蒲静")} <= relations
+
+
+def test_people_each_described_in_a_list_are_people():
+    _, entities, _ = graph_of(
+        "八位工匠走进校园\n"
+        "本报讯 近日，八位工匠走进校园。他们是：有着“钢筋裁缝”称号的包友谊；能修百年老钟的蓝一鸣；还有青年焊工谷雨。"
+    )
+    assert {"包友谊", "蓝一鸣"} <= of_type(entities, "Person")
+
+
+def test_an_official_before_a_verb_of_taking_part_took_part():
+    _, _, relations = graph_of(
+        "石岭区总工会举办职工篮球联赛\n"
+        "本报讯 近日，石岭区总工会举办2025年职工篮球联赛。"
+        "区总工会党组书记、主席谭守业，副主席晏秋和各参赛单位的负责人一同观看了比赛。"
+    )
+    assert ("谭守业", "participatedIn", "2025年职工篮球联赛") in relations
+
+
+def test_the_occurrence_a_body_names_shortly_is_the_event():
+    _, entities, _ = graph_of(
+        "白石公园劳模雕塑落成\n"
+        "本报讯 4月18日，柳岸区总工会的劳模雕塑在白石公园落成。当日，劳动模范和职工代表50余人参加了揭幕仪式。"
+    )
+    assert ("Event", "揭幕仪式") in entities
+
+
+def test_a_headline_says_what_was_done_when_the_body_names_no_event():
+    _, entities, relations = graph_of(
+        "青川区总工会慰问一线环卫职工\n"
+        "本报讯 近日，青川区总工会为一线环卫职工送去防暑用品200份，区总工会主席钱立新叮嘱大家注意安全。"
+    )
+    assert ("Event", "慰问一线环卫职工") in entities

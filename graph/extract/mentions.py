@@ -498,6 +498,12 @@ def people(doc: Doc) -> None:
         while at > 0 and text[at - 1] == "、" and (listed := _listed_person_before(doc, at - 1)):
             doc.add(listed)
             at = listed.start
+    # and after it: 区领导王某、刘某某、杜某与劳动模范座谈
+    for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: f.start):
+        at = person.end
+        while text[at : at + 1] == "、" and (listed := _listed_person_after(doc, at + 1)):
+            doc.add(listed)
+            at = listed.end
     # the same name again with no cue of its own: 吴某1994年参加工作 (not 吴某劳模创新工作室)
     for name in {f.name for f in doc.found if f.type is T.Person}:
         for m in re.finditer(re.escape(name), text):
@@ -523,6 +529,25 @@ def _listed_person_before(doc: Doc, end: int) -> Found | None:
     return None
 
 
+# what ends a name in a list of names: the next item, the list's end, or what the people do
+_LIST_GOES_ON = re.compile(r"[、，,；;。：:（(]|与|和|及|等|分别|共同|一行|作|在|为|出席|参加|座谈|获")
+
+
+def _listed_person_after(doc: Doc, start: int) -> Found | None:
+    """A person's name that starts at ``start``, right after a 、 that ends another
+    person's name: two or three characters from a surname, where the list goes on."""
+    text = doc.text
+    for n in (3, 2):
+        name = text[start : start + n]
+        if len(name) < n or not _CHINESE_RUN.fullmatch(name) or doc.covering(start, start + n):
+            continue
+        if name[0] not in lx.surnames() and name[:2] not in lx.surnames() or lx.is_common_word(name):
+            continue
+        if _LIST_GOES_ON.match(text, start + n) and not (n == 3 and lx.is_common_word(name[1:])):
+            return Found(start, start + n, T.Person, name, "listed-person", 0.7)
+    return None
+
+
 @cache
 def _honour_at_end() -> re.Pattern:
     return re.compile(f"(?:{lx.honour_regex().pattern})$")
@@ -541,11 +566,15 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
         return "after-title"
     if lx.occupation_before(text, start):
         return "after-occupation"
+    if before.endswith(("领导", "负责同志")) and not before.endswith("的领导"):
+        return "after-leaders"  # 区领导王某、刘某: officials, their posts not said
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)”"  # ”: after a quotation (“……。”某某说)
     if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
         return "profile"  # 韩某是某公司的高级技师: who a worker is
+    if text[start - 1 : start] == "的" and text[end : end + 1] in ("；", ";"):
+        return "described"  # …称号的刘某；…: one of a list of people, each described first
     if text[start - 1 : start] == "的" and doc.ending_at(start - 1, ORGANISATIONS) is not None \
             and re.match(r"[、等和]|被|获", text[end : end + 1]):
         return "of-body"  # 某公司的贺某、某中学的喻某等10人被命名为…
@@ -794,6 +823,43 @@ def events(doc: Doc) -> None:
                 doc.relate(event.name, P.partOf, programme.name, start, s0 + cut, "opening-of")
         elif cut and cut == len(phrase):
             _add_event(doc, s0, s0 + cut, "sentence-subject")
+
+
+# what a report's headline says was done: 某区总工会慰问防疫一线干警, 某街道工会走进企业开展…
+_HEADLINE_ACTIVITY = re.compile(r"(慰问|看望|走访|表彰|授牌|揭牌|揭幕|挂牌|座谈|走进|启动|举办|开展|举行|召开|送温暖|送清凉|"
+                                r"颁奖|开幕|开班|签约|义诊|培训|比赛|竞赛|大赛|联欢|展演)")
+# an occurrence the body names shortly: 参加了揭幕仪式, 座谈会上，, 在此次新春慰问活动中
+_SHORT_OCCURRENCE = re.compile(
+    r"(?:参加了?|出席了?|参与了?|观看了?|此次|本次|这次)([\u4e00-\u9fff]{0,8}?(?:%s))|(?:^|[，。\n])([\u4e00-\u9fff]{0,6}?(?:%s))(?:上|中|现场)[，,]"
+    % (("|".join(lx.EVENT_SUFFIXES),) * 2)
+)
+
+
+def occurrences(doc: Doc) -> None:
+    """A news report is about an occurrence even when no rule above found its name: the
+    one the body names shortly (参加了揭幕仪式, 座谈会上，), else what the headline says
+    was done, from its first verb of activity (某区总工会采购农产品慰问抗疫职工 → 慰问抗疫职工)."""
+    if doc.article.kind == "feature" or any(f.type is T.Event for f in doc.found):
+        return
+    for m in _SHORT_OCCURRENCE.finditer(doc.text, doc.article.body_start):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if name not in ("活动", "会议", "大会") and not doc.covering(m.start(group), m.end(group)):
+            doc.add(Found(m.start(group), m.end(group), T.Event, name, "short-occurrence", 0.55))
+            return
+    headline = doc.text[: len(doc.article.title)]
+    m = _HEADLINE_ACTIVITY.search(headline)
+    if m is None:
+        return
+    start = m.start()
+    subject = doc.ending_at(start, ORGANISATIONS | {T.District})
+    if m.group(0) in ("举办", "开展", "举行", "召开", "启动") or subject is None and start > 0 and \
+            doc.ending_at(start, {T.Person}) is None:
+        start = m.end() if m.group(0) in ("举办", "开展", "举行", "召开", "启动") else start
+    end = len(headline)
+    if end - start >= 4 and not doc.between(start, end, ORGANISATIONS | {T.Event, T.Programme}) \
+            or end - start >= 4 and m.group(0) not in ("举办", "开展", "举行", "召开", "启动"):
+        doc.add(Found(start, end, T.Event, headline[start:end], "headline-occurrence", 0.5))
 
 
 # 记者近日从朝阳区…工作推进会上了解到: the meeting the news comes from

@@ -589,6 +589,24 @@ def activities(doc: Doc) -> None:
         if ev:
             attending[person.start] = ev
             doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
+    _people_at_the_event(doc, events, main, set(attending))
+
+
+# what people do at an occurrence they take part in, said after them in the sentence
+_AT_EVENT_VERB = re.compile(r"出席|参加|参与|陪同|率队|带队|率|带领|看望|慰问|走访|座谈|讲话|致辞|发言|主持|颁奖|颁发|揭牌|"
+                            r"调研|来到|前往|深入|走进|观看|参观|宣读|宣布|见证|启动|点亮|授旗|授牌")
+
+
+def _people_at_the_event(doc: Doc, events: list[Found], main: Found | None, done: set[int]) -> None:
+    """A person named in a sentence before a verb of taking part (区长王某、劳模李某…出席,
+    某某率慰问团看望…, 某某为获奖者颁奖) took part in the sentence's event, else the article's."""
+    for person in (f for f in doc.found if f.type is T.Person and f.start not in done):
+        s0, s1 = doc.sentence_bounds(person.start)
+        verb = _AT_EVENT_VERB.search(doc.text, person.end, s1)
+        ev = (_sentence_event(doc, s0, s1, events) or main) if verb else None
+        if ev is not None and ev.start != person.start and not doc.covering(person.start, person.end):
+            doc.relate(person.name, P.participatedIn, ev.name, person.start, verb.end(), "before-verb-of-taking-part",
+                       confidence=0.6)
 
 
 def _next_official(doc: Doc, person: Found) -> list[Found]:

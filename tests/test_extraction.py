@@ -751,3 +751,28 @@ def test_a_headline_says_what_was_done_when_the_body_names_no_event():
         "本报讯 近日，青川区总工会为一线环卫职工送去防暑用品200份，区总工会主席钱立新叮嘱大家注意安全。"
     )
     assert ("Event", "慰问一线环卫职工") in entities
+
+
+def test_posts_with_the_kind_of_title_and_two_posts_joined_by_jian():
+    g, _, relations = graph_of(
+        "平谷区总工会走访企业\n"
+        "本报讯 近日，平谷区总工会党组副书记、副主席邝文斌带队走访企业。"
+        "北京市劳动模范、北京青禾电气有限公司党委书记兼工会主席富海生陪同。"
+        "在平谷区总工会副主席米秀兰的带领下，工会干部看望了一线职工。"
+    )
+    posts = {(r.subject, r.object, r.title) for r in g.relations if r.predicate.value == "holdsPost"}
+    assert ("邝文斌", "平谷区总工会", "党组副书记、副主席") in posts
+    assert ("富海生", "北京青禾电气有限公司", "党委书记兼工会主席") in posts
+    assert ("米秀兰", "平谷区总工会", "副主席") in posts
+    assert ("富海生", "hasHonour", "北京市劳动模范") in relations
+    assert not any(e.name.endswith("兼工会") for e in g.entities)
+
+
+def test_honours_of_a_list_of_people_and_of_the_one_a_title_describes():
+    _, _, relations = graph_of(
+        "劳模代表座谈\n"
+        "本报讯 近日，全国劳动模范岑一木、寇青、晏秋生与青年职工座谈。"
+        "获得全国先进工作者荣誉称号的某区人民医院护士长缪红在会上发言。"
+    )
+    assert {(p, "hasHonour", "全国劳动模范") for p in ("岑一木", "寇青", "晏秋生")} <= relations
+    assert ("缪红", "hasHonour", "全国先进工作者") in relations

@@ -79,7 +79,9 @@ POST_TITLES = sorted(
     """主席 副主席 常务副主席 书记 副书记 党组书记 党组成员 党委书记 党委副书记 部长 副部长 局长 副局长
     主任 副主任 理事长 副理事长 秘书长 会长 副会长 组长 副组长 常委 委员 总经理 副总经理 董事长 经理
     院长 副院长 校长 副校长 队长 区长 副区长 市长 副市长 镇长 乡长 所长 处长 科长 馆长 站长 厂长 段长
-    办公室主任 团委书记 主任委员 负责人 总监 安全总监""".split(),
+    办公室主任 团委书记 主任委员 负责人 总监 安全总监 党组副书记 党委常委 书记处书记 调研员 巡视员 一级调研员
+    二级调研员 一级巡视员 二级巡视员 主任科员 中队长 大队长 支队长 副队长 行长 副行长 社长 总编辑 董事 监事
+    总工程师 副总工程师 总会计师 党总支书记 支部书记 党支部书记 工委书记 工委副书记 党工委书记 党工委副书记""".split(),
     key=len,
     reverse=True,
 )
@@ -112,7 +114,8 @@ def occupation_before(text: str, pos: int) -> int:
 # What follows a person's name: speaking, attending, the end of a clause.
 AFTER_NAME = re.compile(
     r"^(出席|致辞|表示|指出|强调|介绍|讲话|说|认为|讲述|分享|参加|作|主持|宣读|围绕|以|带领|一行|等|为|向|与|和|共同|当选|"
-    r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|"
+    r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|率|参与|"
+    r"的(?:带|陪|率)|"  # 在某某的带领下, 的陪同下, 的率领下 (two characters are looked at)
     # what an official named after the post does in a report: 副主席李某带队走访…
     r"带队|率队|看望|慰问|走访|调研|深入|来到|前往|检查|督导|会见|听取|观看|颁发|颁奖|授牌|揭牌|宣布|部署|要求|寄语|指导|参观|莅临|"
     # and what a worker or helper named after the occupation does: 律师某某承办此案, 从律师某某手中
@@ -268,12 +271,13 @@ CONTESTS = ("大赛", "竞赛", "比赛", "运动会", "联赛", "锦标赛")
 NOT_A_NAME = re.compile(
     r"(大局|格局|布局|全局|新局|开局|当局|结局|各局)$|(各级|各|基层|区内|所属|直属|下属|[县区]级)(总)?工会$"
     rf"|{EDITION}[\u4e00-\u9fff]{{0,6}}委员会$"  # 某工会第五届委员会: a term of the body, not a body
+    r"|(书记|主任|主席|经理|部长|长)兼"  # 党委书记兼工会(主席): one person's two posts, not a name
 )
 # What makes the words before a suffix a name rather than a phrase (办理工会, 区内学校):
 # a national or relative place word, a sector word, or an owner body's own suffix.
 NAME_ANCHOR = re.compile(r"^(中国|中华|全国|国家|国际|首都|北京|市|区|县|省)|(行业|系统|产业|机关|直属|系统各)$")
 # Single characters that end a clause after a two-character name (吴峰以…, 林岚为…).
-NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及并把被让")
+NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及并把被让的")
 
 # Parts of speech that do not begin a name: verbs, adverbs, prepositions, conjunctions,
 # pronouns, auxiliaries, idioms, time and locality words.

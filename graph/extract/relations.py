@@ -342,6 +342,9 @@ def posts(doc: Doc) -> None:
             # 某镇党委副书记: 副书记 of the 党委 rather than 党委副书记 of the 镇
             word = next((t for t in words if doc.ending_at(title_start - len(t), ORGANISATIONS)), words[0])
             title_start -= len(word)
+            # 党组副书记, 兼职副主席, 工会主席: the kind of title before it, where no body ends (镇党委副书记)
+            if not doc.ending_at(title_start, ORGANISATIONS):
+                title_start -= len(_TITLE_KIND.search(doc.text, max(0, title_start - 3), title_start).group(0))
             dept = re.search(r"([\u4e00-\u9fff]{1,8}(部|处|科|室|办公室|中心))$", doc.text[max(0, title_start - 10) : title_start])
             org = doc.ending_at(title_start, ORGANISATIONS)
             if org is None and dept:
@@ -356,11 +359,12 @@ def posts(doc: Doc) -> None:
                     break
                 pos = title_start = org.start - 1
                 continue
-            if doc.text[title_start - 1 : title_start] == "、":
+            if doc.text[title_start - 1 : title_start] in ("、", "兼"):  # 党委书记兼工会主席
                 title_start -= 1
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]*")
+_TITLE_KIND = re.compile(r"(党组|党委|党工委|兼职|专职|挂职|提名|工会|)$")
 
 
 def elected(doc: Doc) -> None:
@@ -427,17 +431,25 @@ def employers(doc: Doc) -> None:
 def honours_held(doc: Doc) -> None:
     """Honours right before a person's name: 全国劳动模范陈志刚, 北京大工匠、首都劳动奖章获得者吴建国,
     or before the body and occupation of that person: 全国劳动模范、某公司高级技师梁某."""
+    # where the posts of each person begin: 全国劳动模范、某公司党委书记兼工会主席某某
+    posts_from = {r.subject: r.start for r in doc.relations if r.predicate is P.holdsPost and r.rule == "title-before-name"}
     for person in [f for f in doc.found if f.type is T.Person]:
         pos = person.start
         text = doc.text
         if workplace := _workplace(doc, person):
             pos = workplace.start - (text[workplace.start - 1 : workplace.start] == "、")
+        elif posts_from.get(person.name, person.end) < person.start and text[posts_from[person.name] - 1] == "、":
+            pos = posts_from[person.name] - 1
         pos -= len(re.search(r"(获得者|代表|)$", text[max(0, pos - 3) : pos]).group(0))
         while True:
             honour = doc.ending_at(pos, {T.Honour})
             if honour is None:
                 break
             doc.relate(person.name, P.hasHonour, honour.name, honour.start, person.end, "honour-before-name", confidence=0.85)
+            # and the people listed after that one: 劳动模范甲、乙、丙
+            listed = person
+            while text[listed.end : listed.end + 1] == "、" and (listed := doc.starting_at(listed.end + 1, {T.Person})):
+                doc.relate(listed.name, P.hasHonour, honour.name, honour.start, listed.end, "honour-before-list", confidence=0.75)
             pos = honour.start
             pos -= len(re.search(r"(、|和|及|)$", text[max(0, pos - 1) : pos]).group(0))
             pos -= len(re.search(f"(首届|{lx.EDITION}|)$", text[max(0, pos - 4) : pos]).group(0))
@@ -460,6 +472,13 @@ def honours_conferred(doc: Doc) -> None:
         s0, _ = doc.sentence_bounds(pos)
         verb = _CONFERRED.search(doc.text, s0, pos)
         if verb is None:
+            continue
+        titled = re.match(r"[”\"]?(荣誉)?(称号)?的", doc.text[honour.end : honour.end + 6])
+        if titled:  # 获得全国先进工作者荣誉称号的某法院庭长王某: the one it describes
+            after = honour.end + titled.end()
+            holder = next((p for p in people if after <= p.start < doc.clause_end(after)), None)
+            if holder:
+                doc.relate(holder.name, P.hasHonour, honour.name, honour.start, holder.end, "honour-described", confidence=0.75)
             continue
         clause = doc.clause_start(s0, verb.start())
         holders = [p for p in people if clause <= p.start and p.end <= verb.start()]

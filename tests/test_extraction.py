@@ -776,3 +776,14 @@ def test_honours_of_a_list_of_people_and_of_the_one_a_title_describes():
     )
     assert {(p, "hasHonour", "全国劳动模范") for p in ("岑一木", "寇青", "晏秋生")} <= relations
     assert ("缪红", "hasHonour", "全国先进工作者") in relations
+
+
+def test_people_counted_paired_and_listed_after_a_comma():
+    g, entities, _ = graph_of(
+        "职工摄影作品评选揭晓\n"
+        "本报讯 近日，评选揭晓，第五小学卜青山等6人荣获一等奖。"
+        "区总工会副主席冼志平，温岚参加了颁奖。他们看望了困难职工裘一帆和匡立夏。"
+        "街道工会主席苏颖来到驿站。"
+    )
+    assert {"卜青山", "冼志平", "温岚", "裘一帆", "匡立夏", "苏颖"} <= of_type(entities, "Person")
+    assert "苏颖来" not in of_type(entities, "Person")

@@ -482,6 +482,8 @@ def people(doc: Doc) -> None:
                 continue
             if length == 3 and (name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name[:2], 3000)) or lx.is_common_word(name):
                 continue  # 展开面(对面): a very common word does not start a name
+            if length == 3 and _FOLLOWING_WORD.match(text, i + 2):
+                continue  # 苏某来到: the third character starts the word after a two-character name
             if length == 4 and name[:2] not in lx.surnames():
                 continue  # four characters: only with a two-character surname (欧阳)
             if name[0] in _FUNCTION_CHARS and lx.is_common_word(name[1:], 200) \
@@ -501,9 +503,11 @@ def people(doc: Doc) -> None:
     # and after it: 区领导王某、刘某某、杜某与劳动模范座谈
     for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: f.start):
         at = person.end
-        while text[at : at + 1] == "、" and (listed := _listed_person_after(doc, at + 1)):
+        while text[at : at + 1] in ("、", "和", "与") and (listed := _listed_person_after(doc, at + 1)):
             doc.add(listed)
             at = listed.end
+            if text[at - len(listed.name) - 1] != "、":
+                break  # 甲和乙: the pair ends there
     # the same name again with no cue of its own: 吴某1994年参加工作 (not 吴某劳模创新工作室)
     for name in {f.name for f in doc.found if f.type is T.Person}:
         for m in re.finditer(re.escape(name), text):
@@ -530,7 +534,7 @@ def _listed_person_before(doc: Doc, end: int) -> Found | None:
 
 
 # what ends a name in a list of names: the next item, the list's end, or what the people do
-_LIST_GOES_ON = re.compile(r"[、，,；;。：:（(]|与|和|及|等|分别|共同|一行|作|在|为|出席|参加|座谈|获")
+_LIST_GOES_ON = re.compile(r"[、，,；;。：:（(]|与|和|及|等|分别|共同|一行|作|在|为|出席|参加|座谈|获|包揽|把")
 
 
 def _listed_person_after(doc: Doc, start: int) -> Found | None:
@@ -554,6 +558,10 @@ def _honour_at_end() -> re.Pattern:
 
 
 _TITLES_BEFORE_NAME = tuple(t for t in lx.POST_TITLES if t != "负责人")
+# two-character words that follow a name (来到, 介绍, 表示 …), not single characters or punctuation
+_FOLLOWING_WORD = re.compile(r"(?:{})".format("|".join(
+    w for w in re.findall(r"[\u4e00-\u9fff]{2,}", lx.AFTER_NAME.pattern) if w not in ("同志", "代表"))))
+_COUNTED_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+[人名位]")
 
 
 _PROFILE = re.compile(r"是[^，。；]{2,30}的(?:一名|一位)?")
@@ -573,6 +581,10 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)”"  # ”: after a quotation (“……。”某某说)
     if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
         return "profile"  # 韩某是某公司的高级技师: who a worker is
+    if _COUNTED_AFTER.match(text, end):
+        return "counted-with"  # 某小学李某等6人荣获…: the first of a group the text counts
+    if text[start - 1 : start] in ("，", ",") and doc.ending_at(start - 1, {T.Person}) and lx.AFTER_NAME.match(text[end : end + 2]):
+        return "listed-person"  # 副主席王某，袁某参加: a name that continues a list of people
     if text[start - 1 : start] == "的" and text[end : end + 1] in ("；", ";"):
         return "described"  # …称号的刘某；…: one of a list of people, each described first
     if text[start - 1 : start] == "的" and doc.ending_at(start - 1, ORGANISATIONS) is not None \

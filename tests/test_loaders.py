@@ -167,3 +167,22 @@ def test_a_feature_with_a_subtitle_and_a_byline_line_is_its_own_article_and_a_ki
     assert feature.title == "守护地铁安全的“医生”" and feature.kind == "feature"
     assert feature.byline.reporters == ("甘霖",) and "甘霖" not in feature.body
     assert feature.body.startswith("——记北京市劳动模范")  # the subtitle names the worker: it stays in the text
+
+
+def test_web_reports_glued_into_one_page_are_cut_at_their_headlines():
+    """Articles of other outlets, one after another: leads of other outlets, a reporter line,
+    a report that opens with its date, even after a last line cut short."""
+    page = (
+        "锦川区总工会慰问环卫职工\n\n"
+        "中工网讯 近日，锦川区总工会为一线环卫职工送去防暑用品。\n\n"
+        "区总工会负责人表示，将持续做好服务，让职工感受到工\n\n"
+        "一次难忘的疗休养\n\n"
+        "工人日报-中工网记者 柯远\n\n"
+        "“这次疗休养让我们收获满满。”职工们说。\n\n"
+        "北湖街道工会开展普法讲座\n\n"
+        "5月9日上午，北湖街道工会邀请律师为辖区职工讲解劳动合同法。\n\n"
+        "青禾区总工会启动职工技能大赛\n\n"
+        "青禾区总工会日前启动2025年职工职业技能大赛，全区三十余家单位的近千名职工将参加十二个工种的比赛。\n"
+    )
+    titles = [a.title for a in cut_page(page, "web.txt")]
+    assert titles == ["锦川区总工会慰问环卫职工", "一次难忘的疗休养", "北湖街道工会开展普法讲座", "青禾区总工会启动职工技能大赛"]

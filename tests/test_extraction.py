@@ -787,3 +787,16 @@ def test_people_counted_paired_and_listed_after_a_comma():
     )
     assert {"卜青山", "冼志平", "温岚", "裘一帆", "匡立夏", "苏颖"} <= of_type(entities, "Person")
     assert "苏颖来" not in of_type(entities, "Person")
+
+
+def test_name_endings_come_from_the_suffix_table():
+    from ontology import gazetteers
+
+    _, entities, _ = graph_of(
+        "银行工会开展慰问\n"
+        "本报讯 近日，青禾银行锦川分行工会联合柳岸街道党工委、下坡村村委会开展慰问活动。"
+    )
+    assert "青禾银行锦川分行" in of_type(entities, "Enterprise")
+    assert {"柳岸街道党工委", "下坡村村委会"} <= of_type(entities, "Organisation")
+    # the rows the extractor matches are marked in the table; a name ending it does not match is no name
+    assert not next(r for r in gazetteers.suffix_rows() if r.suffix == "基地").extract

@@ -19,41 +19,10 @@ from ontology.schema import EntityType
 jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
 T = EntityType
 
-# Longest first within a type; a name's type is decided by the suffix it ends with.
+# Name endings (ontology/gazetteers/org_suffixes.tsv, the rows marked extract), longest first:
+# a name's type is decided by the suffix it ends with.
 SUFFIXES: list[tuple[str, EntityType]] = sorted(
-    [
-        *[(s, T.Union) for s in ("总工会", "工会联合会", "工会委员会", "工会", "工联会")],
-        *[
-            (s, T.Enterprise)
-            for s in (
-                "股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "公司", "集团",
-                "银行", "铁路局", "项目部", "厂", "商场", "农场", "批发市场", "药业", "酒店", "饭店", "工程总承包部",
-            )
-        ],
-        *[
-            (s, T.Organisation)
-            for s in (
-                "工委", "党委", "团委", "区委", "市委", "县委", "宣传部", "组织部", "统战部", "委员会",
-                "常委会", "办事处", "政府", "局", "委办", "学院", "大学", "学校", "职业高中", "中学",
-                "小学", "幼儿园", "医院", "协会", "学会", "联盟", "研究院", "科学院", "研究中心",
-                "出版社", "疗养院", "培训中心", "服务中心", "中心", "培训基地", "实训实验基地",
-                "协调小组", "突击队", "机务段", "护理部", "基金会", "儿童村", "法院", "检察院",
-                "领导小组", "工作专班", "休养院", "养老院", "敬老院", "福利院", "管委会", "保健院", "支队", "大队",
-                "事务所", "仲裁院", "工作部", "权益保障部", "宣传教育部", "经济技术部", "女职工部", "服务站",
-            )
-        ],
-        *[
-            (s, T.Venue)
-            for s in ("公园", "书院", "博物馆", "纪念馆", "植物园", "大道", "广场", "体育馆", "体育场",
-                      "剧院", "校区", "美术馆", "图书馆", "展览馆", "文化宫", "会展中心", "会议中心",
-                      "文化馆", "礼堂", "会堂", "剧场", "体育中心", "陈列馆", "科技馆", "展示馆", "纪念堂", "故居", "音乐厅")
-        ],
-        *[
-            (s, T.District)
-            for s in ("街道", "地区", "新城", "镇", "乡", "村", "社区", "开发区", "经济开发区", "产业基地", "经济区", "功能区")
-        ],
-    ],
-    key=lambda st: -len(st[0]),
+    ((row.suffix, T(row.type)) for row in gazetteers.suffix_rows() if row.extract), key=lambda st: -len(st[0])
 )
 
 # Words before a name that are not part of it: verbs, prepositions, time words.

@@ -228,6 +228,7 @@ class Suffix:
     suffix: str
     type: str  # one of ENTITY_TYPES
     note: str
+    extract: bool = False  # the extractor finds names by this ending
 
 
 @dataclass(frozen=True)
@@ -364,7 +365,7 @@ def unions() -> tuple[UnionBody, ...]:
 @cache
 def suffix_rows() -> tuple[Suffix, ...]:
     """All rows of ``org_suffixes.tsv``."""
-    return tuple(Suffix(r["suffix"], r["type"], r["note"]) for r in _table("org_suffixes.tsv"))
+    return tuple(Suffix(r["suffix"], r["type"], r["note"], r["extract"] == "yes") for r in _table("org_suffixes.tsv"))
 
 
 @cache

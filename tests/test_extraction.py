@@ -800,3 +800,16 @@ def test_name_endings_come_from_the_suffix_table():
     assert {"柳岸街道党工委", "下坡村村委会"} <= of_type(entities, "Organisation")
     # the rows the extractor matches are marked in the table; a name ending it does not match is no name
     assert not next(r for r in gazetteers.suffix_rows() if r.suffix == "基地").extract
+
+
+def test_a_closing_ceremony_and_a_finale_held_at_a_venue():
+    _, entities, relations = graph_of(
+        "石岭区职工技能大赛闭幕\n"
+        "本报讯 近日，石岭区第三届职工技能大赛闭幕式在石岭区文化中心剧场举行。"
+        "“匠心石岭”2025石岭区职工才艺大赛颁奖暨优秀作品展演，在石岭区工人文化宫收官。"
+    )
+    events = of_type(entities, "Event")
+    closing = next(e for e in events if e.endswith("闭幕式"))
+    finale = next(e for e in events if e.endswith("展演"))
+    assert (finale, "heldAt", "石岭区工人文化宫") in relations
+    assert any(s == closing and p == "heldAt" for s, p, _ in relations)

@@ -800,10 +800,13 @@ def events(doc: Doc) -> None:
         # no second action before the event word (举办…启动仪式 is fine: 启动 names it)
         if cut and not re.search(rf"(?:{verbs}|到|前往|赴)", clause[: cut - _suffix_length(clause[:cut])]):
             _add_event(doc, start, start + cut, "after-verb")
-    for m in re.finditer(r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行)", text):
+    for m in re.finditer(r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行|收官|落幕|闭幕|开赛|启幕)", text):
         end = m.start()
         s0, _ = doc.sentence_bounds(end)
         clause_start = doc.clause_start(s0, end)
+        if clause_start == end and text[end - 1 : end] in "，,":  # X大赛颁奖暨展演，在某剧场收官
+            end -= 1
+            clause_start = doc.clause_start(s0, end)
         phrase = text[clause_start:end]
         cut = _last_event_suffix(phrase)
         if cut and cut == len(phrase):

@@ -565,7 +565,7 @@ def activities(doc: Doc) -> None:
             continue
         s0, s1 = doc.sentence_bounds(m.start())
         ev = _sentence_event(doc, s0, s1, events)
-        if ev and re.match(r"[^，。；]{0,12}(举办|举行|召开|开展|进行|启动|开幕|参观|打卡|闭幕|落幕|落下帷幕|拉开帷幕|收官)",
+        if ev and re.match(r"[^，。；]{0,12}(举办|举行|召开|开展|进行|启动|开幕|参观|打卡|闭幕|落幕|落下帷幕|拉开帷幕|收官|开赛|启幕)",
                            doc.text[place.end : place.end + 16]):
             doc.relate(ev.name, P.heldAt, place.name, place.start, ev.end, "held-at")
     main = _main_event(doc, events)

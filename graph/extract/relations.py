@@ -211,8 +211,11 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         if _LEGAL_FORM.fullmatch(f.name[cut:]):
             break  # 北京安泰集团有限责任公司 is 北京安泰集团 itself, by its legal name
         parent = f.name[:cut]
-        if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）"):
+        if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）") \
+                or parent.count("(") != parent.count(")"):
             continue
+        if parent.endswith("工会") and (parent[:-2] in lx.place_facts() or parent[:-2] in ("地区", "街道", "社区")):
+            continue  # 北京工会传媒协会, 地区工会服务站: a place and 工会 is no union's name
         if re.fullmatch(r"[市区县]工会", parent):
             break  # 市工会干部学院: "the city's union", a kind, not a name
         target = doc.starting_at(f.start, ORGANISATIONS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 
 import jieba
 import jieba.posseg
@@ -19,53 +20,30 @@ from ontology.schema import EntityType
 jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
 T = EntityType
 
+LEXICON = Path(__file__).resolve().parents[2] / "ontology" / "lexicon"
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The words of ``ontology/lexicon/<name>.txt``, one a line, in the file's order."""
+    lines = (LEXICON / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def longest_first(name: str) -> list[str]:
+    return sorted(words(name), key=len, reverse=True)
+
+
 # Name endings (ontology/gazetteers/org_suffixes.tsv, the rows marked extract), longest first:
 # a name's type is decided by the suffix it ends with.
 SUFFIXES: list[tuple[str, EntityType]] = sorted(
     ((row.suffix, T(row.type)) for row in gazetteers.suffix_rows() if row.extract), key=lambda st: -len(st[0])
 )
 
-# Words before a name that are not part of it: verbs, prepositions, time words.
-BOUNDARY_WORDS = sorted(
-    """在 于 与 同 和 及 以及 由 向 对 为 给 把 将 被 让 据 从 到 赴 至 自 经 跟 随 邀 请 邀请 通过 围绕
-    针对 面向 落实 依托 联合 携手 会同 联手 牵头 主办 承办 协办 指导 支持 带领 组织 举办 举行 开展
-    召开 启动 发起 成立 走进 参观 前往 共赴 奔赴 赶赴 来到 深入 对接 协调 获评 荣获 获得 表彰 推动 发挥 是 系 作为
-    担任 任 近日 日前 当天 今年 去年 此前 此外 同时 其中 包括 还 也 均 都 已 正 各 该 本 其 这 那 我
-    每 全体 其他 部分 多家 等 了 着 的 地 得 并 及其 或 即 如 像 前 后 间 里 内 外 来自 代表
-    分别 共同 一行 一起 走访 慰问 看望 动员 号召 希望 要求 积极 广泛 持续 进一步 全力 首批 首场 首届
-    新任 原 现任 时任 一名 一位 两家 三家 帮助 鼓励 引导 吸引 加入 入驻 落户 设立 设有 位于 创建 打造
-    建立 建成 为期 当选 宣读 颁发 授予 揭牌 授牌 出席 参加 参与 观摩 见证 致辞 讲话 表示 指出 介绍
-    但 而 又 就 吸纳 实现 产生 办理 利用 充分利用 发布 决定 探索 加强 提升 提高 深化 努力 聚焦
-    做好 做实 完善 健全 构建 形成 覆盖 涵盖 组建 培育 选树 选派 委托 申报 申请 认定 评选 获 获批 入选
-    成为 属于 隶属 协助 配合 看到 带动 发动 号召 倡议 联络 走入 进入 回到 返回 召集 选出 选举 产生了
-    指派 委派 派遣 迅速 立即 及时 宣布 宣告 陪同 推广 挂牌""".split(),
-    key=len,
-    reverse=True,
-)
+BOUNDARY_WORDS = longest_first("boundary_words")
 
-# Post titles between an organisation and a person (副主席李明华, 副书记、组织人事部部长郑雪).
-POST_TITLES = sorted(
-    """主席 副主席 常务副主席 书记 副书记 党组书记 党组成员 党委书记 党委副书记 部长 副部长 局长 副局长
-    主任 副主任 理事长 副理事长 秘书长 会长 副会长 组长 副组长 常委 委员 总经理 副总经理 董事长 经理
-    院长 副院长 校长 副校长 队长 区长 副区长 市长 副市长 镇长 乡长 所长 处长 科长 馆长 站长 厂长 段长
-    办公室主任 团委书记 主任委员 负责人 总监 安全总监 党组副书记 党委常委 书记处书记 调研员 巡视员 一级调研员
-    二级调研员 一级巡视员 二级巡视员 主任科员 中队长 大队长 支队长 副队长 行长 副行长 社长 总编辑 董事 监事
-    总工程师 副总工程师 总会计师 党总支书记 支部书记 党支部书记 工委书记 工委副书记 党工委书记 党工委副书记""".split(),
-    key=len,
-    reverse=True,
-)
+POST_TITLES = longest_first("post_titles")
 
-# Occupations printed right before a worker's name (机务工程师陈立华, 主任医师孙丽,
-# 选手马俊): the person works where the words before the occupation say, with no post.
-OCCUPATIONS = tuple(sorted(
-    """工程师 高级工程师 助理工程师 技师 高级技师 技术员 工人 电工 焊工 钳工 车工 铣工 维修工 装配工
-    驾驶员 司机 乘务员 安全员 质检员 调度员 快递员 快递小哥 农民工 外卖骑手 骑手 送餐员 网约车司机
-    医生 医师 主任医师 副主任医师 主治医师 护士 护士长 药师 教师 老师 讲师 教授 研究员 设计师
-    班组长 班长 工长 机长 列车长 选手 职工 员工 干部 社工 志愿者 民警 消防员 环卫工人 保洁员 营业员
-    律师 厨师 会计""".split(),
-    key=len,
-    reverse=True,
-))
+OCCUPATIONS = tuple(longest_first("occupations"))
 
 _LISTED_OCCUPATION_AT_END = re.compile("(?:" + "|".join(OCCUPATIONS) + ")$")
 _OCCUPATION_ENDING_AT_END = re.compile(r"[\u4e00-\u9fff]{1,2}[员师]$|[\u4e00-\u9fff]{2}工$")
@@ -102,35 +80,20 @@ GENERIC_PREFIXES = re.compile(
 
 SECTOR_UNION = re.compile(r"^(北京市|市|北京)?[\u4e00-\u9fff]{2,8}(系统)?工会$")
 
-EVENT_SUFFIXES = sorted(
-    """启动仪式 仪式 启动会 推进会 座谈会 联谊会 游园会 交流会 沟通会 表彰会 报告会 分享会 发布会 观摩会
-    研讨会 培训会 见面会 动员会 诗会 大会 会议 讲座 宣讲会 宣讲课 宣讲活动 研修班 培训班 训练营 比赛 大赛
-    竞赛 选拔赛 集训 展演 展览 演出 晚会 活动 宣传周 运动会 接待日 评审工作 评选工作
-    联赛 锦标赛 邀请赛 友谊赛 决赛 比武 音乐会 读书会 茶话会 恳谈会 开放日 论坛 招聘会 嘉年华
-    文化节 艺术节 体育节 健步走 马拉松 推介会 洽谈会 作品展 书画展 摄影展 成果展 图片展 展示会 擂台赛
-    开幕式 闭幕式 颁奖典礼 典礼 颁奖礼 市集 义诊""".split(),
-    key=len,
-    reverse=True,
-)
+EVENT_SUFFIXES = longest_first("event_suffixes")
 
-PROGRAMME_SUFFIXES = sorted(
-    """系列活动 工程 计划 机制 调解机制 模式 平台 服务平台 体系 工作体系 工作机制 工作法 工作格局 工作部署 格局
-    部署 行动 改革 服务卡 小程序 驿站 建设 培训 接待日 服务日 开放日 活动日 宣传日 活动 组团式服务""".split(),
-    key=len,
-    reverse=True,
-)
+PROGRAMME_SUFFIXES = longest_first("programme_suffixes")
 
 # Words after a quoted name that say "the work of" it: the name is the quotation alone.
 GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作(?!法|机制|格局|部署|体系)|项目|品牌|专项|系列(?!活动))")
 # A congress: 北京市工会十四大, 中国工会十七大, 党的十九大.
 CONGRESS = re.compile(r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大")
 
-# Verbs that make the organisation before them the organiser of what follows.
-# Units of a body named after it in a list: 华建五局安装公司党委、工会、团委; 某某街道工委、办事处.
-UNIT_SUFFIXES = ("党委宣传部", "党委", "团委", "工会", "宣传部", "纪委", "办公室", "护理部", "妇委会", "团支部", "工委", "办事处")
-ORGANISE_VERBS = ("举办", "开展", "组织开展", "组织", "召开", "举行", "启动", "发起", "主办", "承办", "推出", "实施", "打造")
-PROGRAMME_VERBS = ("推进", "深化", "深入推进", "持续推进", "落实", "建设", "构建", "建立", "设计", "推动")
-ATTEND_VERBS = ("出席", "参加", "致辞", "讲话", "参与", "主持", "观摩", "发言", "宣讲", "分享")
+# The word lists of ontology/lexicon/ (each file says what its words do).
+UNIT_SUFFIXES = words("unit_suffixes")
+ORGANISE_VERBS = words("organise_verbs")
+PROGRAMME_VERBS = words("programme_verbs")
+ATTEND_VERBS = words("attend_verbs")
 
 
 _LEVELS = {"provincial": 0, "prefectural": 1, "county": 2, "area": 3, "township": 3, "other": 4}
@@ -234,8 +197,7 @@ def union_aliases() -> dict[str, str]:
 
 # A numbered edition (第十届): an edition of a recurring activity, or a term of a body.
 EDITION = r"第[一二三四五六七八九十\d]+届"
-# What a contest is called: its final (…大赛焊工决赛) and editions belong to it.
-CONTESTS = ("大赛", "竞赛", "比赛", "运动会", "联赛", "锦标赛")
+CONTESTS = words("contests")
 
 # Words a suffix match can end with that are not names (服务大局, 工作格局).
 NOT_A_NAME = re.compile(
@@ -254,9 +216,7 @@ NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及�
 NON_NAME_POS = ("v", "d", "p", "c", "r", "u", "l", "ad", "f", "t", "a", "i", "y", "e", "o", "z", "vd")
 
 
-# Brands of the platforms whose couriers, riders and drivers the unions recruit; some
-# hold words that end a name elsewhere (了 in 饿了么), so jieba must know them whole.
-PLATFORM_BRANDS = ("饿了么", "美团", "滴滴出行", "货拉拉", "闪送", "达达", "叮咚买菜", "盒马", "京东", "顺丰", "曹操出行", "满帮")
+PLATFORM_BRANDS = words("platform_brands")
 
 
 @cache

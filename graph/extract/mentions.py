@@ -840,9 +840,7 @@ def events(doc: Doc) -> None:
             _add_event(doc, s0, s0 + cut, "sentence-subject")
 
 
-# what a report's headline says was done: 某区总工会慰问防疫一线干警, 某街道工会走进企业开展…
-_HEADLINE_ACTIVITY = re.compile(r"(慰问|看望|走访|表彰|授牌|揭牌|揭幕|挂牌|座谈|走进|启动|举办|开展|举行|召开|送温暖|送清凉|"
-                                r"颁奖|开幕|开班|签约|义诊|培训|比赛|竞赛|大赛|联欢|展演)")
+_HEADLINE_ACTIVITY = re.compile("|".join(lx.longest_first("headline_activities")))
 # an occurrence the body names shortly: 参加了揭幕仪式, 座谈会上，, 在此次新春慰问活动中
 _SHORT_OCCURRENCE = re.compile(
     r"(?:参加了?|出席了?|参与了?|观看了?|此次|本次|这次)([\u4e00-\u9fff]{0,8}?(?:%s))|(?:^|[，。\n])([\u4e00-\u9fff]{0,6}?(?:%s))(?:上|中|现场)[，,]"
@@ -866,15 +864,10 @@ def occurrences(doc: Doc) -> None:
     m = _HEADLINE_ACTIVITY.search(headline)
     if m is None:
         return
-    start = m.start()
-    subject = doc.ending_at(start, ORGANISATIONS | {T.District})
-    if m.group(0) in ("举办", "开展", "举行", "召开", "启动") or subject is None and start > 0 and \
-            doc.ending_at(start, {T.Person}) is None:
-        start = m.end() if m.group(0) in ("举办", "开展", "举行", "召开", "启动") else start
-    end = len(headline)
-    if end - start >= 4 and not doc.between(start, end, ORGANISATIONS | {T.Event, T.Programme}) \
-            or end - start >= 4 and m.group(0) not in ("举办", "开展", "举行", "召开", "启动"):
-        doc.add(Found(start, end, T.Event, headline[start:end], "headline-occurrence", 0.5))
+    # 某区总工会举办X: what is held follows the verb; 某区总工会慰问X: the visit is the verb and its object
+    start = m.end() if m.group(0) in lx.ORGANISE_VERBS else m.start()
+    if len(headline) - start >= 4 and not doc.between(start, len(headline), ORGANISATIONS | {T.Event, T.Programme}):
+        doc.add(Found(start, len(headline), T.Event, headline[start:], "headline-occurrence", 0.5))
 
 
 # 记者近日从朝阳区…工作推进会上了解到: the meeting the news comes from

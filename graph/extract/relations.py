@@ -614,9 +614,7 @@ def activities(doc: Doc) -> None:
     _people_at_the_event(doc, events, main, set(attending))
 
 
-# what people do at an occurrence they take part in, said after them in the sentence
-_AT_EVENT_VERB = re.compile(r"出席|参加|参与|陪同|率队|带队|率|带领|看望|慰问|走访|座谈|讲话|致辞|发言|主持|颁奖|颁发|揭牌|"
-                            r"调研|来到|前往|深入|走进|观看|参观|宣读|宣布|见证|启动|点亮|授旗|授牌")
+_AT_EVENT_VERB = re.compile("|".join(lx.longest_first("taking_part_verbs")))
 
 
 def _people_at_the_event(doc: Doc, events: list[Found], main: Found | None, done: set[int]) -> None:

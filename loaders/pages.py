@@ -189,15 +189,15 @@ def _tag_lines(lines: list[Line]) -> list[str]:
 
 
 # How a report opens when it has no 本报讯 lead: another outlet's lead (新华社北京5月1日电,
-# 中工网讯, 本网讯), the reporter in brackets, or the time it happened (近日，4月28日，)
-_REPORT_OPENING = re.compile(
+# 中工网讯, 本网讯, 据《工人日报》消息), the reporter in brackets; or the time it happened
+# (近日，4月28日上午，), which a subtitle's paragraph may start with too
+_OUTLET_LEAD = re.compile(
     r"^(?:(?:本报|本网|本刊|[\u4e00-\u9fff]{2,8}?(?:网|社|台|报|新闻))[\u4e00-\u9fff\d年月日]{0,12}?(?:讯|电|消息)"
-    r"|据《[^》]{2,12}》消息|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|报)-[\u4e00-\u9fff]{2,6}记者"
-    r"|[（(]\s*(?:记者|通讯员)|(?:近日|日前|近期|昨天|昨日|今天|今日|日前|\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]{0,8}[，,]"
-    r"|(?:近日|日前|近期|昨天|昨日|今天|今日)[，,])"
+    r"|据《[^》]{2,12}》消息|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|报)-[\u4e00-\u9fff]{2,6}记者|[（(]\s*(?:记者|通讯员))"
 )
-
-
+_DATED_OPENING = re.compile(
+    r"^(?:(?:近日|日前|近期|昨天|昨日|今天|今日|\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]{0,8}[，,]|(?:近日|日前|近期|昨天|昨日|今天|今日)[，,])"
+)
 _OUTLET_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|报)-[\u4e00-\u9fff]{2,6}记者\s*[\u4e00-\u9fff·\s]{2,24}$")
 
 
@@ -220,9 +220,11 @@ def _reject_false_headlines(lines: list[Line], tags: list[str], after_break: lis
             for k in range(j, min(j + 4, len(tags)))
             if tags[k] in ("body", "credit")
         )
-        opens_report = below == "body" and (_REPORT_OPENING.match(lines[j].text) is not None
-                                            or after_break[i] and j == i + 1 and _SUBJECT_START.match(lines[i].text) is not None
-                                            and "、" not in lines[i].text  # 朝阳区区委常委、统战部部…: a cut line
+        # a subtitle inside a feature opens with no place or body (4000份慰问品送到职工手中); a headline does
+        subject = _SUBJECT_START.match(lines[i].text) is not None and "、" not in lines[i].text  # 区委常委、…: a cut line
+        opens_report = below == "body" and (_OUTLET_LEAD.match(lines[j].text) is not None
+                                            or subject and _DATED_OPENING.match(lines[j].text) is not None
+                                            or subject and after_break[i] and j == i + 1
                                             and lines[j].ends_sentence and len(lines[j].text) >= 40)
         # a report's opening marks a headline even after a line cut short (the page above ran out)
         if not (below == "lead" or opens_report or after_break[i] and (credit_soon or above in ("banner", "credit"))):

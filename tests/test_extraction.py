@@ -813,3 +813,13 @@ def test_a_closing_ceremony_and_a_finale_held_at_a_venue():
     finale = next(e for e in events if e.endswith("展演"))
     assert (finale, "heldAt", "石岭区工人文化宫") in relations
     assert any(s == closing and p == "heldAt" for s, p, _ in relations)
+
+
+def test_a_quoted_programme_ends_where_the_sentence_goes_on():
+    _, entities, _ = graph_of(
+        "街道工会建设职工之家\n"
+        "本报讯 近日，柳岸街道工会启动了“暖心培育”工程，“青禾职工之家”顺利完成建设。"
+    )
+    programmes = of_type(entities, "Programme")
+    assert "“暖心培育”工程" in programmes
+    assert not any(p.startswith("了") or p.endswith("顺利完成建设") for p in programmes)

@@ -738,9 +738,13 @@ def _programme_like(quoted: str) -> bool:
 _QUOTED_RUN = re.compile(rf"{_QUOTE}{{1,3}}")
 
 
+_TAIL_STOP = re.compile(r"和|与|及|包含|包括|完成|顺利|正式|已|将|为|是|在|慰问金|成功|全面|进一步")
+
+
 def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
     """The words after a quotation up to the last suffix within ``limit`` characters."""
     window = re.split(r"[，。、；：！？,.;:!?（）()《》“”\"\n…—]", text[end : end + limit], maxsplit=1)[0]
+    window = _TAIL_STOP.split(window, maxsplit=1)[0]  # “X”顺利完成建设, “X”包含Y计划: the sentence goes on
     if re.match(r"(这|该|此|等)", window) or "的" in window and not re.match(r"的工作(体系|机制|格局|模式)", window):
         return ""  # ‘接待日’这个平台, “…”的必修课程体系: a description, not the name's end
     return window[: _last_suffix_end(window, suffixes)]
@@ -758,6 +762,7 @@ def _joint_programmes(doc: Doc, start: int, end: int) -> bool:
 
 
 # 搭建新就业群体“一站式”服务平台: the words between the verb and the quotation are the name's
+_NOT_A_HEAD = re.compile(r"(了|将|把|为|成为|对|在|以|的|和|与|并|还|也)")
 _VERB_THEN_HEAD = re.compile(r"(?:搭建|打造|建立|建设|推出|实施|开展|启动|构建|创建)([\u4e00-\u9fff]{1,6})$")
 
 
@@ -769,8 +774,8 @@ def _head(doc: Doc, start: int) -> int:
     if m:
         return start - len(m.group(0))
     m = _VERB_THEN_HEAD.search(text, max(0, start - 10), start)
-    if m and m.group(1) not in ("企业", "全市", "全区", "各级", "基层"):  # 实施企业“三个一”体检: whose, not a name
-        return m.start(1)
+    if m and m.group(1) not in ("企业", "全市", "全区", "各级", "基层") and not _NOT_A_HEAD.match(m.group(1)):
+        return m.start(1)  # (not 实施企业“三个一”体检: whose; not 启动了“X”工程, 建设将“X”: words of the sentence)
     if start > 1 and doc.ending_at(start - 1, ORGANISATIONS) is not None and "\u4e00" <= text[start - 1] <= "\u9fff":
         return start - 1
     return start

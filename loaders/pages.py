@@ -118,7 +118,7 @@ def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int
     close()
 
     out: list[Article] = []
-    for group, body in articles:
+    for group, body in _photo_on_top(articles):
         for headline, paragraphs in _split_photo_stories(group, rejoin(body)):
             if not paragraphs and headline is None:
                 continue
@@ -128,6 +128,18 @@ def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int
     if not out and unframed:  # no structure found: a single article whose first line is the headline
         out.append(compose(source, first_ordinal, unframed[0], unframed[1:]))
     return [a for a in out if a.body.strip()]
+
+
+def _photo_on_top(articles: list[tuple[list[Line], list[Line]]]) -> list[tuple[list[Line], list[Line]]]:
+    """A headline over one short photo caption, then a report with no headline of its own
+    (标题 / 图为…。某某 摄 / 本报讯…): the photo heads the report, one article."""
+    out: list[tuple[list[Line], list[Line]]] = []
+    for group, body in articles:
+        if out and not group and out[-1][0] and sum(len(line.text) for line in out[-1][1]) <= 80:
+            out[-1] = (out[-1][0], out[-1][1] + body)
+        else:
+            out.append((group, body))
+    return out
 
 
 def unweave_columns(lines: list[Line]) -> list[Line]:

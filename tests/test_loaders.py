@@ -186,3 +186,10 @@ def test_web_reports_glued_into_one_page_are_cut_at_their_headlines():
     )
     titles = [a.title for a in cut_page(page, "web.txt")]
     assert titles == ["锦川区总工会慰问环卫职工", "一次难忘的疗休养", "北湖街道工会开展普法讲座", "青禾区总工会启动职工技能大赛"]
+
+
+def test_a_photo_over_a_report_belongs_to_the_report():
+    page = ("锦川区总工会走进环卫企业\n\n图为志愿者为环卫工人拍摄笑脸照。柯远 摄\n\n"
+            "本报讯 （记者 柯远）昨天，锦川区总工会走进环卫企业，为一线职工拍摄笑脸照。\n")
+    (article,) = cut_page(page, "photo-on-top.txt")
+    assert article.title == "锦川区总工会走进环卫企业" and "锦川区总工会走进环卫企业，为一线职工" in article.body

@@ -45,7 +45,15 @@ class _ProgressBar:
             self.bar.__exit__(None, None, None)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except pipeline.IdentityConflict as err:  # any command that reads sources: nothing written
+            _fail(err, EXIT_INPUT_FAILED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="unionkg")
 def main() -> None:
     """unionkg: a knowledge graph of Beijing trade-union organisations and activities,
@@ -75,8 +83,6 @@ def build(sources, out_dir, base, as_json, workers, prune, fresh):
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    except pipeline.IdentityConflict as err:
-        _fail(err, EXIT_INPUT_FAILED)
     summary = report.summary()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))

@@ -201,6 +201,7 @@ def test_ids_published_earlier_still_resolve(one_at_a_time):
     """Built one page at a time, a one-off fragment was an event's name for a while
     (习贯彻北京市工会十五大 in the sample): its id is now owl:sameAs the node, and a Redirect."""
     steps, _, registries, stepwise, _ = one_at_a_time
+    run_cli("validate", steps)  # an IRI that is only owl:sameAs another conforms
     kg = built(steps)
     published = {row.id for rows in registries[:-1] for row in rows if row.status == "live"}
     assert kg.redirects and set(kg.redirects) <= published
@@ -219,6 +220,17 @@ def test_an_unchanged_build_extracts_nothing(tmp_path):
     summary = json.loads(run_cli("build", "--out", out, "--json").stdout)
     assert summary["sources"]["extracted"] == 0 and summary["articles"] == 31
     assert (out / "graph.nt").read_bytes() == first
+
+
+def test_fresh_builds_the_given_sources_alone(tmp_path):
+    out = tmp_path / "build"
+    run_cli("build", PAGES, "--out", out)
+    first = page_files()[0]
+    summary = json.loads(run_cli("build", first, "--out", out, "--fresh", "--json").stdout)
+    assert summary["articles"] == len(article_ids(first)) and summary["sources"]["files"] == 1
+    removed = set(json.loads((out / "removed.json").read_text())["articles"])
+    assert removed == set(article_ids(PAGES)) - set(article_ids(first))
+    assert run_cli("build", "--out", tmp_path / "nothing", code=2).stderr.count("give SOURCES") == 1
 
 
 # ------------------------------------------------------------------ corrections and removals
@@ -343,3 +355,15 @@ def test_builds_read_from_another_working_directory_give_the_same_ids(tmp_path):
     run_cli("build", "pages", "--out", "b1", cwd=tmp_path)
     run_cli("build", pages, "--out", tmp_path / "b2", cwd=os.path.dirname(tmp_path))
     assert (tmp_path / "b1" / "graph.nt").read_bytes() == (tmp_path / "b2" / "graph.nt").read_bytes()
+
+
+def test_the_csv_export_holds_the_redirects(tmp_path):
+    from graph.neo4j_csv import write_csv
+
+    kg = resolve([article_graph("a1", ("北京星河精密机械有限公司", ["星河机械"]))])
+    kg.redirects = {"enterprise/星河机械": "enterprise/北京星河精密机械有限公司"}
+    export = write_csv(kg, tmp_path)
+    old, new = str(IRIS.entity("enterprise/星河机械")), str(IRIS.entity("enterprise/北京星河精密机械有限公司"))
+    assert export.rows["redirects"] == export.rows["same_as"] == 1
+    assert export.files["redirects"].read_text(encoding="utf-8").splitlines()[1] == f'"{old}","Redirect"'
+    assert export.files["same_as"].read_text(encoding="utf-8").splitlines()[1] == f'"{old}","{new}","SAME_AS"'

@@ -267,12 +267,13 @@ class _Loader:
         self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size, _) in batches.items()}
         self.total = pg.rows
         _prepare(self.driver, self.database)
-        changed = self._changed_articles(articles)
-        in_build = {a["id"] for a in articles}
-        removed = [i for i in removed if i not in in_build]
+        checksums = {a["id"]: a["checksum"] for a in articles}
+        in_database = self._checksums([*checksums, *(i for i in removed if i not in checksums)])
+        changed = [i for i, checksum in in_database.items() if i in checksums and checksum != checksums[i]]
+        removed = [i for i in in_database if i not in checksums]  # those loaded before: no scan for the rest
+        self.report.replaced_articles, self.report.removed_articles = changed, removed
         orphans = self._forget(changed + removed) if changed or removed else []
         if removed:
-            self.report.removed_articles = removed
             self.report.deleted += self._write(cypher.DELETE_ARTICLES, ids=removed)[1].nodes_deleted
         redirects = [r.row() for r in pg.redirects]
         counters = self._write(cypher.DELETE_REDIRECTED, redirected=[r["source"] for r in redirects],
@@ -294,17 +295,13 @@ class _Loader:
         self.report.complete = True
         return self.report
 
-    def _changed_articles(self, articles: list[dict]) -> list[str]:
-        """Ids of the articles already in the database with another checksum."""
-        checksums = {a["id"]: a["checksum"] for a in articles}
-        records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=list(checksums),
-                                                  database_=self.database)
-        changed = [r["id"] for r in records if r["checksum"] != checksums[r["id"]]]
-        self.report.replaced_articles = changed
-        return changed
+    def _checksums(self, ids: list[str]) -> dict[str, str]:
+        """The checksum of each of ``ids`` already in the database."""
+        records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=ids, database_=self.database)
+        return {r["id"]: r["checksum"] for r in records}
 
     def _forget(self, ids: list[str]) -> list[str]:
-        """Take the changed articles' mentions and evidence out; the entities they named."""
+        """Take the changed or removed articles' mentions and evidence out; the entities they named."""
         record, counters = self._write(cypher.FORGET_MENTIONS, ids=ids)
         _, fact_counters = self._write(cypher.FORGET_FACTS, ids=ids)
         self.report.deleted += counters.relationships_deleted + fact_counters.relationships_deleted

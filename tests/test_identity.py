@@ -293,7 +293,8 @@ def test_a_removed_source_goes_with_prune_from_the_rdf_and_neo4j(tmp_path, neo4j
     assert report["removed_articles"] == len(gone_ids)
     loaded = neo4j_graph(neo4j_settings)
     wipe(neo4j_settings)
-    run_cli("load", "neo4j", out)
+    again = json.loads(run_cli("load", "neo4j", out, "--json").stdout)
+    assert again["removed_articles"] == 0  # none of them was there to remove
     assert loaded == neo4j_graph(neo4j_settings)  # as if the page had never been loaded
     assert not any(str(IRIS.article(i)) == n[0] for i in gone_ids for n in loaded["nodes"])
 

@@ -45,7 +45,15 @@ class _ProgressBar:
             self.bar.__exit__(None, None, None)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except pipeline.IdentityConflict as err:  # any command that reads sources: nothing written
+            _fail(err, EXIT_INPUT_FAILED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="unionkg")
 def main() -> None:
     """unionkg: a knowledge graph of Beijing trade-union organisations and activities,
@@ -53,18 +61,25 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="Output folder (replaced atomically at the end).")
+              help="Output folder (replaced atomically at the end). If it holds a build, its sources are "
+                   "kept and SOURCES added; only new and changed files are extracted.")
+@click.option("--prune", is_flag=True, help="Drop the articles of kept sources whose file is gone "
+                                            "(listed in removed.json, which `load neo4j` reads).")
+@click.option("--fresh", is_flag=True, help="Ignore the sources of the build in --out: build SOURCES alone.")
 @click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting files in parallel (one file is one worker's unit).")
-def build(sources, out_dir, base, as_json, workers):
+def build(sources, out_dir, base, as_json, workers, prune, fresh):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
+    if not sources and (fresh or not (out_dir / pipeline.SOURCES_JSONL).is_file()):
+        raise click.UsageError(f"give SOURCES to build ({out_dir}/ holds no build to add to)")
     try:
-        report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers)
+        report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers,
+                                prune=prune, fresh=fresh)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -76,6 +91,11 @@ def build(sources, out_dir, base, as_json, workers):
         click.echo(f"articles: {summary['articles']}")
         click.echo("entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()))
         click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in summary["relations"].items()))
+        used = summary["sources"]
+        click.echo(f"sources: {used['files']} files, {used['extracted']} extracted"
+                   + (f", {len(used['missing_kept'])} gone and kept" if used["missing_kept"] else "")
+                   + (f", {len(used['pruned'])} gone and pruned" if used["pruned"] else "")
+                   + (f"; entity ids redirected: {summary['redirects']}" if summary["redirects"] else ""))
         click.echo("files: " + " ".join(summary["files"]))
         click.echo(f"failed inputs: {len(summary['failures'])}")
     _report_failures(report.graph.failures)
@@ -230,7 +250,7 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_si
         connect(settings).close()  # a wrong password should not wait for the sources to be read
         kg = pipeline.read_graph(paths, _ProgressBar())
         report = load_graph(kg, settings, **({"base": base} if base else {}), progress=_ProgressBar("loading"),
-                            batch_size=batch_size, on_retry=_echo_retry)
+                            batch_size=batch_size, on_retry=_echo_retry, removed=pipeline.read_removed(paths))
     except LoadInterrupted as err:
         written = "; ".join(f"{kind} {rows}" for kind, rows in err.report.written().items())
         click.echo(f"{_below_progress_bar()}error: {err}\n"
@@ -248,6 +268,8 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_si
         for kind, tally in report.tallies.items():
             click.echo(f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
                        f" in {report.seconds_by_kind.get(kind, 0):.1f} s")
+        if report.removed_articles:
+            click.echo(f"removed articles deleted: {len(report.removed_articles)}")
         if report.replaced_articles:
             click.echo(f"changed articles replaced: {len(report.replaced_articles)} "
                        f"({report.deleted} old nodes and relationships deleted)")

@@ -7,8 +7,8 @@ Each load statement returns ``updated``: rows that met an existing node or relat
 and changed it. The driver's counters tell how many were created; the rest were
 already there unchanged.
 
->>> len(schema())  # two keys, four lookups, the full-text index, a key per fact type
-17
+>>> len(schema())  # three keys, four lookups, the full-text index, a key per fact type
+18
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def schema() -> list[str]:
     statements = [
         "CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE",
         "CREATE CONSTRAINT article_iri IF NOT EXISTS FOR (n:Article) REQUIRE n.iri IS UNIQUE",
+        "CREATE CONSTRAINT redirect_iri IF NOT EXISTS FOR (n:Redirect) REQUIRE n.iri IS UNIQUE",
         "CREATE INDEX entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id)",
         "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
         "CREATE INDEX article_id IF NOT EXISTS FOR (n:Article) ON (n.id)",
@@ -131,6 +132,27 @@ SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
     r.evidence = [i IN keep | r.evidence[i]]
 WITH r WHERE size(r.articles) = 0
 DELETE r"""
+
+# An article the build no longer has (``removed.json``: its source pruned): its mentions
+# and evidence go first, as for a changed article, then the article itself.
+DELETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids DETACH DELETE a"
+
+# Before entities are merged: an entity whose IRI the build publishes as a redirect has
+# another IRI now; its mentions and facts come back from the build under that IRI (an
+# article whose mentions are "known" merges them again). A redirect whose IRI names an
+# entity again goes.
+DELETE_REDIRECTED = """CALL () { MATCH (e:Entity) WHERE e.iri IN $redirected DETACH DELETE e }
+CALL () { MATCH (r:Redirect) WHERE r.iri IN $live DETACH DELETE r }"""
+
+# After entities are merged: each old IRI points at the entity that has it now (a
+# redirect whose target changed is moved).
+MERGE_REDIRECTS = """UNWIND $rows AS row
+MATCH (e:Entity {iri: row.target})
+MERGE (r:Redirect {iri: row.source})
+WITH r, e, [(r)-[s:SAME_AS]->(x) WHERE x <> e | s] AS stale
+FOREACH (s IN stale | DELETE s)
+MERGE (r)-[:SAME_AS]->(e)
+RETURN count(CASE WHEN size(stale) > 0 THEN 1 END) AS updated"""
 
 # after the load: entities the changed articles named that no article names any more,
 # with the facts of the gazetteers (graph/infer.py) that only they had

@@ -113,6 +113,33 @@ class ArticleGraph:
     def snippet(self, span: Span) -> str:
         return snippet(self.article.text, span.start, span.end)
 
+    def to_json(self) -> dict:
+        """The article and its extraction, as a build's ``sources.jsonl`` keeps them so
+        that the next build need not extract the article again.
+
+        >>> from loaders.article import Article
+        >>> a = Article.from_parts("p.txt", 0, "标题", [(0, "标题")], [(3, "张三任主席")])
+        >>> g = ArticleGraph(a, [Entity(EntityType.Person, "张三", spans=[Span(3, 5)])],
+        ...                  [Relation("张三", Predicate.holdsPost, "张三", Span(3, 8), "主席", 0.8)])
+        >>> ArticleGraph.from_json(g.to_json()) == g
+        True
+        """
+        return {
+            "article": self.article.to_json(),
+            "entities": [[e.type.value, e.name, e.aliases, [[s.start, s.end] for s in e.spans], e.confidence]
+                         for e in self.entities],
+            "relations": [[r.subject, r.predicate.value, r.object, [r.evidence.start, r.evidence.end] if r.evidence
+                           else None, r.title, r.confidence, r.inferred] for r in self.relations],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> ArticleGraph:
+        entities = [Entity(EntityType(t), name, list(aliases), [Span(*s) for s in spans], confidence)
+                    for t, name, aliases, spans, confidence in d["entities"]]
+        relations = [Relation(s, Predicate(p), o, Span(*ev) if ev else None, title, confidence, inferred)
+                     for s, p, o, ev, title, confidence, inferred in d["relations"]]
+        return cls(Article.from_json(d["article"]), entities, relations)
+
 
 def snippet(text: str, start: int, end: int, context: int = 12) -> str:
     """The words around ``text[start:end]``, on one line: the evidence a reader checks.
@@ -142,6 +169,9 @@ class Node:
     mentions: list[Mention] = field(default_factory=list)
     # reference facts from gazetteers (e.g. {"gb2260": "110105", "wikidata": "Q394701"})
     facts: dict[str, str] = field(default_factory=dict)
+    # the normalised names resolution merged it by: what the id registry (graph/registry.py)
+    # knows it by; set by resolve, not kept in graph.json
+    merge_names: set[str] = field(default_factory=set, compare=False, repr=False)
 
 
 @dataclass
@@ -173,6 +203,8 @@ class KnowledgeGraph:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str, str], Edge] = field(default_factory=dict)
     failures: list[LoadError] = field(default_factory=list)
+    # ids published by an earlier build that now name another node: old id → node id
+    redirects: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """The whole graph as JSON (``graph.json`` of a build folder), so that later
@@ -196,6 +228,7 @@ class KnowledgeGraph:
                 for e in self.edges.values()
             ],
             "failures": [[f.source, f.reason, f.line] for f in self.failures],
+            "redirects": [[old, new] for old, new in self.redirects.items()],
         }
 
     @classmethod
@@ -211,6 +244,7 @@ class KnowledgeGraph:
             edge = Edge(e["subject"], Predicate(e["predicate"]), e["object"], e["title"], e["inferred"],
                         e["confidence"], [Evidence(*ev) for ev in e["evidence"]])
             kg.edges[edge.key] = edge
+        kg.redirects = {old: new for old, new in d.get("redirects", [])}  # absent from older builds
         return kg
 
     def summary(self) -> dict:
@@ -220,5 +254,6 @@ class KnowledgeGraph:
             "articles": len(self.articles),
             "entities": dict(sorted(Counter(n.type.value for n in self.nodes.values()).items())),
             "relations": dict(sorted(Counter(e.predicate.value for e in self.edges.values()).items())),
+            "redirects": len(self.redirects),
             "failures": [str(f) for f in self.failures],
         }

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.model import KnowledgeGraph
-from graph.property_graph import REFERENCE_FACTS, to_property_graph
+from graph.property_graph import REDIRECT, REFERENCE_FACTS, NodeRow, to_property_graph
 from graph.rdf import DEFAULT_BASE
 
 ARRAY_DELIMITER = "\x1f"
@@ -36,27 +36,31 @@ ARRAY_DELIMITER = "\x1f"
 NODE_COLUMNS = {
     "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS],
     "articles": ["id", "title", "kind", "date", "source", "url", "outlet", "reporters:string[]", "checksum"],
+    "redirects": [],  # IRIs published earlier: (:Redirect {iri})-[:SAME_AS]->(:Entity)
 }
 RELATIONSHIP_COLUMNS = {
     "mentions": ["start:int", "end:int", "text"],
     "facts": ["key", "title", "inferred:boolean", "confidence:double", "articles:string[]", "snippets:string[]",
               "evidence:string[]"],
+    "same_as": [],
 }
 
 
 @dataclass
 class CsvExport:
     directory: Path
-    files: dict[str, Path]  # "entities", "articles", "mentions", "facts" → file
+    files: dict[str, Path]  # "entities", "articles", "redirects", "mentions", "facts", "same_as" → file
     rows: dict[str, int]
 
 
 def write_csv(kg: KnowledgeGraph, directory: Path, base: str = DEFAULT_BASE) -> CsvExport:
-    """Write ``entities.csv``, ``articles.csv``, ``mentions.csv`` and ``facts.csv``."""
+    """Write ``entities.csv``, ``articles.csv``, ``redirects.csv``, ``mentions.csv``,
+    ``facts.csv`` and ``same_as.csv``."""
     directory.mkdir(parents=True, exist_ok=True)
     pg = to_property_graph(kg, base)
-    nodes = {"entities": pg.entities, "articles": pg.articles}
-    rels = {"mentions": pg.mentions, "facts": pg.facts}
+    redirects = [NodeRow((REDIRECT,), {"iri": r.source}) for r in pg.redirects]
+    nodes = {"entities": pg.entities, "articles": pg.articles, "redirects": redirects}
+    rels = {"mentions": pg.mentions, "facts": pg.facts, "same_as": pg.redirects}
     export = CsvExport(directory, {}, {})
     for name, rows in nodes.items():
         header = ["iri:ID", ":LABEL", *NODE_COLUMNS[name]]

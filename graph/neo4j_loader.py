@@ -8,7 +8,11 @@ that the driver retries on transient errors. No plugin (APOC) is needed.
 - Idempotent: loading the same graph again creates nothing and changes nothing.
 - Incremental: a new article adds its nodes and facts to what is there; an article
   whose text changed (same id, other checksum) first has its mentions and its evidence
-  taken out of the graph, and its facts that no other article states are deleted.
+  taken out of the graph, and its facts that no other article states are deleted; so
+  has an article the build removed (``removed``), which is then deleted, and entities no
+  article names any more go with them. An entity whose IRI the build publishes as a
+  redirect is deleted before the entities are merged (it comes back under its new IRI)
+  and its IRI becomes a ``(:Redirect)-[:SAME_AS]->`` the entity.
 
 Two sessions write batches of a kind at once: the server works on one while the driver
 packs the next, and on two cores it works on both. Their batches hold different keys, so
@@ -139,6 +143,7 @@ class LoadReport:
     tallies: dict[str, Tally] = field(default_factory=dict)  # articles, entities, mentions, facts
     planned: dict[str, int] = field(default_factory=dict)  # rows of each kind to write
     replaced_articles: list[str] = field(default_factory=list)  # ids of articles whose text changed
+    removed_articles: list[str] = field(default_factory=list)  # ids of articles the build removed
     deleted: int = 0  # nodes and relationships removed while replacing them
     seconds_by_kind: dict[str, float] = field(default_factory=dict)  # of each kind written whole
     rows: int = 0
@@ -162,6 +167,7 @@ class LoadReport:
         return {
             **{kind: vars(t) for kind, t in self.tallies.items()},
             "replaced_articles": len(self.replaced_articles),
+            "removed_articles": len(self.removed_articles),
             "deleted": self.deleted,
             "seconds_by_kind": {kind: round(seconds, 2) for kind, seconds in self.seconds_by_kind.items()},
             "rows": self.rows,
@@ -173,14 +179,15 @@ class LoadReport:
 
 def load(kg: KnowledgeGraph, settings: Neo4jSettings, *, base: str = DEFAULT_BASE,
          progress: Progress | None = None, batch_size: int = BATCH_SIZE, writers: int = WRITERS,
-         on_retry: OnRetry | None = None) -> LoadReport:
+         on_retry: OnRetry | None = None, removed: list[str] = ()) -> LoadReport:
     """Load ``kg`` into the database of ``settings``; see the module notes. ``writers``
-    sessions write at once; ``on_retry`` hears of each batch the driver retries."""
+    sessions write at once; ``on_retry`` hears of each batch the driver retries;
+    ``removed`` are ids of articles to take out (a build's ``removed.json``)."""
     with _collector_paused(), connect(settings) as driver, _retries_reported_to(on_retry):
         pg = to_property_graph(kg, base)
         loader = _Loader(driver, settings.database, progress, batch_size, writers)
         try:
-            return loader.run(pg)
+            return loader.run(pg, list(removed))
         except (DriverError, OSError) as err:  # lost connection, server gone for longer than the retries
             message = f"lost Neo4j at {settings.uri} while loading: {_reason(err)}"
         except Neo4jError as err:
@@ -248,7 +255,7 @@ class _Loader:
         self.report = LoadReport()
         self.done = self.total = 0
 
-    def run(self, pg: PropertyGraph) -> LoadReport:
+    def run(self, pg: PropertyGraph, removed: list[str]) -> LoadReport:
         started = time.perf_counter()
         articles = [n.props for n in pg.articles]
         batches = {  # kind → statement, its $rows, the rows of the graph each of them holds, sessions
@@ -260,8 +267,21 @@ class _Loader:
         self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size, _) in batches.items()}
         self.total = pg.rows
         _prepare(self.driver, self.database)
-        changed = self._changed_articles(articles)
-        orphans = self._forget(changed) if changed else []
+        checksums = {a["id"]: a["checksum"] for a in articles}
+        in_database = self._checksums([*checksums, *(i for i in removed if i not in checksums)])
+        changed = [i for i, checksum in in_database.items() if i in checksums and checksum != checksums[i]]
+        removed = [i for i in in_database if i not in checksums]  # those loaded before: no scan for the rest
+        self.report.replaced_articles, self.report.removed_articles = changed, removed
+        orphans = self._forget(changed + removed) if changed or removed else []
+        if removed:
+            self.report.deleted += self._write(cypher.DELETE_ARTICLES, ids=removed)[1].nodes_deleted
+        redirects = [r.row() for r in pg.redirects]
+        counters = self._write(cypher.DELETE_REDIRECTED, redirected=[r["source"] for r in redirects],
+                               live=[n.props["iri"] for n in pg.entities])[1]
+        self.report.deleted += counters.nodes_deleted + counters.relationships_deleted
+        if redirects:
+            batches["redirects"] = (cypher.MERGE_REDIRECTS, redirects, _one, 1)
+            self.report.planned["redirects"] = len(redirects)
 
         for kind, (statement, rows, size, writers) in batches.items():
             kind_started = time.perf_counter()
@@ -275,17 +295,13 @@ class _Loader:
         self.report.complete = True
         return self.report
 
-    def _changed_articles(self, articles: list[dict]) -> list[str]:
-        """Ids of the articles already in the database with another checksum."""
-        checksums = {a["id"]: a["checksum"] for a in articles}
-        records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=list(checksums),
-                                                  database_=self.database)
-        changed = [r["id"] for r in records if r["checksum"] != checksums[r["id"]]]
-        self.report.replaced_articles = changed
-        return changed
+    def _checksums(self, ids: list[str]) -> dict[str, str]:
+        """The checksum of each of ``ids`` already in the database."""
+        records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=ids, database_=self.database)
+        return {r["id"]: r["checksum"] for r in records}
 
     def _forget(self, ids: list[str]) -> list[str]:
-        """Take the changed articles' mentions and evidence out; the entities they named."""
+        """Take the changed or removed articles' mentions and evidence out; the entities they named."""
         record, counters = self._write(cypher.FORGET_MENTIONS, ids=ids)
         _, fact_counters = self._write(cypher.FORGET_FACTS, ids=ids)
         self.report.deleted += counters.relationships_deleted + fact_counters.relationships_deleted

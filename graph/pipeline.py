@@ -11,6 +11,7 @@ is callable from Python:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -32,21 +33,71 @@ Progress = Callable[[int, int, str], None]  # (files done, files total, current 
 
 
 @dataclass
+class SourceRecord:
+    """One source of a build as its ``sources.jsonl`` keeps it: where it was read, its
+    content hash and the extractor's version, and its articles' extraction, so that the
+    next build into the same folder extracts only new and changed sources."""
+
+    path: str  # absolute
+    name: str
+    content: str
+    extractor: str
+    graphs: list[ArticleGraph]
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "name": self.name, "content": self.content, "extractor": self.extractor,
+                "articles": [g.to_json() for g in self.graphs]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> SourceRecord:
+        return cls(d["path"], d["name"], d["content"], d["extractor"], [ArticleGraph.from_json(g) for g in d["articles"]])
+
+
+class IdentityConflict(ValueError):
+    """Two different articles would get one id: nothing is built."""
+
+
+@dataclass
 class ExtractionRun:
     sources: list[SourceResult] = field(default_factory=list)
     graphs: list[ArticleGraph] = field(default_factory=list)
     by_source: dict[str, list[ArticleGraph]] = field(default_factory=dict)
     failures: list[LoadError] = field(default_factory=list)
     seconds: float = 0.0
+    records: list[SourceRecord] = field(default_factory=list)  # what sources.jsonl keeps
+    extracted: int = 0  # files extracted in this run (the others' extraction was kept)
+    missing: list[str] = field(default_factory=list)  # kept sources whose file is gone, articles kept
+    pruned: list[str] = field(default_factory=list)  # kept sources whose file is gone, articles removed
+    article_files: dict = field(default_factory=dict, repr=False)  # article id → (article, its SourceRecord)
+    content_files: dict[str, str] = field(default_factory=dict, repr=False)  # content hash → file name
 
     @property
     def characters(self) -> int:
         return sum(len(g.article.text) for g in self.graphs)
 
 
+def extractor_version() -> str:
+    """A hash of what makes an article's extraction: the loaders, ``graph/extract/`` and
+    ``ontology/`` (rules and gazetteers). A source is extracted again when it changes."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for folder in ("loaders", "graph/extract", "ontology"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                    workers: int = 1) -> ExtractionRun:
+                    workers: int = 1, *, kept: Iterable[SourceRecord] = (), prune: bool = False) -> ExtractionRun:
     """Read and extract every source; a broken file or article is recorded, never fatal.
+
+    ``kept`` are the sources of an earlier build: read again if their file is still
+    there (and extracted again only if its content or the extractor changed), kept as
+    recorded if it is gone, or dropped with ``prune``. Sources are taken in the order of
+    their absolute paths, so that any batches of the same files give the same run. A
+    file with the content of another is reported and read once; two different articles
+    with one id raise :class:`IdentityConflict`.
 
     With ``workers`` > 1, that many processes extract files at once (articles are
     independent until resolution); the result is the same, in the same order:
@@ -58,26 +109,94 @@ def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | Non
     """
     started = time.perf_counter()
     run = ExtractionRun()
-    found = list(find_sources(paths))
-    files = [item for item in found if not isinstance(item, LoadError)]
-    run.failures.extend(item for item in found if isinstance(item, LoadError))
+    version = extractor_version()
+    records = {r.path: r for r in kept}
+    jobs: dict[str, tuple[Path, str, tuple | None]] = {}  # absolute path → the job of its file
+    for found in find_sources(paths):
+        if isinstance(found, LoadError):
+            run.failures.append(found)
+        else:
+            jobs.setdefault(_absolute(found[0]), (*found, None))  # a file given twice is read once
+    for path, record in records.items():
+        if path not in jobs and Path(path).is_file():
+            jobs[path] = (Path(path), record.name, None)
+    for path, (file, name, _) in jobs.items():
+        if (record := records.get(path)) and record.extractor == version:
+            jobs[path] = (file, name, (record.content, [g.article.id for g in record.graphs]))
+
+    entries: list[tuple[str, SourceRecord]] = []  # (absolute path, the source's record)
+    order = sorted(jobs)
     with _mapper(workers) as map_files:
-        for done, (result, graphs, failures) in enumerate(map_files(_extract_file, files), start=1):
+        for done, (result, graphs, failures) in enumerate(map_files(_extract_file, [jobs[p] for p in order]), 1):
             if progress:
-                progress(done, len(files), result.name)
+                progress(done, len(order), result.name)
+            path = order[done - 1]
+            if graphs is None:  # unchanged: the recorded extraction, under the name given now
+                graphs = records[path].graphs
+                for g in graphs:
+                    g.article.source = result.name
+            else:
+                run.extracted += 1
             run.sources.append(result)
             run.failures.extend(failures)
-            run.by_source.setdefault(result.name, []).extend(graphs)
-            run.graphs.extend(graphs)
+            if result.content is not None:
+                entries.append((path, SourceRecord(path, result.name, result.content, version, graphs)))
+    for path, record in records.items():
+        if path not in jobs:
+            (run.pruned if prune else run.missing).append(record.name)
+            if not prune:
+                entries.append((path, record))
+    for _, record in sorted(entries, key=lambda e: e[0]):
+        _add_source(run, record)
     run.seconds = time.perf_counter() - started
     return run
 
 
-def _extract_file(found: tuple[Path, str]) -> tuple[SourceResult, list[ArticleGraph], list[LoadError]]:
-    """Read one file and extract its articles (runs in a worker process when parallel)."""
-    path, name = found
+def _absolute(path: Path) -> str:
+    return str(path.resolve())
+
+
+def _add_source(run: ExtractionRun, record: SourceRecord) -> None:
+    """Add a source's articles to the run unless they are there already (the same
+    content in another file, the same article twice): those are reported, and two
+    different articles with one id are a conflict."""
+    seen, contents = run.article_files, run.content_files
+    if not record.graphs:  # a file that gave no article has its errors reported already
+        run.records.append(record)
+        return
+    if record.content in contents:
+        run.failures.append(LoadError(record.path, f"same content as {contents[record.content]}; "
+                                                   "its articles are read once"))
+        return
+    contents[record.content] = record.path
+    graphs = []
+    for g in record.graphs:
+        a = g.article
+        if a.id in seen:
+            other, where = seen[a.id]
+            if other.checksum != a.checksum:
+                files = record.path if where.path == record.path else f"{where.path} and {record.path}"
+                raise IdentityConflict(f"{files}: two different articles would have the id {a.id} "
+                                       f"({'url ' + a.url if a.url else 'one manifest row, one place in the file'}: "
+                                       f"«{other.title}» and «{a.title}»); nothing was written")
+            run.failures.append(LoadError(record.path, f"article {a.id} «{a.title}» is also in {where.path}; read once"))
+            continue
+        seen[a.id] = (a, record)
+        graphs.append(g)
+    record.graphs = graphs
+    run.records.append(record)
+    run.by_source.setdefault(record.name, []).extend(graphs)
+    run.graphs.extend(graphs)
+
+
+def _extract_file(job: tuple[Path, str, tuple | None]) -> tuple[SourceResult, list[ArticleGraph] | None, list[LoadError]]:
+    """Read one file and extract its articles (runs in a worker process when parallel);
+    no graphs (None) when ``job`` knows the file with this content and these ids."""
+    path, name, known = job
     result = read_source(path, name)
     graphs, failures = [], list(result.errors)
+    if known == (result.content, [a.id for a in result.articles]):
+        return result, None, failures
     for article in result.articles:
         try:
             graphs.append(extract(article))
@@ -154,35 +273,76 @@ class BuildReport:
     files: list[Path]
     seconds: float
     articles_per_second: float
+    sources: dict[str, object] = field(default_factory=dict)  # how the build used its sources
 
     def summary(self) -> dict:
         return {**self.graph.summary(), "out": str(self.out_dir), "files": [p.name for p in self.files],
-                "seconds": round(self.seconds, 2), "articles_per_second": round(self.articles_per_second, 1)}
+                "sources": self.sources, "seconds": round(self.seconds, 2),
+                "articles_per_second": round(self.articles_per_second, 1)}
+
+
+SOURCES_JSONL = "sources.jsonl"  # a build's sources and their extraction, for the next build
+REMOVED_JSON = "removed.json"  # ids of articles earlier builds had and this one has not
+
+
+def read_sources(build_dir: Path) -> list[SourceRecord]:
+    """The sources recorded by the build in ``build_dir`` (none if there is none)."""
+    path = Path(build_dir) / SOURCES_JSONL
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [SourceRecord.from_json(json.loads(line)) for line in f if line.strip()]
+
+
+def read_removed(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The article ids a build folder lists as removed (for ``unionkg load neo4j``)."""
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and (paths[0] / REMOVED_JSON).is_file():
+        return json.loads((paths[0] / REMOVED_JSON).read_text(encoding="utf-8"))["articles"]
+    return []
 
 
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
-          base: str | None = None, progress: Progress | None = None, workers: int = 1) -> BuildReport:
+          base: str | None = None, progress: Progress | None = None, workers: int = 1,
+          prune: bool = False, fresh: bool = False) -> BuildReport:
     """Read, extract, resolve, infer, and write every output into ``out_dir``.
+
+    When ``out_dir`` holds an earlier build, its sources are kept and ``paths`` added
+    (``fresh``: they are not); only new and changed files are extracted, and the output
+    is that of a build of all of them at once. A kept source whose file is gone keeps its
+    articles unless ``prune``. Entity ids the earlier builds published and that now name
+    another node are redirects to it (:mod:`graph.registry`); article ids that are gone
+    are listed in ``removed.json``. Two different articles with one id raise
+    :class:`IdentityConflict` before anything is written.
 
     The outputs are written into a fresh temporary folder beside ``out_dir`` and swapped
     in at the end, so an interrupted build never leaves a half-written graph behind.
     """
-    from graph import network, rdf
+    from graph import network, rdf, registry
     from graph.store import EmbeddedStore
 
     started = time.perf_counter()
-    run = extract_sources(paths, progress, workers)
-    kg = resolve(run.graphs, run.failures, release_entities=True)
-    infer(kg)
-    articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
     out_dir = Path(out_dir)
+    previous = read_sources(out_dir)
+    run = extract_sources(paths, progress, workers, kept=[] if fresh else previous, prune=prune)
+    articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
+    removed = sorted(({g.article.id for r in previous for g in r.graphs} | set(read_removed([out_dir])))
+                     - {g.article.id for g in run.graphs})
+    sources = {"files": len(run.records), "extracted": run.extracted, "missing_kept": run.missing,
+               "pruned": run.pruned, "removed_articles": len(removed)}
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(out_dir)
     own_prefix = f".{out_dir.name}.{os.getpid()}."
     try:
         tmp = Path(tempfile.mkdtemp(prefix=own_prefix, dir=out_dir.parent))
-        files = [_write_articles(run, tmp / "articles.jsonl")]
-        del run  # each article's extraction takes about as much memory as the graph: done with
+        files = [_write_sources(run.records, tmp / SOURCES_JSONL)]  # before resolution takes the entities
+        kg = resolve(run.graphs, run.failures, release_entities=True)
+        files.append(registry.write(registry.update(registry.read(out_dir / registry.REGISTRY), kg),
+                                    tmp / registry.REGISTRY))
+        infer(kg)
+        files.append(_write_text(tmp / REMOVED_JSON, json.dumps({"articles": removed}, indent=1)))
+        files.append(_write_articles(run, tmp / "articles.jsonl"))
+        del run, previous  # each article's extraction takes about as much memory as the graph: done with
         files.append(network.write_graphml(kg, tmp / "graph.graphml"))
         files.append(_write_graph_json(kg, tmp / GRAPH_JSON))
         files.extend(rdf.write_release(kg, tmp, **({"base": base} if base else {})))
@@ -198,7 +358,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
         raise
     seconds = time.perf_counter() - started
     files = [out_dir / p.name for p in files]
-    return BuildReport(out_dir, kg, files, seconds, articles_per_second)
+    return BuildReport(out_dir, kg, files, seconds, articles_per_second, sources)
 
 
 GRAPH_JSON = "graph.json"  # the resolved graph of a build, read back by read_graph
@@ -220,6 +380,13 @@ def read_graph(paths: Iterable[str | os.PathLike], progress: Progress | None = N
     kg = resolve(run.graphs, run.failures)
     infer(kg)
     return kg
+
+
+def _write_sources(records: list[SourceRecord], path: Path) -> Path:
+    with _writing(path) as f:
+        for record in records:
+            f.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    return path
 
 
 def _write_articles(run: ExtractionRun, path: Path) -> Path:

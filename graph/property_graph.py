@@ -13,6 +13,8 @@ and the saved Cypher questions all follow it:
   article names the entity and the words it uses. As in the RDF release, the words around
   them are kept only where they are evidence, on the facts (with a snippet on each of its
   2.5 M mentions, the database of 100k articles took 994 MB instead of 642 MB).
+- ``(:Redirect {iri})-[:SAME_AS]->(:Entity)`` an entity IRI an earlier build published
+  that now names another entity (``KnowledgeGraph.redirects``).
 - ``(:Entity)-[:HOLDS_POST|WORKS_FOR|…]->(:Entity)`` one per fact (``graph.model.Edge``),
   keyed by ``key`` (the statement IRI); ``title`` (posts only), ``inferred``,
   ``confidence``, ``articles`` (ids of the articles that state it, no repeats),
@@ -57,6 +59,7 @@ from ontology.schema import Predicate
 ENTITY = "Entity"
 ARTICLE = "Article"
 MENTIONED_IN = "MENTIONED_IN"
+REDIRECT, SAME_AS = "Redirect", "SAME_AS"
 FACT_TYPES = tuple(p.neo4j_type for p in Predicate)
 REFERENCE_FACTS = ("gb2260", "wikidata")  # gazetteer facts a node may carry
 
@@ -89,15 +92,17 @@ class PropertyGraph:
     entities: list[NodeRow] = field(default_factory=list)
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
+    redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
 
     @property
     def rows(self) -> int:
-        return len(self.articles) + len(self.entities) + len(self.mentions) + len(self.facts)
+        return len(self.articles) + len(self.entities) + len(self.mentions) + len(self.facts) + len(self.redirects)
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type, as Neo4j would count them."""
         labels = Counter(label for n in self.articles + self.entities for label in n.labels)
-        types = Counter(r.type for r in self.mentions + self.facts)
+        labels.update([REDIRECT] * len(self.redirects))
+        types = Counter(r.type for r in self.mentions + self.facts + self.redirects)
         return dict(sorted(labels.items())) | dict(sorted(types.items()))
 
 
@@ -112,6 +117,8 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
         pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
         pg.facts.append(_fact(edge, iris))
+    for old, new in kg.redirects.items():
+        pg.redirects.append(RelationshipRow(SAME_AS, str(iris.entity(old)), str(iris.entity(new)), {}))
     return pg
 
 

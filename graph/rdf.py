@@ -17,6 +17,9 @@ IRI scheme (stable across runs and machines; see :class:`IriScheme`)::
     {base}statement/{sha1 of edge key}   the reified edge
     {base}post/{sha1 of org id, title}   the org:Post of a holdsPost with a title
 
+An entity id an earlier build published and that now names another node stays valid:
+``<{base}id/{old id}> owl:sameAs <{base}id/{node.id}>`` (see :mod:`graph.registry`).
+
 >>> from loaders.article import Article
 >>> from graph.model import Node
 >>> from ontology.schema import EntityType
@@ -202,6 +205,7 @@ _MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM = map(
 _TEXT_START, _TEXT_END, _SOURCE_START, _SOURCE_END = map(
     _iri, (UKG.textStart, UKG.textEnd, UKG.sourceStart, UKG.sourceEnd))
 _INTEGER = str(XSD.integer)
+_SAME_AS = _iri(OWL.sameAs)
 
 
 def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Statement]:
@@ -214,6 +218,8 @@ def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Stateme
         yield from builder.article(article)
     for edge in kg.edges.values():
         yield from builder.edge(edge)
+    for old, new in kg.redirects.items():  # ids published earlier: the same entity
+        yield _iri(builder.iris.entity(old)), _SAME_AS, _iri(builder.iris.entity(new)), ""
 
 
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
@@ -251,7 +257,7 @@ class _Statements:
             yield me, _iri(UKG.gb2260), _literal(gb2260.strip()), ""
         qid = node.facts.get("wikidata", "").strip()
         if _QID.fullmatch(qid):  # anything else is not a Wikidata item: leave unlinked
-            yield me, _iri(OWL.sameAs), _iri(WD[qid]), ""
+            yield me, _SAME_AS, _iri(WD[qid]), ""
         for m in node.mentions:
             mention = _iri(self.iris.mention(m.article_id, m.start, m.end))
             yield from self.mention(mention, m.article_id, m.start, m.end, text=m.text)
@@ -624,7 +630,16 @@ def _void(kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: da
     g.add((linkset, VOID.linkPredicate, OWL.sameAs))
     g.add((linkset, VOID.subjectsTarget, dataset))
     g.add((linkset, VOID.objectsTarget, WIKIDATA))
-    g.add((linkset, VOID.triples, Literal(counts.predicates[_iri(OWL.sameAs).encode()])))
+    redirects = len(kg.redirects)  # the other owl:sameAs links
+    g.add((linkset, VOID.triples, Literal(counts.predicates[_SAME_AS.encode()] - redirects)))
+    if redirects:  # ids published by earlier releases, each the same as an entity of this one
+        aliases = iris.dataset_part("links", "redirects")
+        g.add((dataset, VOID.subset, aliases))
+        g.add((aliases, RDF.type, VOID.Linkset))
+        g.add((aliases, VOID.linkPredicate, OWL.sameAs))
+        g.add((aliases, VOID.subjectsTarget, dataset))
+        g.add((aliases, VOID.objectsTarget, dataset))
+        g.add((aliases, VOID.triples, Literal(redirects)))
     g.add((WIKIDATA, RDF.type, VOID.Dataset))
     g.add((WIKIDATA, DCTERMS.title, Literal("Wikidata", lang="en")))
     g.add((WIKIDATA, VOID.uriSpace, Literal(str(WD))))

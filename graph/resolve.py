@@ -4,9 +4,11 @@ Entities of the same type merge when they share a name or a specific alias
 (经开区总工会 in two articles is one union; 市总工会 / 北京市总工会 via the federation
 gazetteer). Relative names (区总工会, 该公司工会) and a name's tail not headed by a place
 (第一分公司 of 中铁某集团第一分公司) never merge across articles: in two articles they may
-mean two bodies. A node's canonical name is the fullest name any
-article used; its id (``union/北京市总工会``) is derived from it, so the same input
-gives the same ids on every run.
+mean two bodies. A node's canonical name is the name (``Entity.name``) the most
+articles of the group call it by, ties to the longest, then the first in code-point
+order: a one-off fragment (习贯彻北京市工会十五大) never wins over the name the articles
+use. Its id (``union/北京市总工会``) is derived from it, so the same articles give the same
+ids on every run and in any batches.
 
 >>> from loaders.text import compose, split_lines
 >>> from graph.extract import extract
@@ -93,9 +95,10 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
     100k articles each takes more than a gigabyte)."""
     graphs = list(graphs)
     uf = _UnionFind()
+    mergeable: dict[int, list[str]] = {}  # id(entity) → its mergeable names, the first its name
     for g in graphs:
         for e in g.entities:
-            names = _mergeable_names(e)
+            names = mergeable[id(e)] = _mergeable_names(e)
             for n in names[1:]:
                 uf.union((e.type, names[0]), (e.type, n))
 
@@ -113,9 +116,10 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
     for key in list(groups):
         members = groups.pop(key)
         etype = members[0][1].type
-        canonical = max((e.name for _, e in members), key=lambda n: (len(normalise_name(n)), n))
+        canonical = _canonical(members)
         node = kg.nodes.setdefault(node_id(etype, canonical), Node(node_id(etype, canonical), etype, canonical))
         for g, e in members:
+            node.merge_names.update(mergeable.pop(id(e)))
             node.aliases.update(n for n in e.names if n != canonical)
             for span in e.spans:
                 text = g.article.text[span.start : span.end]
@@ -139,6 +143,26 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
                     Evidence(g.article.id, r.evidence.start, r.evidence.end, g.snippet(r.evidence))
                 )
     return kg
+
+
+def _canonical(members: list) -> str:
+    """The name most articles of the group give the entity; ties to the longest
+    (normalised), then the first in code-point order.
+
+    >>> from graph.model import ArticleGraph, Entity
+    >>> from loaders.article import Article
+    >>> def named(article, name):
+    ...     return ArticleGraph(Article(article, "", "", "", [])), Entity(EntityType.Event, name)
+    >>> _canonical([named("a1", "北京市工会十五大"), named("a2", "习贯彻北京市工会十五大"),
+    ...             named("a3", "北京市工会十五大")])
+    '北京市工会十五大'
+    >>> _canonical([named("a1", "北京公交集团"), named("a2", "北京公共交通控股(集团)有限公司")])
+    '北京公共交通控股(集团)有限公司'
+    """
+    articles: dict[str, set[str]] = {}
+    for g, e in members:
+        articles.setdefault(e.name, set()).add(g.article.id)
+    return min(articles, key=lambda n: (-len(articles[n]), -len(normalise_name(n)), n))
 
 
 def _district_facts(name: str) -> dict[str, str]:

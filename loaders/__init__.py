@@ -16,12 +16,16 @@ its errors (file and reason); a bad file never stops the others.
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from loaders.article import Article, Byline, LoadError, Segment
+from loaders.article import Article, Byline, LoadError, Segment, article_id
 from loaders.decode import decode_bytes
 from loaders.formats import read_html, read_jsonl
 from loaders.pages import cut_page
@@ -32,15 +36,18 @@ PAGE_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = PAGE_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MANIFEST = "manifest.csv"  # names the files of its folder: file,paper,date,edition,page
+MANIFEST_COLUMNS = ("file", "paper", "date", "edition", "page")
 
 
 @dataclass
 class SourceResult:
     path: Path
-    name: str  # the source's name in ids and outputs: its path relative to the argument given
+    name: str  # the source's name in outputs: its path relative to the argument given
     articles: list[Article] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
     encoding: str | None = None
+    content: str | None = None  # SHA-1 of the decoded text: the file's identity when nothing names it
 
 
 def find_sources(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str] | LoadError]:
@@ -80,6 +87,7 @@ def read_source(path: Path, name: str | None = None) -> SourceResult:
         except OSError as err:
             raise LoadError(str(path), f"cannot read: {err.strerror or err}") from None
         text, result.encoding = decode_bytes(data, str(path))
+        result.content = hashlib.sha1(text.encode()).hexdigest()
         if suffix in JSONL_SUFFIXES:
             result.articles, errors = read_jsonl(text, result.name)
             result.errors.extend(LoadError(str(path), e.reason, e.line) for e in errors)
@@ -91,9 +99,54 @@ def read_source(path: Path, name: str | None = None) -> SourceResult:
             result.articles = cut_page(text, result.name)
             if not result.articles:
                 raise LoadError(str(path), "no articles found (only whitespace, banners or headlines)")
+        _identify(result.articles, manifest_key(path) or result.content)
     except LoadError as err:
         result.errors.append(LoadError(str(path), err.reason, err.line))
     return result
+
+
+def _identify(articles: list[Article], file_key: str) -> None:
+    """Ids from the source's identity, never from the path it was read by: an article's
+    URL, else the file's name (manifest row or content hash) and its place in the file."""
+    for ordinal, article in enumerate(articles):
+        article.id = article_id(article.url) if article.url else article_id(file_key, ordinal)
+
+
+def manifest_key(path: Path) -> str | None:
+    """``paper|date|edition|page`` of the row of ``manifest.csv`` beside ``path`` that
+    names the file, if any.
+
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / MANIFEST).write_text("file,paper,date,edition,page\\np1.txt,劳动午报,2024-05-01,1,3\\n")
+    >>> manifest_key(d / "p1.txt"), manifest_key(d / "p2.txt")
+    ('劳动午报|2024-05-01|1|3', None)
+    """
+    manifest = path.parent / MANIFEST
+    try:
+        stat = manifest.stat()
+    except OSError:
+        return None
+    return _manifest(str(manifest), stat.st_mtime_ns, stat.st_size).get(path.name)
+
+
+@lru_cache(maxsize=16)  # keyed on the file's time and size: an edited manifest is read again
+def _manifest(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+    try:
+        text, _ = decode_bytes(Path(path).read_bytes(), path)
+    except OSError as err:
+        raise LoadError(path, f"cannot read {MANIFEST}: {err.strerror or err}") from None
+    rows = csv.DictReader(io.StringIO(text))
+    missing = [c for c in MANIFEST_COLUMNS if c not in (rows.fieldnames or [])]
+    if missing:
+        raise LoadError(path, f"{MANIFEST} lacks the column(s) {', '.join(missing)} (expected {','.join(MANIFEST_COLUMNS)})")
+    keys: dict[str, str] = {}
+    for row in rows:
+        name = (row["file"] or "").strip()
+        if name in keys:
+            raise LoadError(path, f"{MANIFEST} names {name!r} twice")
+        keys[name] = "|".join((row[c] or "").strip() for c in MANIFEST_COLUMNS[1:])
+    return keys
 
 
 def load(paths: Iterable[str | os.PathLike]) -> Iterator[SourceResult]:

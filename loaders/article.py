@@ -129,7 +129,7 @@ class Article:
                 add(-1, "\n")
             add(off, chars)
         return cls(
-            id=article_id(source, ordinal, meta.get("url")),
+            id=article_id(meta["url"]) if meta.get("url") else article_id(source, ordinal),
             source=source,
             title=title,
             text="".join(parts),
@@ -168,14 +168,20 @@ class Article:
         )
 
 
-def article_id(source: str, ordinal: int, url: str | None = None) -> str:
-    """Stable id: the URL when there is one, else the source name and the position in it.
+def article_id(key: str, ordinal: int | None = None) -> str:
+    """Stable id from the source's identity: ``key`` is the article's URL (alone), or
+    the name of its file (a manifest row, else the hash of the file's text) with the
+    article's place in the file. :func:`loaders.read_source` gives every article read
+    from a file its id this way; ``from_parts`` keys articles made in memory on the name
+    they are given.
 
-    Keyed on position, not content, so an article whose text is corrected keeps its id
-    and an incremental load replaces its facts.
+    >>> article_id("https://example.org/1") == article_id("https://example.org/1")
+    True
+    >>> article_id("劳动午报|2024-05-01|1|3", 0) != article_id("劳动午报|2024-05-01|1|3", 1)
+    True
     """
-    key = url or f"{source}#{ordinal}"
-    return "a" + hashlib.sha1(key.encode()).hexdigest()[:15]
+    text = key if ordinal is None else f"{key}#{ordinal}"
+    return "a" + hashlib.sha1(text.encode()).hexdigest()[:15]
 
 
 class LoadError(Exception):

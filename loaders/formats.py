@@ -100,6 +100,7 @@ class _ArticleHTML(HTMLParser):
         self.title_tag = ""
         self.h1 = ""
         self.meta: dict[str, str] = {}
+        self.canonical = ""  # <link rel="canonical" href>: the page's own URL, its id
         self.stack: list[str] = []
         self.in_article = 0
         self.blocks: list[tuple[bool, str]] = []  # (inside <article> or a content div, text)
@@ -107,6 +108,8 @@ class _ArticleHTML(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "link" and "canonical" in (attrs.get("rel") or "").lower().split() and attrs.get("href"):
+            self.canonical = self.canonical or attrs["href"].strip()
         if tag == "meta" and attrs.get("content"):
             key = attrs.get("property") or attrs.get("name") or ""
             self.meta[key.lower()] = attrs["content"]
@@ -173,7 +176,7 @@ def read_html(text: str, source: str) -> list[Article]:
             located[0],
             located[1:],
             date=parser.meta.get("article:published_time") or parser.meta.get("pubdate"),
-            url=parser.meta.get("og:url"),
+            url=parser.canonical or parser.meta.get("og:url"),
             outlet=parser.meta.get("og:site_name"),
         )
     ]

@@ -45,7 +45,7 @@ EMPTY_LISTS = [
     "MATCH (n:Entity) WHERE n.aliases IS NULL SET n.aliases = []",
     "MATCH (a:Article) WHERE a.reporters IS NULL SET a.reporters = []",
     # a fact of the gazetteers (graph/infer.py) has no article, evidence or snippet
-    "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND r.articles IS NULL SET r.articles = [], r.evidence = [], r.snippets = []",
+    "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND r.articles IS NULL SET r.articles = [], r.evidence = [], r.snippets = [], r.rules = []",
 ]
 
 
@@ -94,7 +94,7 @@ UNION ALL
 RETURN sum(updated) AS updated"""
 
 # A fact stated again by other articles gains their ids, evidence and snippets
-# (``evidence[i]`` is where ``snippets[i]`` was read); it stays asserted once any load
+# (``evidence[i]`` is where ``snippets[i]`` was read, by rule ``rules[i]``); it stays asserted once any load
 # asserts it, at its highest confidence.
 # Evidence that is there already (the same graph loaded again) is known by comparing the
 # lists once: looking each item up in the other list takes the square of their length, and
@@ -113,7 +113,8 @@ SET r.title = row.props.title,
     r.articles = coalesce(before.articles, []) + CASE fresh WHEN [] THEN [] ELSE
       [a IN row.props.articles WHERE NOT a IN coalesce(before.articles, [])] END,
     r.evidence = coalesce(before.evidence, []) + [i IN fresh | row.props.evidence[i]],
-    r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]]
+    r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
+    r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]]
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 
@@ -129,6 +130,7 @@ FORGET_FACTS = """MATCH (:Entity)-[r]->(:Entity) WHERE any(id IN r.articles WHER
 WITH r, [i IN range(0, size(r.evidence) - 1) WHERE NOT split(r.evidence[i], ':')[0] IN $ids] AS keep
 SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
     r.snippets = [i IN keep | r.snippets[i]],
+    r.rules = [i IN keep | r.rules[i]],
     r.evidence = [i IN keep | r.evidence[i]]
 WITH r WHERE size(r.articles) = 0
 DELETE r"""

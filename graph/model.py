@@ -180,6 +180,7 @@ class Evidence:
     start: int
     end: int
     snippet: str
+    rule: str = ""  # the extraction rule that read the fact there
 
 
 @dataclass
@@ -224,7 +225,7 @@ class KnowledgeGraph:
             "edges": [
                 {"subject": e.subject, "predicate": e.predicate.value, "object": e.object, "title": e.title,
                  "inferred": e.inferred, "confidence": e.confidence,
-                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet] for ev in e.evidence]}
+                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet, ev.rule] for ev in e.evidence]}
                 for e in self.edges.values()
             ],
             "failures": [[f.source, f.reason, f.line] for f in self.failures],

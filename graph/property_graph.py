@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model import Edge, KnowledgeGraph, Node
+from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.rdf import DEFAULT_BASE, IriScheme
 from loaders.article import Article
 from ontology.schema import Predicate
@@ -163,16 +163,17 @@ def _mentions(node: Node, iris: IriScheme) -> list[RelationshipRow]:
 
 
 def _fact(edge: Edge, iris: IriScheme) -> RelationshipRow:
-    evidence: dict[str, str] = {}  # "<article id>:<start>-<end>" → snippet, first-seen order
+    evidence: dict[str, Evidence] = {}  # "<article id>:<start>-<end>" → the first evidence read there
     for ev in edge.evidence:
-        evidence.setdefault(f"{ev.article_id}:{ev.start}-{ev.end}", ev.snippet)
+        evidence.setdefault(f"{ev.article_id}:{ev.start}-{ev.end}", ev)
     props = {
         "key": str(iris.statement(edge)),
         "title": edge.title,
         "inferred": edge.inferred,
         "confidence": round(edge.confidence, 4),
         "articles": list(dict.fromkeys(ev.article_id for ev in edge.evidence)),
-        "snippets": list(evidence.values()),
+        "snippets": [ev.snippet for ev in evidence.values()],
+        "rules": [ev.rule for ev in evidence.values()],
         "evidence": list(evidence),
     }
     return RelationshipRow(

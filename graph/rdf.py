@@ -331,6 +331,8 @@ class _Statements:
         yield statement, _iri(UKG.inferred), _TRUE if edge.inferred else _FALSE, ""
         if edge.title:
             yield statement, _iri(UKG.title), _literal(edge.title, lang="zh"), ""
+        for rule in sorted({ev.rule for ev in edge.evidence if ev.rule}):
+            yield statement, _iri(UKG.rule), _literal(rule), ""
         for ev in edge.evidence:
             mention = _iri(self.iris.mention(ev.article_id, ev.start, ev.end))
             yield from self.mention(mention, ev.article_id, ev.start, ev.end)

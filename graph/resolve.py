@@ -140,7 +140,7 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
             edge.confidence = max(edge.confidence, r.confidence)
             if r.evidence:
                 edge.evidence.append(
-                    Evidence(g.article.id, r.evidence.start, r.evidence.end, g.snippet(r.evidence))
+                    Evidence(g.article.id, r.evidence.start, r.evidence.end, g.snippet(r.evidence), r.rule)
                 )
     return kg
 

@@ -95,6 +95,7 @@ class UKG(DefinedNamespace):
     title: URIRef
     confidence: URIRef
     inferred: URIRef
+    rule: URIRef
 
     # SKOS concept schemes and their concepts
     HonourTitles: URIRef

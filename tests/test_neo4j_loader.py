@@ -92,6 +92,7 @@ def test_nodes_follow_the_model(first_load, neo4j_settings):
         ).records[0]["r"]
         assert fact["key"].startswith("https://w3id.org/unionkg/statement/")
         assert fact["title"] and fact["articles"] and len(fact["snippets"]) == len(fact["evidence"])
+        assert len(fact["rules"]) == len(fact["evidence"]) and all(fact["rules"])  # the rule that read each
 
 
 def test_full_text_index_finds_chinese_names(first_load, neo4j_settings):

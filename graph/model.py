@@ -119,25 +119,27 @@ class ArticleGraph:
 
         >>> from loaders.article import Article
         >>> a = Article.from_parts("p.txt", 0, "标题", [(0, "标题")], [(3, "张三任主席")])
-        >>> g = ArticleGraph(a, [Entity(EntityType.Person, "张三", spans=[Span(3, 5)])],
-        ...                  [Relation("张三", Predicate.holdsPost, "张三", Span(3, 8), "主席", 0.8)])
+        >>> g = ArticleGraph(a, [Entity(EntityType.Person, "张三", spans=[Span(3, 5)], rules=["after-title"])],
+        ...                  [Relation("张三", Predicate.holdsPost, "张三", Span(3, 8), "主席", 0.8, rule="posts")])
         >>> ArticleGraph.from_json(g.to_json()) == g
         True
         """
         return {
             "article": self.article.to_json(),
-            "entities": [[e.type.value, e.name, e.aliases, [[s.start, s.end] for s in e.spans], e.confidence]
+            "entities": [{"type": e.type.value, "name": e.name, "aliases": e.aliases,
+                          "spans": [[s.start, s.end] for s in e.spans], "confidence": e.confidence, "rules": e.rules}
                          for e in self.entities],
-            "relations": [[r.subject, r.predicate.value, r.object, [r.evidence.start, r.evidence.end] if r.evidence
-                           else None, r.title, r.confidence, r.inferred] for r in self.relations],
+            "relations": [{"s": r.subject, "p": r.predicate.value, "o": r.object,
+                           "evidence": [r.evidence.start, r.evidence.end] if r.evidence else None, "title": r.title,
+                           "confidence": r.confidence, "inferred": r.inferred, "rule": r.rule} for r in self.relations],
         }
 
     @classmethod
     def from_json(cls, d: dict) -> ArticleGraph:
-        entities = [Entity(EntityType(t), name, list(aliases), [Span(*s) for s in spans], confidence)
-                    for t, name, aliases, spans, confidence in d["entities"]]
-        relations = [Relation(s, Predicate(p), o, Span(*ev) if ev else None, title, confidence, inferred)
-                     for s, p, o, ev, title, confidence, inferred in d["relations"]]
+        entities = [Entity(EntityType(e["type"]), e["name"], list(e["aliases"]), [Span(*s) for s in e["spans"]],
+                           e["confidence"], list(e["rules"])) for e in d["entities"]]
+        relations = [Relation(r["s"], Predicate(r["p"]), r["o"], Span(*r["evidence"]) if r["evidence"] else None,
+                              r["title"], r["confidence"], r["inferred"], r["rule"]) for r in d["relations"]]
         return cls(Article.from_json(d["article"]), entities, relations)
 
 

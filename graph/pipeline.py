@@ -77,12 +77,13 @@ class ExtractionRun:
 
 
 def extractor_version() -> str:
-    """A hash of what makes an article's extraction: the loaders, ``graph/extract/`` and
-    ``ontology/`` (rules and gazetteers). A source is extracted again when it changes."""
+    """A hash of what makes an article's extraction and how it is kept: the loaders,
+    ``graph/extract/``, ``ontology/`` (rules, word lists, gazetteers) and ``graph/model.py``.
+    A source is extracted again when it changes."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha1()
-    for folder in ("loaders", "graph/extract", "ontology"):
-        for path in sorted((root / folder).rglob("*")):
+    for folder in ("loaders", "graph/extract", "ontology", "graph/model.py"):
+        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else [root / folder]:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

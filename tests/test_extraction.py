@@ -823,3 +823,12 @@ def test_a_quoted_programme_ends_where_the_sentence_goes_on():
     programmes = of_type(entities, "Programme")
     assert "“暖心培育”工程" in programmes
     assert not any(p.startswith("了") or p.endswith("顺利完成建设") for p in programmes)
+
+
+def test_an_honour_named_with_who_confers_it_and_a_trade():
+    _, entities, relations = graph_of(
+        "金融职工技能大赛颁奖\n"
+        "本报讯 近日，全国金融五一劳动奖章获得者邬清明、全国钢铁工业劳动模范车晓峰为获奖选手颁奖。"
+    )
+    assert {"全国金融五一劳动奖章", "全国钢铁工业劳动模范"} <= of_type(entities, "Honour")
+    assert ("车晓峰", "hasHonour", "全国钢铁工业劳动模范") in relations

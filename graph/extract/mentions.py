@@ -604,6 +604,15 @@ _CONFERRED_TITLE = re.compile(r"(?:获评|被评为|评为|荣获|被授予|授�
 _UNIT_TITLE = re.compile(r"(职工之家|单位|集体|班组|示范点|示范区|企业|窗口|基地|工作室|驿站|之家|站点)$")
 
 
+@cache
+def _QUALIFIED_HONOUR() -> re.Pattern:
+    """Who confers (a place, 全国, 首都), a trade in a few characters, a kind of honour
+    conferred on people (not 奖状 or 先锋号, which go to units)."""
+    places = "|".join(sorted((p for p in lx.place_facts() if len(p) >= 2), key=len, reverse=True))
+    return re.compile(rf"(?P<qualifier>全国|首都|国家|中国|{places})(?P<trade>[\u4e00-\u9fff]{{0,4}}?)"
+                      r"(?:五一劳动奖章|劳动模范|先进工作者|技术能手|岗位能手|技能标兵|巾帼标兵|技能大师)")
+
+
 def honours(doc: Doc) -> None:
     """Honour titles from the gazetteer (全国劳动模范, 首都劳动奖章 …), the local-craftsman
     pattern, a district's short name + 工匠 (朝阳工匠), and quoted titles conferred (获评“X”, “X”称号)."""
@@ -622,6 +631,14 @@ def honours(doc: Doc) -> None:
         place = lx.place_facts().get(m.group(1))
         if place and not doc.at(m.start(), m.end(), {T.Honour}):
             doc.add(Found(m.start(), m.end(), T.Honour, m.group(0), "place-craftsman", 0.7))
+    for m in _QUALIFIED_HONOUR().finditer(text):
+        # 全国金融五一劳动奖章, 全国钢铁工业劳动模范, 北京市先进工作者: a title with who confers it
+        qualifier, trade = m.group("qualifier"), m.group("trade")
+        if not (qualifier in lx.place_facts() or qualifier in ("全国", "首都", "国家", "中国")) or _UNIT_TITLE.search(m.group(0)):
+            continue
+        if re.search(r"[的和与及等各]", trade) or doc.covering(m.start(), m.end()) or doc.at(m.start(), m.end(), {T.Honour}):
+            continue
+        doc.add(Found(m.start(), m.end(), T.Honour, m.group(0), "qualified-honour", 0.7))
 
 
 def programmes(doc: Doc) -> None:

@@ -832,3 +832,15 @@ def test_an_honour_named_with_who_confers_it_and_a_trade():
     )
     assert {"全国金融五一劳动奖章", "全国钢铁工业劳动模范"} <= of_type(entities, "Honour")
     assert ("车晓峰", "hasHonour", "全国钢铁工业劳动模范") in relations
+
+
+def test_honours_in_a_description_before_a_name_and_of_people_listed_before_deng():
+    _, _, relations = graph_of(
+        "劳模健康讲座\n"
+        "本报讯 讲座上，北京市劳动模范、骨科主任医师、青川医院党委书记冉秋池回答了职工的问题。"
+        "首都劳动奖章获得者、青川大厦职工宋小禾提问。"
+        "某建筑公司起重工郁长风，某学院工程师柏青等第三届北京大工匠分享了成长经历。"
+    )
+    assert ("冉秋池", "hasHonour", "北京市劳动模范") in relations
+    assert ("宋小禾", "hasHonour", "首都劳动奖章") in relations
+    assert {("郁长风", "hasHonour", "北京大工匠"), ("柏青", "hasHonour", "北京大工匠")} <= relations

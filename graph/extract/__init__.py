@@ -52,6 +52,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("elected", relations.elected),
     ("honours_held", relations.honours_held),
     ("honours_conferred", relations.honours_conferred),
+    ("honours_in_apposition", relations.honours_in_apposition),
     ("employers", relations.employers),
     ("activities", relations.activities),
 ]

@@ -458,6 +458,29 @@ def honours_held(doc: Doc) -> None:
             pos -= len(re.search(f"(首届|{lx.EDITION}|)$", text[max(0, pos - 4) : pos]).group(0))
 
 
+def honours_in_apposition(doc: Doc) -> None:
+    """A person described by a list before the name, one item an honour:
+    北京市劳动模范、骨科主任医师、某医院党委书记宋某; 首都劳动奖章获得者、某公司职工沈某."""
+    honours = {(f.start, f.end): f for f in doc.found if f.type is T.Honour}
+    for honour in honours.values():  # 甲，乙，丙等第三届北京大工匠: the people listed before 等
+        if re.search(rf"等({lx.EDITION})?$", doc.text[max(0, honour.start - 6) : honour.start]):
+            s0, _ = doc.sentence_bounds(honour.start)
+            for person in (f for f in doc.found if f.type is T.Person and s0 <= f.start < honour.start):
+                doc.relate(person.name, P.hasHonour, honour.name, person.start, honour.end, "listed-before-honour",
+                           confidence=0.7)
+    for person in [f for f in doc.found if f.type is T.Person]:
+        s0, _ = doc.sentence_bounds(person.start)
+        at = doc.clause_start(s0, person.start)
+        for item in re.finditer(r"[^、]+(?=、)", doc.text[at : person.start]):
+            start, end = at + item.start(), at + item.end()
+            end -= len(re.search(r"(称号)?(获得者)?$", doc.text[start:end]).group(0))
+            start += len(re.match(r"[（(]?(其中|包括|他们是|她们是|有)?[：:]?", doc.text[start:end]).group(0))
+            honour = honours.get((start, end))
+            if honour is not None:
+                doc.relate(person.name, P.hasHonour, honour.name, honour.start, person.end, "honour-in-apposition",
+                           confidence=0.75)
+
+
 # what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
 _CONFERRED = re.compile(r"(被授予|荣获|获得|获评|被评为|评为|被命名为|当选为|当选|获)(?:\d{4}年度?)?[“\"]?$")
 # a clause that goes on about the sentence's subject: 陈某……，先后荣获全国劳动模范

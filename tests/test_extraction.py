@@ -844,3 +844,12 @@ def test_honours_in_a_description_before_a_name_and_of_people_listed_before_deng
     assert ("冉秋池", "hasHonour", "北京市劳动模范") in relations
     assert ("宋小禾", "hasHonour", "首都劳动奖章") in relations
     assert {("郁长风", "hasHonour", "北京大工匠"), ("柏青", "hasHonour", "北京大工匠")} <= relations
+
+
+def test_a_site_set_in_a_place_and_a_district_s_party_committee_lie_in_it():
+    _, _, relations = graph_of(
+        "劳模雕塑揭幕\n"
+        "本报讯 近日，劳模雕塑在月坛地区的青川公园揭幕。昌平区委副书记柯远出席。"
+    )
+    assert ("青川公园", "locatedIn", "月坛地区") in relations
+    assert ("昌平区委", "locatedIn", "昌平区") in relations

@@ -30,6 +30,17 @@ def names(doc: Doc) -> None:
             _place_chain(doc, f)
     _setting(doc)
     _project_departments(doc)
+    _place_of(doc)
+
+
+def _place_of(doc: Doc) -> None:
+    """月坛地区的白云公园, 某镇的某公司: a site or body the text sets in a place before it."""
+    for place in [f for f in doc.found if f.type is T.District]:
+        if doc.text[place.end : place.end + 1] != "的":
+            continue
+        site = doc.starting_at(place.end + 1, ORGANISATIONS | {T.Venue})
+        if site is not None and site.type is not T.Union:
+            doc.relate(site.name, P.locatedIn, place.name, place.start, site.end, "place-of", confidence=0.7)
 
 
 def _owner_entity(doc: Doc, f: Found, owner: str, start: int) -> Found | None:
@@ -180,7 +191,8 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("prefectural", "county", "township", "area"))
     # a venue only after a place printed in full (怀柔区会议中心), not a short name (朝阳公园)
     venue_in_place = f.type is T.Venue and places and places[-1][0] == _canonical(places[-1][0])
-    if local and (f.type is T.Organisation or venue_in_place) and len(f.name) - rest_at >= 2:
+    # (海淀区委: the district's Party committee, one character after the place)
+    if local and (f.type is T.Organisation or venue_in_place) and (len(f.name) - rest_at >= 2 or f.name[rest_at:] == "委"):
         _chain(doc, f, places)
         name, at = places[-1]
         doc.add(Found(f.start + at, f.start + at + len(name), T.District, _canonical(name), "owner", 0.75, printed=name))

@@ -853,3 +853,13 @@ def test_a_site_set_in_a_place_and_a_district_s_party_committee_lie_in_it():
     )
     assert ("青川公园", "locatedIn", "月坛地区") in relations
     assert ("昌平区委", "locatedIn", "昌平区") in relations
+
+
+def test_who_won_a_prize_took_part():
+    _, _, relations = graph_of(
+        "银行业技能竞赛落幕\n"
+        "本报讯 近日，2025年青川市银行业职工技能竞赛在青川市工人文化宫落幕。经过激烈角逐，"
+        "青川银行荣获团体一等奖，锦川银行青川分行、柳岸农村商业银行荣获团体二等奖。"
+    )
+    contest = "2025年青川市银行业职工技能竞赛"
+    assert {(b, "participatedIn", contest) for b in ("青川银行", "锦川银行青川分行", "柳岸农村商业银行")} <= relations

@@ -647,6 +647,22 @@ def activities(doc: Doc) -> None:
             attending[person.start] = ev
             doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
     _people_at_the_event(doc, events, main, set(attending))
+    _prize_winners(doc, events, main)
+
+
+# 某银行荣获团体一等奖, 甲、乙包揽了第一名和第二名: who won a prize took part
+_PRIZE = re.compile(r"(?:荣获|获得|夺得|摘得|斩获|获|包揽了?)(?:了)?(?:团体|个人)?(?:[一二三]等奖|特等奖|优秀奖|冠军|亚军|季军|金奖|银奖|铜奖|第[一二三四五六七八九十\d]+名)")
+
+
+def _prize_winners(doc: Doc, events: list[Found], main: Found | None) -> None:
+    for m in _PRIZE.finditer(doc.text):
+        s0, s1 = doc.sentence_bounds(m.start())
+        event = _sentence_event(doc, s0, s1, events) or main
+        clause = doc.clause_start(s0, m.start())
+        winners = [f for f in doc.found if f.type in ORGANISATIONS | {T.Person} and clause <= f.start and f.end <= m.start()
+                   and not doc.covering(f.start, f.end)]
+        for f in winners if event is not None else ():
+            doc.relate(f.name, P.participatedIn, event.name, f.start, m.end(), "prize-winner", confidence=0.65)
 
 
 _AT_EVENT_VERB = re.compile("|".join(lx.longest_first("taking_part_verbs")))

@@ -863,3 +863,8 @@ def test_who_won_a_prize_took_part():
     )
     contest = "2025年青川市银行业职工技能竞赛"
     assert {(b, "participatedIn", contest) for b in ("青川银行", "锦川银行青川分行", "柳岸农村商业银行")} <= relations
+
+
+def test_commissions_by_their_short_names_are_bodies():
+    _, entities, _ = graph_of("国资委工会开展活动\n本报讯 近日，市国资委联合区住建委开展职工健步走活动。")
+    assert {"市国资委", "区住建委"} <= of_type(entities, "Organisation")

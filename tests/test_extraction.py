@@ -866,5 +866,5 @@ def test_who_won_a_prize_took_part():
 
 
 def test_commissions_by_their_short_names_are_bodies():
-    _, entities, _ = graph_of("国资委工会开展活动\n本报讯 近日，市国资委联合区住建委开展职工健步走活动。")
-    assert {"市国资委", "区住建委"} <= of_type(entities, "Organisation")
+    _, entities, _ = graph_of("国资委工会开展活动\n本报讯 近日，北京市国资委联合海淀区住建委开展职工健步走活动。")
+    assert {"北京市国资委", "海淀区住建委"} <= of_type(entities, "Organisation")

@@ -868,3 +868,12 @@ def test_who_won_a_prize_took_part():
 def test_commissions_by_their_short_names_are_bodies():
     _, entities, _ = graph_of("国资委工会开展活动\n本报讯 近日，北京市国资委联合海淀区住建委开展职工健步走活动。")
     assert {"北京市国资委", "海淀区住建委"} <= of_type(entities, "Organisation")
+
+
+def test_people_after_a_trade_or_a_role_and_after_their_body():
+    _, entities, _ = graph_of(
+        "工匠走进校园\n"
+        "本报讯 近日，雕漆大师柏长河、摄影家费青与同学们交流。来自青川区人民法院的邬小川围绕劳动法作了讲解。"
+        "青禾电厂领队芦海生说道，收获很大。"
+    )
+    assert {"柏长河", "费青", "邬小川", "芦海生"} <= of_type(entities, "Person")

@@ -62,7 +62,7 @@ def occupation_before(text: str, pos: int) -> int:
 AFTER_NAME = re.compile(
     r"^(出席|致辞|表示|指出|强调|介绍|讲话|说|认为|讲述|分享|参加|作|主持|宣读|围绕|以|带领|一行|等|为|向|与|和|共同|当选|"
     r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|率|参与|"
-    r"的(?:带|陪|率)|现场|每|致|回答|提问|讲解|解读|提醒|叮嘱|嘱咐|勉励|鼓励|动情|回忆|包揽|"  # 在某某的带领下, 的陪同下, 的率领下 (two characters are looked at)
+    r"的(?:带|陪|率)|现场|每|致|回答|提问|说道|讲解|解读|提醒|叮嘱|嘱咐|勉励|鼓励|动情|回忆|包揽|"  # 在某某的带领下, 的陪同下, 的率领下 (two characters are looked at)
     # what an official named after the post does in a report: 副主席李某带队走访…
     r"带队|率队|看望|慰问|走访|调研|深入|来到|前往|检查|督导|会见|听取|观看|颁发|颁奖|授牌|揭牌|宣布|部署|要求|寄语|指导|参观|莅临|"
     # and what a worker or helper named after the occupation does: 律师某某承办此案, 从律师某某手中

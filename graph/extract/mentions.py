@@ -588,7 +588,7 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     if text[start - 1 : start] == "的" and text[end : end + 1] in ("；", ";"):
         return "described"  # …称号的刘某；…: one of a list of people, each described first
     if text[start - 1 : start] == "的" and doc.ending_at(start - 1, ORGANISATIONS) is not None \
-            and re.match(r"[、等和]|被|获", text[end : end + 1]):
+            and (re.match(r"[、等和]|被|获", text[end : end + 1]) or _FOLLOWING_WORD.match(text, end)):
         return "of-body"  # 某公司的贺某、某中学的喻某等10人被命名为…
     # 该校机电工程学院（实训中心）周立平说: a speaker right after the body they speak for
     after_body = doc.ending_at(start, ORGANISATIONS) is not None

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "examples" / "real"
 sys.path.insert(0, str(REAL))
 
-import regather  # noqa: E402
+import regather
 
 
 def test_every_indexed_article_has_gold_in_its_split_and_no_outlet_is_in_both():

@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from graph.evaluate import Score, score_page  # noqa: E402
+from graph.evaluate import Score, score_page
 
 
 def agreement(second: Path = HERE / "second") -> tuple[Score, int]:

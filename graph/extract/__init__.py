@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from graph.extract import mentions, relations
 from graph.extract import lexicon as lx
+from graph.extract import mentions, relations
 from graph.extract.doc import Doc, Found
 from graph.model import ArticleGraph, Entity, Relation, Span, normalise_name
 from loaders.article import Article

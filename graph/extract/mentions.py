@@ -650,7 +650,6 @@ def programmes(doc: Doc) -> None:
     for m in _QUOTED_RUN.finditer(text):
         start, end = m.span()
         quoted = text[start:end]
-        after = text[end : end + 4]
         # “X”为主题 is a theme; “X”主题活动, “X”主题诗会 name an occurrence
         if re.match(r"(为主题|的主题|为题|主题(?![\u4e00-\u9fff]{0,2}(活动|会|赛|展|课|讲座|沙龙|日)))", text[end : end + 8]) or text[max(0, start - 1) : start] in ("以",):
             doc.blocked.append((start, end))

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NEO4J_PASSWORD ?= unionkg-dev-password
 
-.PHONY: sample test setup eval clean chromium
+.PHONY: sample test setup eval eval-real clean chromium
 
 $(BIN)/unionkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ sample: setup
 
 eval: setup
 	$(BIN)/unionkg eval --gold examples/gold examples/pages
+
+# the real development set (examples/real/): rebuild its texts from saved pages, score both splits
+#   make eval-real PAGES=/path/to/saved/pages
+eval-real: setup
+	@test -n "$(PAGES)" || { echo "usage: make eval-real PAGES=<folder of saved pages, <id>.txt>"; exit 2; }
+	$(BIN)/python examples/real/regather.py --pages $(PAGES)
+	@for split in dev test; do echo "== $$split, one article a file"; \
+	  $(BIN)/unionkg eval --gold examples/real/$$split/gold examples/real/$$split/texts --misses 0 | tail -n 1; \
+	  echo "== $$split, four articles a page"; \
+	  $(BIN)/unionkg eval --gold examples/real/$$split/pages/gold examples/real/$$split/pages/texts --misses 0 | tail -n 1; done
 
 # the server is stopped whatever pytest's outcome, and pytest's exit code is make's
 test: setup chromium

@@ -201,7 +201,8 @@ def _merge_place_prefixed(entities: dict) -> None:
                     break
 
 
-_EDITION = re.compile(rf"^({lx.EDITION}|\d{{4}}年?)(?P<core>.{{4,}}?)(系列活动)?$")
+# (after the place that holds it: 大兴区2025年“悦读大兴”阅读季)
+_EDITION = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,5}}[区市县镇])?({lx.EDITION}|\d{{4}}年?)(?P<core>.{{4,}}?)(系列活动)?$")
 _RECURRING = re.compile("({})$".format("|".join(lx.CONTESTS + ("阅读季", "读书月", "文化节", "艺术节", "体育节", "活动季", "嘉年华"))))
 
 

@@ -956,7 +956,9 @@ def _name_start(doc: Doc, start: int, end: int, rule: str) -> int:
         if m2:
             start += len(m2.group(0))
             continue
-        if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2:
+        if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2 \
+                and not (lead.type is T.District and rule == "before-venue" and text[lead.end] not in "（("):
+            # (but 某区第二届技能大赛闭幕式在…举行: the place is part of the occurrence's name)
             start = lead.end
             continue
         # 北京某某联盟理事长单位交接活动: from the start of the body's name, not its middle

@@ -879,3 +879,12 @@ def test_people_after_a_trade_or_a_role_and_after_their_body():
         "青禾电厂领队芦海生说道，收获很大。"
     )
     assert {"柏长河", "费青", "邬小川", "芦海生"} <= of_type(entities, "Person")
+
+
+def test_a_studio_named_after_its_leading_worker_names_a_person():
+    _, entities, relations = graph_of(
+        "创新工作室授牌\n"
+        "本报讯 会上，与会领导为青禾电气有限公司柏长河创新工作室授牌，与会人员参观了锦川公司郁清劳模创新工作室。"
+    )
+    assert {"柏长河", "郁清"} <= of_type(entities, "Person")
+    assert not any(s in ("柏长河", "郁清") and p == "participatedIn" for s, p, _ in relations)

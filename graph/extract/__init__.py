@@ -112,8 +112,8 @@ def _keep(doc: Doc, f: Found) -> bool:
             return False  # 北京市 of 北京市工会十五大: the congress's name, not a place it mentions
         in_activity = any(c.type in (T.Event, T.Programme) for c in covers)
         return not in_activity or f.printed == f.name
-    if f.type is T.Person:
-        return not any(c.type is not T.District for c in covers)
+    if f.type is T.Person:  # a person inside another name is none, but for the studio named after them
+        return f.rule == "studio-name" or not any(c.type is not T.District for c in covers)
     if f.type in ORGANISATIONS | {T.Venue}:
         if f.rule == "suffix" and re.search(r"(党委|[区市县]委)$", f.name) and any(
             c.start == f.start and _UNIT.fullmatch(doc.text[f.end : c.end]) for c in covers

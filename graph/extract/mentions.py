@@ -478,7 +478,7 @@ def people(doc: Doc) -> None:
             if length > chinese:
                 continue
             name = text[i : i + length]
-            if not lx.AFTER_NAME.match(text[i + length : i + length + 2]):
+            if not lx.AFTER_NAME.match(text[i + length : i + length + 2]) and not _STUDIO.match(text, i + length):
                 continue
             if length == 3 and (name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name[:2], 3000)) or lx.is_common_word(name):
                 continue  # 展开面(对面): a very common word does not start a name
@@ -561,6 +561,7 @@ _TITLES_BEFORE_NAME = tuple(t for t in lx.POST_TITLES if t != "负责人")
 # two-character words that follow a name (来到, 介绍, 表示 …), not single characters or punctuation
 _FOLLOWING_WORD = re.compile(r"(?:{})".format("|".join(
     w for w in re.findall(r"[\u4e00-\u9fff]{2,}", lx.AFTER_NAME.pattern) if w not in ("同志", "代表"))))
+_STUDIO = re.compile(r"(?:劳模|技能大师|大师|职工|工匠)?(?:创新)?工作室")
 _COUNTED_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+[人名位]")
 
 
@@ -581,6 +582,8 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
     clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)”"  # ”: after a quotation (“……。”某某说)
     if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
         return "profile"  # 韩某是某公司的高级技师: who a worker is
+    if _STUDIO.match(text, end) and (doc.ending_at(start, ORGANISATIONS) or text[start - 1 : start] in ("", "、", "，", "与", "和", "为")):
+        return "studio-name"  # 某公司张某创新工作室: a studio is named after its leading worker
     if _COUNTED_AFTER.match(text, end):
         return "counted-with"  # 某小学李某等6人荣获…: the first of a group the text counts
     if text[start - 1 : start] in ("，", ",") and doc.ending_at(start - 1, {T.Person}) and lx.AFTER_NAME.match(text[end : end + 2]):

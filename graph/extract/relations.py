@@ -636,7 +636,7 @@ def activities(doc: Doc) -> None:
     _acting_at_the_event(doc, main)
     _honoured_at_the_event(doc, events, main)
     attending: dict[int, Found] = {}  # a person's start → the event they attended
-    for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: -f.start):
+    for person in sorted((f for f in doc.found if f.type is T.Person and f.rule != "studio-name"), key=lambda f: -f.start):
         after = doc.text[person.end : person.end + 8]
         if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍|说[：:，,])", after) or person.rule == "after-honour":
             s0, s1 = doc.sentence_bounds(person.start)
@@ -671,7 +671,7 @@ _AT_EVENT_VERB = re.compile("|".join(lx.longest_first("taking_part_verbs")))
 def _people_at_the_event(doc: Doc, events: list[Found], main: Found | None, done: set[int]) -> None:
     """A person named in a sentence before a verb of taking part (区长王某、劳模李某…出席,
     某某率慰问团看望…, 某某为获奖者颁奖) took part in the sentence's event, else the article's."""
-    for person in (f for f in doc.found if f.type is T.Person and f.start not in done):
+    for person in (f for f in doc.found if f.type is T.Person and f.start not in done and f.rule != "studio-name"):
         s0, s1 = doc.sentence_bounds(person.start)
         verb = _AT_EVENT_VERB.search(doc.text, person.end, s1)
         ev = (_sentence_event(doc, s0, s1, events) or main) if verb else None

@@ -888,3 +888,11 @@ def test_a_studio_named_after_its_leading_worker_names_a_person():
     )
     assert {"柏长河", "郁清"} <= of_type(entities, "Person")
     assert not any(s in ("柏长河", "郁清") and p == "participatedIn" for s, p, _ in relations)
+
+
+def test_teams_courts_delegations_and_papers_are_bodies():
+    _, entities, _ = graph_of(
+        "志愿服务队成立\n"
+        "本报讯 近日，青川区职工志愿服务队、青川区人民法院劳动法庭和锦川工人报的记者来到现场，青禾银行代表队也参加了活动。"
+    )
+    assert {"青川区职工志愿服务队", "青川区人民法院劳动法庭", "锦川工人报"} <= of_type(entities, "Organisation")

@@ -896,3 +896,12 @@ def test_teams_courts_delegations_and_papers_are_bodies():
         "本报讯 近日，青川区职工志愿服务队、青川区人民法院劳动法庭和锦川工人报的记者来到现场，青禾银行代表队也参加了活动。"
     )
     assert {"青川区职工志愿服务队", "青川区人民法院劳动法庭", "锦川工人报"} <= of_type(entities, "Organisation")
+
+
+def test_a_major_event_named_in_passing_is_an_event_but_not_the_report_s():
+    _, entities, relations = graph_of(
+        "青川区总工会为环卫职工送清凉\n"
+        "本报讯 近日，青川区总工会开展夏季送清凉活动，区总工会主席钱立新出席，鼓励职工助力冬奥会、服贸会。"
+    )
+    assert {"冬奥会", "服贸会"} <= of_type(entities, "Event")
+    assert not any(o in ("冬奥会", "服贸会") for _, _, o in relations)

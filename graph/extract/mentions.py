@@ -876,7 +876,7 @@ def occurrences(doc: Doc) -> None:
     """A news report is about an occurrence even when no rule above found its name: the
     one the body names shortly (参加了揭幕仪式, 座谈会上，), else what the headline says
     was done, from its first verb of activity (某区总工会采购农产品慰问抗疫职工 → 慰问抗疫职工)."""
-    if doc.article.kind == "feature" or any(f.type is T.Event for f in doc.found):
+    if doc.article.kind == "feature" or any(f.type is T.Event and f.rule != "major-event" for f in doc.found):
         return
     for m in _SHORT_OCCURRENCE.finditer(doc.text, doc.article.body_start):
         group = 1 if m.group(1) else 2
@@ -901,9 +901,16 @@ _SOURCE_MEETING = re.compile(
 
 
 def congresses(doc: Doc) -> None:
-    """Congresses are events: 北京市工会十四大, 中国工会十七大, 党的十九大."""
+    """Congresses are events: 北京市工会十四大, 中国工会十七大, 党的十九大; so are the major
+    events of the country (冬奥会, 服贸会), named in passing."""
     for m in lx.CONGRESS.finditer(doc.text):
         doc.add(Found(m.start(), m.end(), T.Event, m.group(0), "congress", 0.85))
+    for m in _MAJOR_EVENT.finditer(doc.text):
+        if not doc.covering(m.start(), m.end()):
+            doc.add(Found(m.start(), m.end(), T.Event, m.group(0), "major-event", 0.7))
+
+
+_MAJOR_EVENT = re.compile("|".join(lx.longest_first("major_events")))
 
 
 def _suffix_length(name: str) -> int:

@@ -535,7 +535,8 @@ def activities(doc: Doc) -> None:
     """Per sentence: organisers (the bodies before 举办/开展/召开…), participants (people
     who 出席/致辞…, bodies that 参加, whose staff go, that act or are honoured there), the
     place (在 X 举办), and partOf (an event named after a programme)."""
-    events = [f for f in doc.found if f.type is T.Event]
+    # (助力冬奥会: a major event named in passing is not what the report reports)
+    events = [f for f in doc.found if f.type is T.Event and f.rule != "major-event"]
     programmes = [f for f in doc.found if f.type is T.Programme]
     for ev in events:
         for pr in programmes:
@@ -751,7 +752,8 @@ def _topic_organiser(doc: Doc) -> None:
     the body that opens a clause of it (潍坊市总工会对接…；组织召开全市现场推进会议)."""
     organised = {r.object for r in doc.relations if r.predicate is P.organised}
     text = doc.text
-    for f in sorted((f for f in doc.found if f.type is T.Event and f.rule != "congress"), key=lambda f: f.start):
+    for f in sorted((f for f in doc.found if f.type is T.Event and f.rule not in ("congress", "major-event")),
+                    key=lambda f: f.start):
         if f.name in organised or f.start < doc.article.body_start:
             continue
         topic = _clause_opener(doc, text.rfind("\n", 0, f.start) + 1, f.start)

@@ -905,3 +905,11 @@ def test_a_major_event_named_in_passing_is_an_event_but_not_the_report_s():
     )
     assert {"冬奥会", "服贸会"} <= of_type(entities, "Event")
     assert not any(o in ("冬奥会", "服贸会") for _, _, o in relations)
+
+
+def test_occurrences_listed_one_after_another_are_each_an_event():
+    _, entities, _ = graph_of(
+        "青川职工文化节启动\n"
+        "本报讯 今年的青川职工文化节包括青川职工阅读大赛、职工书法摄影大赛、“工会杯”乒乓球比赛等12项赛事。"
+    )
+    assert {"青川职工阅读大赛", "职工书法摄影大赛", "“工会杯”乒乓球比赛"} <= of_type(entities, "Event")

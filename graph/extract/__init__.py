@@ -46,6 +46,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("instruments", mentions.instruments),
     ("events", mentions.events),
     ("congresses", mentions.congresses),
+    ("listed_events", mentions.listed_events),
     ("occurrences", mentions.occurrences),
     ("names", relations.names),
     ("posts", relations.posts),

@@ -894,6 +894,20 @@ def occurrences(doc: Doc) -> None:
         doc.add(Found(start, len(headline), T.Event, headline[start:], "headline-occurrence", 0.5))
 
 
+def listed_events(doc: Doc) -> None:
+    """Occurrences listed one after another (包括A大赛、B展演、C比赛等14项赛事): each item
+    that ends with an event word is one, when two or more of the list do."""
+    for m in _EVENT_LIST.finditer(doc.text):
+        pos, items = m.start(), []
+        for item in m.group(0).split("、"):
+            opener = list(_LIST_OPENER.finditer(item))  # X包括A大赛、…: the list starts after 包括
+            items.append((pos + (opener[-1].end() if opener else 0), pos + len(item)))
+            pos += len(item) + 1
+        for start, end in items:
+            if end - start >= 4 and not doc.covering(start, end) and not doc.at(start, end, {T.Event}):
+                doc.add(Found(start, end, T.Event, doc.text[start:end], "listed-events", 0.6))
+
+
 # 记者近日从朝阳区…工作推进会上了解到: the meeting the news comes from
 _SOURCE_MEETING = re.compile(
     r"(?:从|在)([^，。；,;“”]{4,40}?(?:会议|大会|会|仪式|论坛|发布会))上(?:了解到|获悉|得知|透露|介绍|宣布)"
@@ -910,6 +924,10 @@ def congresses(doc: Doc) -> None:
             doc.add(Found(m.start(), m.end(), T.Event, m.group(0), "major-event", 0.7))
 
 
+_LIST_OPENER = re.compile(r"包括|包含|其中有|如|有|：|:")
+# (not exhibitions: the ones a list names are mostly standing displays that people visit)
+_EVENT_WORD = "|".join(w for w in lx.EVENT_SUFFIXES if w not in ("活动", "会议", "大会", "工作") and not w.endswith(("展览", "展")))
+_EVENT_LIST = re.compile(rf"(?:[^，。；：、\n]{{2,20}}?(?:{_EVENT_WORD})、)+[^，。；：、\n]{{2,20}}?(?:{_EVENT_WORD})(?=等|和|及|，|。|；|$)")
 _MAJOR_EVENT = re.compile("|".join(lx.longest_first("major_events")))
 
 

@@ -913,3 +913,12 @@ def test_occurrences_listed_one_after_another_are_each_an_event():
         "本报讯 今年的青川职工文化节包括青川职工阅读大赛、职工书法摄影大赛、“工会杯”乒乓球比赛等12项赛事。"
     )
     assert {"青川职工阅读大赛", "职工书法摄影大赛", "“工会杯”乒乓球比赛"} <= of_type(entities, "Event")
+
+
+def test_officials_listed_after_one_whose_body_is_named_hold_posts_there():
+    g, _, _ = graph_of(
+        "平谷区总工会慰问一线职工\n"
+        "本报讯 平谷区总工会党组书记、主席柴新宇，常务副主席蒲静、副主席晏秋生一行到工地慰问。"
+    )
+    posts = {(r.subject, r.object, r.title) for r in g.relations if r.predicate.value == "holdsPost"}
+    assert {("蒲静", "平谷区总工会", "常务副主席"), ("晏秋生", "平谷区总工会", "副主席")} <= posts

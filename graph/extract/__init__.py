@@ -51,6 +51,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("names", relations.names),
     ("posts", relations.posts),
     ("elected", relations.elected),
+    ("posts_in_a_list", relations.posts_in_a_list),
     ("honours_held", relations.honours_held),
     ("honours_conferred", relations.honours_conferred),
     ("honours_in_apposition", relations.honours_in_apposition),

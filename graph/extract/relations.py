@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.extract import lexicon as lx
-from graph.extract.doc import Doc, Found
+from graph.extract.doc import Doc, Found, FoundRelation
 from ontology.schema import ORGANISATIONS, EntityType, Predicate
 
 T = EntityType
@@ -376,6 +376,31 @@ def posts(doc: Doc) -> None:
                 continue
             if doc.text[title_start - 1 : title_start] in ("、", "兼"):  # 党委书记兼工会主席
                 title_start -= 1
+
+
+def posts_in_a_list(doc: Doc) -> None:
+    """Officials listed after one whose body is named hold their posts there too:
+    某区总工会党组书记、主席甲，常务副主席乙、副主席丙; 副书记甲、乙 (乙 the same post)."""
+    posts = {r.subject: r for r in doc.relations if r.predicate is P.holdsPost}
+    last: FoundRelation | None = None
+    for person in sorted((f for f in doc.found if f.type is T.Person), key=lambda f: f.start):
+        if person.name in posts:
+            last = posts[person.name]
+            continue
+        if last is None or doc.sentence_bounds(last.start) != doc.sentence_bounds(person.start):
+            continue
+        between = doc.text[last.end : person.start]
+        title = next((t for t in lx.POST_TITLES if between.endswith(t)), None)
+        if title and re.fullmatch(r"[，,、](?:[\u4e00-\u9fff]{0,6}[、]?)*", between[: len(between) - len(title)] or "，"):
+            # 乙 after a comma with a title of its own, no body named between
+            doc.relate(person.name, P.holdsPost, last.object, last.start, person.end, "post-in-list", title=title, confidence=0.7)
+        elif between in ("、", "，", ","):
+            doc.relate(person.name, P.holdsPost, last.object, last.start, person.end, "post-in-list", title=last.title,
+                       confidence=0.65)
+        else:
+            continue
+        last = doc.relations[-1]
+        posts[person.name] = last
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]*")

@@ -888,6 +888,7 @@ def test_a_studio_named_after_its_leading_worker_names_a_person():
     )
     assert {"柏长河", "郁清"} <= of_type(entities, "Person")
     assert not any(s in ("柏长河", "郁清") and p == "participatedIn" for s, p, _ in relations)
+    assert ("柏长河", "worksFor", "青禾电气有限公司") in relations
 
 
 def test_teams_courts_delegations_and_papers_are_bodies():

@@ -444,6 +444,10 @@ def _workplace(doc: Doc, person: Found) -> Found | None:
 def employers(doc: Doc) -> None:
     """A person who works somewhere the sentence names: 范某在金源集团新安商场砥砺深耕,
     现就职于某公司, 某公司机务工程师陈某 (the body, an occupation, the name) → worksFor."""
+    for person in (f for f in doc.found if f.type is T.Person and f.rule == "studio-name"):
+        org = doc.ending_at(person.start, {T.Enterprise, T.Organisation})  # 某公司张某创新工作室
+        if org is not None:
+            doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "studio-of-body", confidence=0.7)
     for person in [f for f in doc.found if f.type is T.Person]:
         if org := _workplace(doc, person):
             doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75)

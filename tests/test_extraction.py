@@ -923,3 +923,12 @@ def test_officials_listed_after_one_whose_body_is_named_hold_posts_there():
     )
     posts = {(r.subject, r.object, r.title) for r in g.relations if r.predicate.value == "holdsPost"}
     assert {("蒲静", "平谷区总工会", "常务副主席"), ("晏秋生", "平谷区总工会", "副主席")} <= posts
+
+
+def test_the_report_s_occurrence_is_one_of_the_series_it_names():
+    _, entities, relations = graph_of(
+        "青川区总工会为环卫职工送清凉\n"
+        "本报讯 今日，青川区总工会开展了慰问一线环卫职工活动。此次活动为青川区总工会夏季关爱职工系列活动之一。"
+    )
+    assert "夏季关爱职工系列活动" in of_type(entities, "Programme")
+    assert ("慰问一线环卫职工活动", "partOf", "夏季关爱职工系列活动") in relations

@@ -47,6 +47,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("events", mentions.events),
     ("congresses", mentions.congresses),
     ("listed_events", mentions.listed_events),
+    ("series", mentions.series),
     ("occurrences", mentions.occurrences),
     ("names", relations.names),
     ("posts", relations.posts),

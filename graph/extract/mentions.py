@@ -894,6 +894,22 @@ def occurrences(doc: Doc) -> None:
         doc.add(Found(start, len(headline), T.Event, headline[start:], "headline-occurrence", 0.5))
 
 
+# 此次活动为某区总工会“夏送清凉”系列活动之一: the series a report's occurrence belongs to
+ONE_OF_SERIES = re.compile(r"(?:此次|本次|这次|该)(?:活动|比赛|大赛|演出|慰问)?(?:是|为|系|作为)([^，。；]{2,40}?)之一")
+
+
+def series(doc: Doc) -> None:
+    """The series the report says its occurrence is one of: a programme (its name after
+    the body that runs it, if one is named first)."""
+    for m in ONE_OF_SERIES.finditer(doc.text):
+        start, end = m.span(1)
+        owner = doc.starting_at(start, ORGANISATIONS)
+        start = owner.end if owner is not None and owner.end < end - 2 else start
+        start += len(re.match(r"的?", doc.text[start:end]).group(0))
+        if re.search("(系列活动|活动|行动|工程|计划)$", doc.text[start:end]) and not doc.at(start, end, {T.Programme}):
+            doc.add(Found(start, end, T.Programme, doc.text[start:end], "one-of-series", 0.65))
+
+
 def listed_events(doc: Doc) -> None:
     """Occurrences listed one after another (包括A大赛、B展演、C比赛等14项赛事): each item
     that ends with an event word is one, when two or more of the list do."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.extract import lexicon as lx
+from graph.extract import mentions
 from graph.extract.doc import Doc, Found, FoundRelation
 from ontology.schema import ORGANISATIONS, EntityType, Predicate
 
@@ -678,6 +679,10 @@ def activities(doc: Doc) -> None:
             doc.relate(person.name, P.participatedIn, ev.name, person.start, person.end, "attended")
     _people_at_the_event(doc, events, main, set(attending))
     _prize_winners(doc, events, main)
+    for m in mentions.ONE_OF_SERIES.finditer(doc.text) if main else ():  # 此次活动为某“X”系列活动之一
+        series = doc.ending_at(m.end(1), {T.Programme})
+        if series is not None and series.name != main.name:
+            doc.relate(main.name, P.partOf, series.name, series.start, series.end, "one-of-series", confidence=0.7)
 
 
 # 某银行荣获团体一等奖, 甲、乙包揽了第一名和第二名: who won a prize took part

@@ -932,3 +932,13 @@ def test_the_report_s_occurrence_is_one_of_the_series_it_names():
     )
     assert "夏季关爱职工系列活动" in of_type(entities, "Programme")
     assert ("慰问一线环卫职工活动", "partOf", "夏季关爱职工系列活动") in relations
+
+
+def test_docs_list_every_component_of_the_pipeline_in_order():
+    from pathlib import Path
+
+    from graph.extract import PIPELINE
+
+    doc = (Path(__file__).parents[1] / "docs" / "extraction.md").read_text(encoding="utf-8")
+    listed = [line.split("|")[2].strip() for line in doc.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
+    assert listed == [name for name, _ in PIPELINE]

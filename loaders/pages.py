@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from loaders.article import Article
+from ontology import gazetteers
 from loaders.text import BYLINE_LINE, LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
 
 # Between two columns read across: three or more spaces, or two ideographic spaces.
@@ -30,9 +31,12 @@ _SLOGAN_START = re.compile(r"^(深入)?(学习|贯彻|落实|奋力|全面|弘�
 _CREDIT_LINE = re.compile(r"^(本报)?记者\s.{1,60}摄(影报道)?$")
 _NOT_IN_HEADLINE = re.compile(r"[，,。；;：:！!？?]")
 # What a main headline tends to start with: a place or a body doing something.
+# a city or province by its short name (深圳：…, 浙江…) starts a headline too
+_CITIES = "|".join(sorted({n for d in gazetteers.china_divisions() if d.level in ("provincial", "prefectural")
+                           for n in d.names if len(n) >= 2}, key=len, reverse=True))
 _SUBJECT_START = re.compile(
     r"^(北京|首都|全国|中国|本市|市|[\u4e00-\u9fff]{1,4}(区|县|市|省|镇|乡|街道|地区)"
-    r"|[\u4e00-\u9fff]{2,12}(集团|公司|工会|学院|大学|医院|中心))"
+    r"|[\u4e00-\u9fff]{2,12}(集团|公司|工会|学院|大学|医院|中心|银行|代表队)|" + _CITIES + ")"
 )
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}(总工会|工会|区|县|市|镇|街道|地区|集团|公司)")
 _VERB_START = re.compile(r"^(开展|打造|全方位|今后|今年|推动|深化|持续|助力|聚焦|坚持|加快|全力|用|以|为|让|在|把)")

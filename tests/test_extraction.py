@@ -942,3 +942,12 @@ def test_docs_list_every_component_of_the_pipeline_in_order():
     doc = (Path(__file__).parents[1] / "docs" / "extraction.md").read_text(encoding="utf-8")
     listed = [line.split("|")[2].strip() for line in doc.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
     assert listed == [name for name, _ in PIPELINE]
+
+
+def test_where_a_place_holds_an_occurrence_or_the_text_describes_the_site_first():
+    _, _, relations = graph_of(
+        "表彰大会举行\n"
+        "本报讯 近日，平谷区举办庆祝五一劳动节表彰大会。区住建委工会在全区最大的棚改工地青禾园工地举办慰问农民工活动。"
+    )
+    assert ("庆祝五一劳动节表彰大会", "heldAt", "平谷区") in relations
+    assert ("慰问农民工活动", "heldAt", "青禾园工地") in relations

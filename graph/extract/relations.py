@@ -596,6 +596,11 @@ def activities(doc: Doc) -> None:
                 if doc.ending_at(target.start, ORGANISATIONS) in (None, org):
                     doc.relate(org.name, P.organised, target.name, org.start, target.end, rule,
                                confidence=0.7 if rule == "subject-verb-object" else 0.6)
+        # 西城区举办表彰大会: a place that holds an occurrence is where it happens
+        place = doc.starting_at(doc.clause_start(s0, m.start()), {T.District}) if m.group(0) in ("举办", "举行", "召开") else None
+        if place is not None and place.end == m.start():
+            for target in (t for t in targets if t.type is T.Event):
+                doc.relate(target.name, P.heldAt, place.name, place.start, target.end, "place-holds", confidence=0.65)
     for m in re.finditer(r"(成立|组建|设立)了?", doc.text):  # X工会…，成立Y服务队: a unit it set up
         unit = doc.starting_at(m.end(), {T.Organisation, T.Enterprise})
         for org in _verb_subjects(doc, doc.sentence_bounds(m.start())[0], m.start())[0] if unit else ():
@@ -629,6 +634,9 @@ def activities(doc: Doc) -> None:
             doc.relate(org.name, P.organised, pr.name, org.start, pr.end, "subject-instrument")
     for m in re.finditer(r"(?:在|于|到)", doc.text):
         listed = _listed(doc, m.end(), len(doc.text))
+        described = re.match(r"[^，。；、“”\n]{1,12}?的", doc.text[m.end() : m.end() + 13]) if not listed else None
+        if described:  # 在京城最大的棚改工地某某工地举办: the place after what the text says of it
+            listed = _listed(doc, m.end() + described.end(), len(doc.text))
         place = listed[0] if listed else None
         if place is None:
             continue

@@ -951,3 +951,11 @@ def test_where_a_place_holds_an_occurrence_or_the_text_describes_the_site_first(
     )
     assert ("庆祝五一劳动节表彰大会", "heldAt", "平谷区") in relations
     assert ("慰问农民工活动", "heldAt", "青禾园工地") in relations
+
+
+def test_a_firm_listed_after_another_starts_where_the_list_says():
+    _, entities, _ = graph_of(
+        "经开区总工会慰问企业职工\n"
+        "本报讯 慰问组先后来到青禾电气有限公司、拜禾生物科技有限公司等单位，为一线职工送去慰问品。"
+    )
+    assert "拜禾生物科技有限公司" in of_type(entities, "Enterprise")

@@ -224,7 +224,8 @@ def organisations(doc: Doc) -> None:
         listed = doc.ending_at(end, {T.District})
         if etype is T.District and listed is not None and listed.rule == "gazetteer" and listed.start > start:
             continue  # 人大附中亦庄新城: a listed place (亦庄新城) is the whole name of a place
-        start = _trim_leading_non_name(doc, start, m.start())
+        if text[start - 1 : start] != "、" or etype is not T.Enterprise:  # a listed firm starts where the list says (、拜耳…公司)
+            start = _trim_leading_non_name(doc, start, m.start())
         if etype is T.Venue and suffix in text[start : m.start()]:  # 棚改工地某某工地: the site is the last one named
             start = text.rfind(suffix, start, m.start()) + len(suffix)
         name = _cut(text, start, end, skips)

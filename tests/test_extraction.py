@@ -820,20 +820,20 @@ def test_a_closing_ceremony_and_a_finale_held_at_a_venue():
 def test_a_quoted_programme_ends_where_the_sentence_goes_on():
     _, entities, _ = graph_of(
         "街道工会建设职工之家\n"
-        "本报讯 近日，柳岸街道工会启动了“暖心培育”工程，“青禾职工之家”顺利完成建设。"
+        "本报讯 近日，柳岸街道工会启动了“暖心护航”工程，“青禾职工之家”顺利完成建设。"
     )
     programmes = of_type(entities, "Programme")
-    assert "“暖心培育”工程" in programmes
+    assert "“暖心护航”工程" in programmes
     assert not any(p.startswith("了") or p.endswith("顺利完成建设") for p in programmes)
 
 
 def test_an_honour_named_with_who_confers_it_and_a_trade():
     _, entities, relations = graph_of(
         "金融职工技能大赛颁奖\n"
-        "本报讯 近日，全国金融五一劳动奖章获得者邬清明、全国钢铁工业劳动模范车晓峰为获奖选手颁奖。"
+        "本报讯 近日，全国邮政五一劳动奖章获得者邬清明、全国造纸工业劳动模范车晓峰为获奖选手颁奖。"
     )
-    assert {"全国金融五一劳动奖章", "全国钢铁工业劳动模范"} <= of_type(entities, "Honour")
-    assert ("车晓峰", "hasHonour", "全国钢铁工业劳动模范") in relations
+    assert {"全国邮政五一劳动奖章", "全国造纸工业劳动模范"} <= of_type(entities, "Honour")
+    assert ("车晓峰", "hasHonour", "全国造纸工业劳动模范") in relations
 
 
 def test_honours_in_a_description_before_a_name_and_of_people_listed_before_deng():
@@ -947,9 +947,9 @@ def test_docs_list_every_component_of_the_pipeline_in_order():
 def test_where_a_place_holds_an_occurrence_or_the_text_describes_the_site_first():
     _, _, relations = graph_of(
         "表彰大会举行\n"
-        "本报讯 近日，平谷区举办庆祝五一劳动节表彰大会。区住建委工会在全区最大的棚改工地青禾园工地举办慰问农民工活动。"
+        "本报讯 近日，平谷区举办庆祝劳动节表彰会。区水务局工会在全区最大的棚改工地青禾园工地举办慰问农民工活动。"
     )
-    assert ("庆祝五一劳动节表彰大会", "heldAt", "平谷区") in relations
+    assert ("庆祝劳动节表彰会", "heldAt", "平谷区") in relations
     assert ("慰问农民工活动", "heldAt", "青禾园工地") in relations
 
 

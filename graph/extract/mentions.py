@@ -224,7 +224,7 @@ def organisations(doc: Doc) -> None:
         listed = doc.ending_at(end, {T.District})
         if etype is T.District and listed is not None and listed.rule == "gazetteer" and listed.start > start:
             continue  # 人大附中亦庄新城: a listed place (亦庄新城) is the whole name of a place
-        if text[start - 1 : start] != "、" or etype is not T.Enterprise:  # a listed firm starts where the list says (、拜耳…公司)
+        if text[start - 1 : start] != "、" or etype is not T.Enterprise:  # a listed firm starts where the list says (、拜某…公司)
             start = _trim_leading_non_name(doc, start, m.start())
         if etype is T.Venue and suffix in text[start : m.start()]:  # 棚改工地某某工地: the site is the last one named
             start = text.rfind(suffix, start, m.start()) + len(suffix)
@@ -638,7 +638,7 @@ def honours(doc: Doc) -> None:
         if place and not doc.at(m.start(), m.end(), {T.Honour}):
             doc.add(Found(m.start(), m.end(), T.Honour, m.group(0), "place-craftsman", 0.7))
     for m in _QUALIFIED_HONOUR().finditer(text):
-        # 全国金融五一劳动奖章, 全国钢铁工业劳动模范, 北京市先进工作者: a title with who confers it
+        # 全国邮政五一劳动奖章, 全国造纸工业劳动模范, 某省先进工作者: a title with who confers it
         qualifier, trade = m.group("qualifier"), m.group("trade")
         if not (qualifier in lx.place_facts() or qualifier in ("全国", "首都", "国家", "中国")) or _UNIT_TITLE.search(m.group(0)):
             continue
@@ -868,7 +868,7 @@ def events(doc: Doc) -> None:
 
 
 _HEADLINE_ACTIVITY = re.compile("|".join(lx.longest_first("headline_activities")))
-# an occurrence the body names shortly: 参加了揭幕仪式, 座谈会上，, 在此次新春慰问活动中
+# an occurrence the body names shortly: 参加了揭幕仪式, 座谈会上，, 在此次关爱活动中
 _SHORT_OCCURRENCE = re.compile(
     r"(?:参加了?|出席了?|参与了?|观看了?|此次|本次|这次)([\u4e00-\u9fff]{0,8}?(?:%s))|(?:^|[，。\n])([\u4e00-\u9fff]{0,6}?(?:%s))(?:上|中|现场)[，,]"
     % (("|".join(lx.EVENT_SUFFIXES),) * 2)
@@ -878,7 +878,7 @@ _SHORT_OCCURRENCE = re.compile(
 def occurrences(doc: Doc) -> None:
     """A news report is about an occurrence even when no rule above found its name: the
     one the body names shortly (参加了揭幕仪式, 座谈会上，), else what the headline says
-    was done, from its first verb of activity (某区总工会采购农产品慰问抗疫职工 → 慰问抗疫职工)."""
+    was done, from its first verb of activity (某区总工会采购农产品慰问一线环卫职工 → 慰问一线环卫职工)."""
     if doc.article.kind == "feature" or any(f.type is T.Event and f.rule != "major-event" for f in doc.found):
         return
     for m in _SHORT_OCCURRENCE.finditer(doc.text, doc.article.body_start):
@@ -897,7 +897,7 @@ def occurrences(doc: Doc) -> None:
         doc.add(Found(start, len(headline), T.Event, headline[start:], "headline-occurrence", 0.5))
 
 
-# 此次活动为某区总工会“夏送清凉”系列活动之一: the series a report's occurrence belongs to
+# 此次活动为某区总工会“X”系列活动之一: the series a report's occurrence belongs to
 ONE_OF_SERIES = re.compile(r"(?:此次|本次|这次|该)(?:活动|比赛|大赛|演出|慰问)?(?:是|为|系|作为)([^，。；]{2,40}?)之一")
 
 

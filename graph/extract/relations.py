@@ -35,7 +35,7 @@ def names(doc: Doc) -> None:
 
 
 def _place_of(doc: Doc) -> None:
-    """月坛地区的白云公园, 某镇的某公司: a site or body the text sets in a place before it."""
+    """某地区的某公园, 某镇的某公司: a site or body the text sets in a place before it."""
     for place in [f for f in doc.found if f.type is T.District]:
         if doc.text[place.end : place.end + 1] != "的":
             continue
@@ -192,7 +192,7 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("prefectural", "county", "township", "area"))
     # a venue only after a place printed in full (怀柔区会议中心), not a short name (朝阳公园)
     venue_in_place = f.type is T.Venue and places and places[-1][0] == _canonical(places[-1][0])
-    # (海淀区委: the district's Party committee, one character after the place)
+    # (某区委: the district's Party committee, one character after the place)
     if local and (f.type is T.Organisation or venue_in_place) and (len(f.name) - rest_at >= 2 or f.name[rest_at:] == "委"):
         _chain(doc, f, places)
         name, at = places[-1]
@@ -228,7 +228,7 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
                 or parent.count("(") != parent.count(")"):
             continue
         if parent.endswith("工会") and (parent[:-2] in lx.place_facts() or parent[:-2] in ("地区", "街道", "社区")):
-            continue  # 北京工会传媒协会, 地区工会服务站: a place and 工会 is no union's name
+            continue  # 北京工会某协会, 地区工会服务站: a place and 工会 is no union's name
         if re.fullmatch(r"[市区县]工会", parent):
             break  # 市工会干部学院: "the city's union", a kind, not a name
         target = doc.starting_at(f.start, ORGANISATIONS)
@@ -504,7 +504,7 @@ def honours_in_apposition(doc: Doc) -> None:
     """A person described by a list before the name, one item an honour:
     北京市劳动模范、骨科主任医师、某医院党委书记宋某; 首都劳动奖章获得者、某公司职工沈某."""
     honours = {(f.start, f.end): f for f in doc.found if f.type is T.Honour}
-    for honour in honours.values():  # 甲，乙，丙等第三届北京大工匠: the people listed before 等
+    for honour in honours.values():  # 甲，乙，丙等第N届北京大工匠: the people listed before 等
         if re.search(rf"等({lx.EDITION})?$", doc.text[max(0, honour.start - 6) : honour.start]):
             s0, _ = doc.sentence_bounds(honour.start)
             for person in (f for f in doc.found if f.type is T.Person and s0 <= f.start < honour.start):
@@ -596,7 +596,7 @@ def activities(doc: Doc) -> None:
                 if doc.ending_at(target.start, ORGANISATIONS) in (None, org):
                     doc.relate(org.name, P.organised, target.name, org.start, target.end, rule,
                                confidence=0.7 if rule == "subject-verb-object" else 0.6)
-        # 西城区举办表彰大会: a place that holds an occurrence is where it happens
+        # 某区举办表彰会: a place that holds an occurrence is where it happens
         place = doc.starting_at(doc.clause_start(s0, m.start()), {T.District}) if m.group(0) in ("举办", "举行", "召开") else None
         if place is not None and place.end == m.start():
             for target in (t for t in targets if t.type is T.Event):

@@ -84,7 +84,7 @@ def make_index(store: Path) -> list[str]:
         if off_page or bad_gold:
             problems.append(f"{aid}: lines not on the page {off_page}; gold: {bad_gold}; left out")
             continue
-        rows.append({"id": aid, "url": meta["url"], "outlet": meta["outlet"], "site": meta.get("site", ""),
+        rows.append({"id": aid, "url": meta["url"], "outlet": meta["outlet"] or meta.get("site", ""), "site": meta.get("site", ""),
                      "date": meta.get("date", ""), "headline": headline.strip(), "kind": meta.get("kind", ""),
                      "lines": hashes})
     known = {r["outlet"]: r["split"] for r in read_index()} if INDEX.is_file() else {}

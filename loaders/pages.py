@@ -190,8 +190,11 @@ def _tag_lines(lines: list[Line]) -> list[str]:
             tags.append("banner")
         elif _CREDIT_LINE.match(line.raw) or PHOTO_CREDIT.search(line.text) and not line.ends_sentence:
             tags.append("credit")
-        elif LEAD.match(line.text) or BYLINE_LINE.match(line.text) or _OUTLET_BYLINE.match(line.text):
-            tags.append("lead")  # 本报讯…, or a feature's byline on its own line (工人日报-中工网记者 X)
+        elif LEAD.match(line.text) or BYLINE_LINE.match(line.text) \
+                or _OUTLET_BYLINE.match(line.text) and tags and tags[-1] == "headline":
+            # 本报讯…, or a byline on its own line: under a headline it opens the report (工人日报-中工网记者 X);
+            # at the end of one it closes it (文/某报记者 X)
+            tags.append("lead")
         elif _looks_like_heading(line):
             tags.append("headline")
         else:
@@ -209,12 +212,19 @@ def _tag_lines(lines: list[Line]) -> list[str]:
 # (近日，4月28日上午，), which a subtitle's paragraph may start with too
 _OUTLET_LEAD = re.compile(
     r"^(?:(?:本报|本网|本刊|[\u4e00-\u9fff]{2,8}?(?:网|社|台|报|新闻))[\u4e00-\u9fff\d年月日]{0,12}?(?:讯|电|消息)"
-    r"|据《[^》]{2,12}》消息|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|报)-[\u4e00-\u9fff]{2,6}记者|[（(]\s*(?:记者|通讯员))"
+    r"|据《[^》]{2,12}》消息|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|报)-[\u4e00-\u9fff]{2,6}记者|[（(]\s*(?:记者|通讯员)"
+    r"|[\u4e00-\u9fff]{2,8}(?:网|报)\s+\d{1,2}月\d{1,2}日)"  # 某某网 1月21日，…
 )
 _DATED_OPENING = re.compile(
     r"^(?:(?:近日|日前|近期|昨天|昨日|今天|今日|\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]{0,8}[，,]|(?:近日|日前|近期|昨天|昨日|今天|今日)[，,])"
 )
-_OUTLET_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|报)-[\u4e00-\u9fff]{2,6}记者\s*[\u4e00-\u9fff·\s]{2,24}$")
+# a line of its own that says who reports, for whom, from where: 工人日报-中工网记者 X, 文/某报记者 X,
+# 来源：某日报 记者 X, 记者：甲、乙, 新华社北京1月17日电
+_OUTLET_BYLINE = re.compile(
+    r"^(?:来源[:：]\s*)?(?:文/)?(?:[\u4e00-\u9fff]{2,10}(?:日报|晚报|网|报|新闻|社)(?:-[\u4e00-\u9fff]{2,6})?\s*)?"
+    r"(?:全媒体)?记者\s*[:：/]?\s*[\u4e00-\u9fff·、\s]{2,24}$"
+    r"|^[\u4e00-\u9fff]{2,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日(?:电|讯)$"
+)
 
 
 def _reject_false_headlines(lines: list[Line], tags: list[str], after_break: list[bool]) -> None:

@@ -196,3 +196,13 @@ def test_a_photo_over_a_report_belongs_to_the_report():
             "本报讯 （记者 柯远）昨天，锦川区总工会走进环卫企业，为一线职工拍摄笑脸照。\n")
     (article,) = cut_page(page, "photo-on-top.txt")
     assert article.title == "锦川区总工会走进环卫企业" and "锦川区总工会走进环卫企业，为一线职工" in article.body
+
+
+def test_a_dateline_and_a_byline_under_a_headline_open_a_report_and_one_at_its_end_closes_it():
+    page = (
+        "青川区总工会表彰劳模\n\n本报讯 近日，青川区总工会表彰了一批劳动模范。\n\n文/青川日报记者 柯远\n\n"
+        "工会送温暖行动持续推进\n\n新华社北京1月17日电\n\n新华社记者 宁致远\n\n“天气冷一定要注意保暖。”工会干部叮嘱一线职工。\n"
+    )
+    articles = cut_page(page, "wire.txt")
+    assert [a.title for a in articles] == ["青川区总工会表彰劳模", "工会送温暖行动持续推进"]
+    assert "叮嘱一线职工" in articles[1].body

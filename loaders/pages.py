@@ -216,7 +216,8 @@ _OUTLET_LEAD = re.compile(
     r"|[\u4e00-\u9fff]{2,8}(?:网|报)\s+\d{1,2}月\d{1,2}日)"  # 某某网 1月21日，…
 )
 _DATED_OPENING = re.compile(
-    r"^(?:(?:近日|日前|近期|昨天|昨日|今天|今日|\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]{0,8}[，,]|(?:近日|日前|近期|昨天|昨日|今天|今日)[，,])"
+    r"^(?:(?:近日|日前|近期|昨天|昨日|今天|今日|\d{4}年)?\d{1,2}月\d{1,2}日[^，,。]{0,8}[，,]"
+    r"|(?:近日|日前|近期|昨天|昨日|今天|今日|上周[一二三四五六日末]?(?:和周[一二三四五六日])?|本周[一二三四五六日]?)[，,])"
 )
 # a line of its own that says who reports, for whom, from where: 工人日报-中工网记者 X, 文/某报记者 X,
 # 来源：某日报 记者 X, 记者：甲、乙, 新华社北京1月17日电
@@ -247,7 +248,8 @@ def _reject_false_headlines(lines: list[Line], tags: list[str], after_break: lis
             if tags[k] in ("body", "credit")
         )
         # a subtitle inside a feature opens with no place or body (4000份慰问品送到职工手中); a headline does
-        subject = _SUBJECT_START.match(lines[i].text) is not None and "、" not in lines[i].text  # 区委常委、…: a cut line
+        subject = _SUBJECT_START.match(re.sub(r"^\d{4}年?", "", lines[i].text)) is not None \
+            and "、" not in lines[i].text  # (2024年北京市…: the year before the subject; 区委常委、…: a cut line)
         opens_report = below == "body" and (_OUTLET_LEAD.match(lines[j].text) is not None
                                             or subject and _DATED_OPENING.match(lines[j].text) is not None
                                             or subject and after_break[i] and j == i + 1

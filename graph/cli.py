@@ -72,14 +72,17 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting files in parallel (one file is one worker's unit).")
-def build(sources, out_dir, base, as_json, workers, prune, fresh):
+@click.option("--corrections", "corrections", multiple=True, type=click.Path(path_type=Path),
+              help="A corrections CSV file or folder (repeat for more; docs/curation.md). The corrections/ "
+                   "folders beside SOURCES and those of the build in --out are read too.")
+def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
     if not sources and (fresh or not (out_dir / pipeline.SOURCES_JSONL).is_file()):
         raise click.UsageError(f"give SOURCES to build ({out_dir}/ holds no build to add to)")
     try:
         report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers,
-                                prune=prune, fresh=fresh)
+                                prune=prune, fresh=fresh, corrections=corrections)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -97,6 +100,9 @@ def build(sources, out_dir, base, as_json, workers, prune, fresh):
                    + (f", {len(used['pruned'])} gone and pruned" if used["pruned"] else "")
                    + (f"; entity ids redirected: {summary['redirects']}" if summary["redirects"] else ""))
         click.echo("files: " + " ".join(summary["files"]))
+        if curated := report.graph.curation:
+            click.echo(f"corrections: {curated['applied']} applied, {len(curated['rejected'])} facts rejected, "
+                       f"{len(curated['stale'])} stale")
         click.echo(f"failed inputs: {len(summary['failures'])}")
     _report_failures(report.graph.failures)
     sys.exit(EXIT_INPUT_FAILED if report.graph.failures else 0)

@@ -114,7 +114,8 @@ SET r.title = row.props.title,
       [a IN row.props.articles WHERE NOT a IN coalesce(before.articles, [])] END,
     r.evidence = coalesce(before.evidence, []) + [i IN fresh | row.props.evidence[i]],
     r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
-    r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]]
+    r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]],
+    r.curated = row.props.curated, r.curator = row.props.curator
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 

@@ -8,10 +8,12 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from graph import curation
+from graph.neo4j_loader import connect
 from graph.rdf import DEFAULT_BASE, validate
 from ontology.vocab import PROV
 
 from conftest import PAGES, run_cli
+from neo4j_support import neo4j_settings, wipe  # noqa: F401  (fixture)
 
 SPLIT_ARTICLE = "a7b78a919e2bc3cd"  # names 北京市总工会 among others
 ROWS = [
@@ -138,3 +140,19 @@ def test_curated_statements_are_in_their_own_graph_and_valid(corrected):
     assert (URIRef(DEFAULT_BASE + "id/union/北京市总工会"), None, rejected) not in ds
     result = validate(corrected)
     assert result.conforms, result.report
+
+
+def test_curated_entities_and_facts_in_neo4j(corrected, neo4j_settings):  # noqa: F811
+    wipe(neo4j_settings)
+    run_cli("load", "neo4j", corrected)
+    with connect(neo4j_settings) as driver:
+        def rows(query):
+            return [r.data() for r in driver.execute_query(query, database_=neo4j_settings.database).records]
+
+        assert rows("MATCH (e:Entity {id: 'enterprise/北京北辰实业集团'}) RETURN e.curated AS c, e.curator AS who") == \
+            [{"c": True, "who": ["wang"]}]
+        assert rows("MATCH (:Entity {id: 'union/市直机关工会'})-[r:SUB_ORGANIZATION_OF]->(:Entity {id: 'union/北京市总工会'}) "
+                    "RETURN r.curated AS c, r.curator AS who, r.articles AS a") == [{"c": True, "who": ["li"], "a": []}]
+        assert rows("MATCH (:Entity {id: 'union/北京市总工会'})-[r:UNION_OF]->(:Entity {id: 'district/北京市'}) "
+                    "RETURN r") == []
+        assert rows("MATCH (e:Entity) WHERE e.curated RETURN count(e) AS n") == [{"n": 5}]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.evaluate import score_dirs  # noqa: E402  (after the path is set)
-from graph.pipeline import extract_sources, to_gold_json  # noqa: E402
+from graph.evaluate import score_dirs  # after the path is set
+from graph.pipeline import extract_sources, to_gold_json
 
 BANDS = [(0.9, "0.90–1.00"), (0.8, "0.80–0.89"), (0.7, "0.70–0.79"), (0.6, "0.60–0.69"), (0.0, "0.50–0.59")]
 

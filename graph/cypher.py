@@ -147,6 +147,9 @@ DELETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids DETACH DELETE a"
 DELETE_REDIRECTED = """CALL () { MATCH (e:Entity) WHERE e.iri IN $redirected DETACH DELETE e }
 CALL () { MATCH (r:Redirect) WHERE r.iri IN $live DETACH DELETE r }"""
 
+# Facts a person rejected (graph/curation.py) that an earlier load of the graph put there.
+DELETE_REJECTED = "MATCH (:Entity)-[r]->(:Entity) WHERE r.key IN $keys DELETE r"
+
 # After entities are merged: each old IRI points at the entity that has it now (a
 # redirect whose target changed is moved).
 MERGE_REDIRECTS = """UNWIND $rows AS row

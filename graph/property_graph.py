@@ -96,6 +96,7 @@ class PropertyGraph:
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
     redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
+    rejected: list[str] = field(default_factory=list)  # keys of facts a person rejected: an earlier load has them
 
     @property
     def rows(self) -> int:
@@ -122,6 +123,9 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
         pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge))))
     for old, new in kg.redirects.items():
         pg.redirects.append(RelationshipRow(SAME_AS, str(iris.entity(old)), str(iris.entity(new)), {}))
+    for rejected in kg.curation.get("rejected", []):
+        s, p, o, title = rejected["key"]
+        pg.rejected.append(str(iris.statement(Edge(s, Predicate(p), o, title or None))))
     return pg
 
 

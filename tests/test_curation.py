@@ -144,6 +144,7 @@ def test_curated_statements_are_in_their_own_graph_and_valid(corrected):
 
 def test_curated_entities_and_facts_in_neo4j(corrected, neo4j_settings):  # noqa: F811
     wipe(neo4j_settings)
+    run_cli("load", "neo4j", PAGES)  # uncorrected: the fact rejected later is there
     run_cli("load", "neo4j", corrected)
     with connect(neo4j_settings) as driver:
         def rows(query):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -72,14 +73,17 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting files in parallel (one file is one worker's unit).")
-def build(sources, out_dir, base, as_json, workers, prune, fresh):
+@click.option("--corrections", "corrections", multiple=True, type=click.Path(path_type=Path),
+              help="A corrections CSV file or folder (repeat for more; docs/curation.md). The corrections/ "
+                   "folders beside SOURCES and those of the build in --out are read too.")
+def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
     if not sources and (fresh or not (out_dir / pipeline.SOURCES_JSONL).is_file()):
         raise click.UsageError(f"give SOURCES to build ({out_dir}/ holds no build to add to)")
     try:
         report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers,
-                                prune=prune, fresh=fresh)
+                                prune=prune, fresh=fresh, corrections=corrections)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -97,9 +101,48 @@ def build(sources, out_dir, base, as_json, workers, prune, fresh):
                    + (f", {len(used['pruned'])} gone and pruned" if used["pruned"] else "")
                    + (f"; entity ids redirected: {summary['redirects']}" if summary["redirects"] else ""))
         click.echo("files: " + " ".join(summary["files"]))
+        if curated := report.graph.curation:
+            click.echo(f"corrections: {curated['applied']} applied, {len(curated['rejected'])} facts rejected, "
+                       f"{len(curated['stale'])} stale")
         click.echo(f"failed inputs: {len(summary['failures'])}")
     _report_failures(report.graph.failures)
     sys.exit(EXIT_INPUT_FAILED if report.graph.failures else 0)
+
+
+@main.command()
+@click.argument("build_dir", default="build", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--csv", "csv_path", default=Path("corrections/review.csv"), show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The review CSV; decided rows of the file there are kept. In a corrections/ folder beside "
+                   "the sources (or given to `build --corrections`), its decisions are applied by every build.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The review page (default: the CSV's path with .html).")
+@click.option("--accept", multiple=True, metavar="ITEM", help="Accept an item's suggested correction.")
+@click.option("--reject", multiple=True, metavar="ITEM", help="Reject an item's fact.")
+@click.option("--curator", default=lambda: os.environ.get("USER", "anonymous"), show_default="$USER",
+              help="Who decides (with --accept and --reject).")
+@click.option("--note", default="", help="Why (with --accept and --reject).")
+@click.option("--top", default=10, show_default=True, help="Items printed.")
+def review(build_dir, csv_path, html_path, accept, reject, curator, note, top):
+    """List what in BUILD_DIR deserves a human look, worst first (docs/curation.md): a CSV
+    with a decision column that builds read as corrections, and one HTML page."""
+    from datetime import date
+
+    from graph import review as queue
+
+    items = queue.review(pipeline.read_graph([build_dir]))
+    try:
+        queue.decide(items, {**{i: "accept" for i in accept}, **{i: "reject" for i in reject}}, curator,
+                     date.today().isoformat(), note)
+    except (KeyError, ValueError) as err:
+        _fail(str(err.args[0]))
+    queue.write_csv(items, csv_path)
+    html_path = html_path or csv_path.with_suffix(".html")
+    html_path.write_text(queue.render_html(items, f"unionkg review: {build_dir}"), encoding="utf-8")
+    for i in items[:top]:
+        click.echo(f"{i.item} {i.score:.2f} {i.kind:15} {i.action} {i.target}{' → ' + i.value if i.value else ''}"
+                   f"{' [' + i.decision + ']' if i.decision else ''}")
+    click.echo(f"{len(items)} items: {csv_path} {html_path}")
 
 
 @main.command()

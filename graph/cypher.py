@@ -114,7 +114,8 @@ SET r.title = row.props.title,
       [a IN row.props.articles WHERE NOT a IN coalesce(before.articles, [])] END,
     r.evidence = coalesce(before.evidence, []) + [i IN fresh | row.props.evidence[i]],
     r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
-    r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]]
+    r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]],
+    r.curated = row.props.curated, r.curator = row.props.curator
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 
@@ -145,6 +146,9 @@ DELETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids DETACH DELETE a"
 # entity again goes.
 DELETE_REDIRECTED = """CALL () { MATCH (e:Entity) WHERE e.iri IN $redirected DETACH DELETE e }
 CALL () { MATCH (r:Redirect) WHERE r.iri IN $live DETACH DELETE r }"""
+
+# Facts a person rejected (graph/curation.py) that an earlier load of the graph put there.
+DELETE_REJECTED = "MATCH (:Entity)-[r]->(:Entity) WHERE r.key IN $keys DELETE r"
 
 # After entities are merged: each old IRI points at the entity that has it now (a
 # redirect whose target changed is moved).

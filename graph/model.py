@@ -208,6 +208,8 @@ class KnowledgeGraph:
     failures: list[LoadError] = field(default_factory=list)
     # ids published by an earlier build that now name another node: old id → node id
     redirects: dict[str, str] = field(default_factory=dict)
+    # corrections applied by hand (graph/curation.py): node ids, fact keys, rejected, stale
+    curation: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """The whole graph as JSON (``graph.json`` of a build folder), so that later
@@ -232,6 +234,7 @@ class KnowledgeGraph:
             ],
             "failures": [[f.source, f.reason, f.line] for f in self.failures],
             "redirects": [[old, new] for old, new in self.redirects.items()],
+            "curation": [[k, v] for k, v in self.curation.items()],
         }
 
     @classmethod
@@ -248,6 +251,7 @@ class KnowledgeGraph:
                         e["confidence"], [Evidence(*ev) for ev in e["evidence"]])
             kg.edges[edge.key] = edge
         kg.redirects = {old: new for old, new in d.get("redirects", [])}  # absent from older builds
+        kg.curation = dict(d.get("curation", []))
         return kg
 
     def summary(self) -> dict:

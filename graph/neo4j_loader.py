@@ -289,6 +289,8 @@ class _Loader:
             self.report.seconds_by_kind[kind] = time.perf_counter() - kind_started
         if orphans:
             self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
+        if pg.rejected:
+            self.report.deleted += self._write(cypher.DELETE_REJECTED, keys=pg.rejected)[1].relationships_deleted
 
         self.report.rows = self.total
         self.report.seconds = time.perf_counter() - started

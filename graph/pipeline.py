@@ -305,7 +305,7 @@ def read_removed(paths: Iterable[str | os.PathLike]) -> list[str]:
 
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
           base: str | None = None, progress: Progress | None = None, workers: int = 1,
-          prune: bool = False, fresh: bool = False) -> BuildReport:
+          prune: bool = False, fresh: bool = False, corrections: Iterable[str | os.PathLike] = ()) -> BuildReport:
     """Read, extract, resolve, infer, and write every output into ``out_dir``.
 
     When ``out_dir`` holds an earlier build, its sources are kept and ``paths`` added
@@ -316,16 +316,25 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     are listed in ``removed.json``. Two different articles with one id raise
     :class:`IdentityConflict` before anything is written.
 
+    The corrections of ``corrections`` (CSV files or folders), of the ``corrections/``
+    folders beside ``paths`` and of the earlier build (unless ``fresh``) are applied
+    after resolution (:mod:`graph.curation`); stale ones are among the failures.
+
     The outputs are written into a fresh temporary folder beside ``out_dir`` and swapped
     in at the end, so an interrupted build never leaves a half-written graph behind.
     """
-    from graph import network, rdf, registry
+    from graph import curation, network, rdf, registry
     from graph.store import EmbeddedStore
 
     started = time.perf_counter()
     out_dir = Path(out_dir)
     previous = read_sources(out_dir)
+    paths = list(paths)
     run = extract_sources(paths, progress, workers, kept=[] if fresh else previous, prune=prune)
+    corrections_from = sorted({str(Path(p).resolve()) for p in [*corrections, *curation.beside(paths)]}
+                              | set([] if fresh else curation.sources_of(out_dir)))
+    corrections, errors = curation.read(corrections_from)
+    run.failures.extend(errors)
     articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
     removed = sorted(({g.article.id for r in previous for g in r.graphs} | set(read_removed([out_dir])))
                      - {g.article.id for g in run.graphs})
@@ -338,9 +347,13 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
         tmp = Path(tempfile.mkdtemp(prefix=own_prefix, dir=out_dir.parent))
         files = [_write_sources(run.records, tmp / SOURCES_JSONL)]  # before resolution takes the entities
         kg = resolve(run.graphs, run.failures, release_entities=True)
+        curation.apply(kg, corrections)  # before the registry, so that merged ids redirect
+        kg.curation["from"] = corrections_from
         files.append(registry.write(registry.update(registry.read(out_dir / registry.REGISTRY), kg),
                                     tmp / registry.REGISTRY))
         infer(kg)
+        curation.drop_rejected(kg)
+        files.append(_write_text(tmp / curation.NOTES, json.dumps(kg.curation, ensure_ascii=False, indent=1)))
         files.append(_write_text(tmp / REMOVED_JSON, json.dumps({"articles": removed}, indent=1)))
         files.append(_write_articles(run, tmp / "articles.jsonl"))
         del run, previous  # each article's extraction takes about as much memory as the graph: done with

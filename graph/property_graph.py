@@ -21,6 +21,8 @@ and the saved Cypher questions all follow it:
   ``snippets`` (evidence snippets) and ``evidence`` (``"<article id>:<start>-<end>"``,
   where ``snippets[i]`` was read), so that an incremental load can take one article's
   evidence back out.
+- Entities and facts a person corrected (:mod:`graph.curation`) have ``curated`` (true)
+  and ``curator`` (the names of who corrected them, a list).
 
 Properties that are unknown are absent (Neo4j stores no nulls).
 
@@ -51,6 +53,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graph.curation import curated_edge, curated_node
 from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.rdf import DEFAULT_BASE, IriScheme
 from loaders.article import Article
@@ -93,6 +96,7 @@ class PropertyGraph:
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
     redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
+    rejected: list[str] = field(default_factory=list)  # keys of facts a person rejected: an earlier load has them
 
     @property
     def rows(self) -> int:
@@ -113,12 +117,15 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
     for article in kg.articles.values():
         pg.articles.append(NodeRow((ARTICLE,), article_props(article, iris)))
     for node in kg.nodes.values():
-        pg.entities.append(NodeRow((ENTITY, node.type.value), entity_props(node, iris)))
+        pg.entities.append(NodeRow((ENTITY, node.type.value), entity_props(node, iris) | _curated(curated_node(kg, node))))
         pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
-        pg.facts.append(_fact(edge, iris))
+        pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge))))
     for old, new in kg.redirects.items():
         pg.redirects.append(RelationshipRow(SAME_AS, str(iris.entity(old)), str(iris.entity(new)), {}))
+    for rejected in kg.curation.get("rejected", []):
+        s, p, o, title = rejected["key"]
+        pg.rejected.append(str(iris.statement(Edge(s, Predicate(p), o, title or None))))
     return pg
 
 
@@ -162,7 +169,13 @@ def _mentions(node: Node, iris: IriScheme) -> list[RelationshipRow]:
     return list(rows.values())
 
 
-def _fact(edge: Edge, iris: IriScheme) -> RelationshipRow:
+def _curated(corrections: list[dict]) -> dict:
+    if not corrections:
+        return {}
+    return {"curated": True, "curator": sorted({c.get("curator") or "anonymous" for c in corrections})}
+
+
+def _fact(edge: Edge, iris: IriScheme, curated: dict) -> RelationshipRow:
     evidence: dict[str, Evidence] = {}  # "<article id>:<start>-<end>" → the first evidence read there
     for ev in edge.evidence:
         evidence.setdefault(f"{ev.article_id}:{ev.start}-{ev.end}", ev)
@@ -175,6 +188,7 @@ def _fact(edge: Edge, iris: IriScheme) -> RelationshipRow:
         "snippets": [ev.snippet for ev in evidence.values()],
         "rules": [ev.rule for ev in evidence.values()],
         "evidence": list(evidence),
+        **curated,
     }
     return RelationshipRow(
         edge.predicate.neo4j_type,

@@ -14,6 +14,8 @@ IRI scheme (stable across runs and machines; see :class:`IriScheme`)::
     {base}mention/{article.id}/{s}-{e}   a span [s, e) of an article's text
     {base}graph/{article.id}             the facts an article states
     {base}graph/inferred                 the facts no article states
+    {base}graph/curated                  the facts and entities a person corrected
+    {base}curator/{name}                 a person who made corrections (prov:Agent)
     {base}statement/{sha1 of edge key}   the reified edge
     {base}post/{sha1 of org id, title}   the org:Post of a holdsPost with a title
 
@@ -57,6 +59,7 @@ import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.util import guess_format
 
+from graph.curation import curated_edge, curated_node
 from graph.model import Edge, KnowledgeGraph, Node
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
@@ -146,6 +149,13 @@ class IriScheme:
     def inferred_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/inferred")
 
+    @property
+    def curated_graph(self) -> URIRef:
+        return URIRef(f"{self.base}graph/curated")
+
+    def curator(self, name: str) -> URIRef:
+        return URIRef(f"{self.base}curator/{_iri_segment(name)}")
+
     def statement(self, edge: Edge) -> URIRef:
         return URIRef(f"{self.base}statement/{_sha1(*edge.key)}")
 
@@ -220,6 +230,8 @@ def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Stateme
         yield from builder.edge(edge)
     for old, new in kg.redirects.items():  # ids published earlier: the same entity
         yield _iri(builder.iris.entity(old)), _SAME_AS, _iri(builder.iris.entity(new)), ""
+    if kg.curation.get("applied"):
+        yield _iri(builder.iris.curated_graph), _COMMENT, _CURATED_NOTE, ""
 
 
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
@@ -258,6 +270,11 @@ class _Statements:
         qid = node.facts.get("wikidata", "").strip()
         if _QID.fullmatch(qid):  # anything else is not a Wikidata item: leave unlinked
             yield me, _SAME_AS, _iri(WD[qid]), ""
+        if corrections := curated_node(self.kg, node):
+            curated = _iri(self.iris.curated_graph)
+            yield me, _TYPE, _iri(class_iri(node.type)), curated
+            yield me, _iri(SKOS.prefLabel), label, curated
+            yield from self.curation(me, corrections)
         for m in node.mentions:
             mention = _iri(self.iris.mention(m.article_id, m.start, m.end))
             yield from self.mention(mention, m.article_id, m.start, m.end, text=m.text)
@@ -310,14 +327,18 @@ class _Statements:
                 (post, _iri(ORG.postIn), obj),
                 (post, _LABEL, _literal(edge.title, lang="zh")),
             ]
+        corrections = curated_edge(self.kg, edge)
         if edge.inferred:
             inferred = _iri(self.iris.inferred_graph)
             graphs = [inferred]
             yield inferred, _COMMENT, _INFERRED_NOTE, ""
         else:
-            # an asserted edge without evidence lands in the default graph, and
-            # validate() reports its statement as underived
-            graphs = sorted({_iri(self.iris.article_graph(ev.article_id)) for ev in edge.evidence}) or [""]
+            # an asserted edge without evidence or curator lands in the default graph,
+            # and validate() reports its statement as underived
+            graphs = sorted({_iri(self.iris.article_graph(ev.article_id)) for ev in edge.evidence})
+            graphs = graphs or ([] if corrections else [""])
+        if corrections:
+            graphs.append(_iri(self.iris.curated_graph))
         for graph in graphs:
             for s, p, o in facts:
                 yield s, p, o, graph
@@ -338,7 +359,29 @@ class _Statements:
             yield from self.mention(mention, ev.article_id, ev.start, ev.end)
             yield mention, _SNIPPET, _literal(ev.snippet, lang="zh"), ""
             yield statement, _DERIVED_FROM, mention, ""
+        yield from self.curation(statement, corrections)
 
+    def curation(self, me: str, corrections: list[dict]) -> Iterator[Statement]:
+        """Who corrected the entity or statement ``me``, when, how and from which article."""
+        for c in corrections:
+            curator = _iri(self.iris.curator(c.get("curator") or "anonymous"))
+            yield curator, _TYPE, _iri(PROV.Agent), ""
+            yield curator, _LABEL, _literal(c.get("curator") or "anonymous"), ""
+            yield me, _iri(PROV.wasAttributedTo), curator, ""
+            yield me, _iri(UKG.curation), _literal(c["action"]), ""
+            if c.get("date"):
+                yield me, _iri(DCTERMS.modified), _date_literal(c["date"]), ""
+            if c.get("note"):
+                yield me, _COMMENT, _literal(c["note"], lang="zh"), ""
+            if c.get("article") in self.kg.articles:
+                yield me, _iri(PROV.hadPrimarySource), _iri(self.iris.article(c["article"])), ""
+
+
+_CURATED_NOTE = _literal(
+    "Facts and entities a person corrected (graph/curation.py): their statements and entities "
+    "say who (prov:wasAttributedTo), when (dcterms:modified) and how (ukg:curation).",
+    lang="en",
+)
 
 _INFERRED_NOTE = _literal(
     "Facts that no article states: added from other articles or from outside knowledge "

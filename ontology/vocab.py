@@ -96,6 +96,7 @@ class UKG(DefinedNamespace):
     confidence: URIRef
     inferred: URIRef
     rule: URIRef
+    curation: URIRef  # how a person corrected an entity or statement (graph/curation.py)
 
     # SKOS concept schemes and their concepts
     HonourTitles: URIRef

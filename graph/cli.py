@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from graph import pipeline
+from loaders import dates
 
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
@@ -72,14 +73,18 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting files in parallel (one file is one worker's unit).")
-def build(sources, out_dir, base, as_json, workers, prune, fresh):
+@click.option("--date", default=None, help="The date of the one file given (2024-05-08, 2024-05 or 2024), "
+                                           "before any date the file gives.")
+def build(sources, out_dir, base, as_json, workers, prune, fresh, date):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
     if not sources and (fresh or not (out_dir / pipeline.SOURCES_JSONL).is_file()):
         raise click.UsageError(f"give SOURCES to build ({out_dir}/ holds no build to add to)")
+    if date is not None and not (len(sources) == 1 and sources[0].is_file() and dates.normalise(date)):
+        raise click.UsageError("--date takes one date (2024-05-08, 2024-05 or 2024) and one file")
     try:
         report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers,
-                                prune=prune, fresh=fresh)
+                                prune=prune, fresh=fresh, date=date)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -35,7 +35,7 @@ ARRAY_DELIMITER = "\x1f"
 # their neo4j-admin types
 NODE_COLUMNS = {
     "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS],
-    "articles": ["id", "title", "kind", "date", "source", "url", "outlet", "reporters:string[]", "checksum"],
+    "articles": ["id", "title", "kind", "date", "date_precision", "date_origin", "source", "url", "outlet", "reporters:string[]", "checksum"],
     "redirects": [],  # IRIs published earlier: (:Redirect {iri})-[:SAME_AS]->(:Entity)
 }
 RELATIONSHIP_COLUMNS = {

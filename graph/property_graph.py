@@ -8,7 +8,9 @@ and the saved Cypher questions all follow it:
   RDF release); ``id``, ``name``, ``aliases`` (list), ``type``; Districts also
   ``gb2260`` and ``wikidata`` when known.
 - ``(:Article)`` one node per article, keyed by ``iri``; ``id``, ``title``, ``kind``,
-  ``date``, ``source``, ``url``, ``outlet``, ``reporters`` (list), ``checksum``.
+  ``date`` (ISO: 2024-05-08, 2024-05 or 2024), ``date_precision`` (day, month, year),
+  ``date_origin`` (loaders.dates.ORIGINS), ``source``, ``url``, ``outlet``, ``reporters``
+  (list), ``checksum``.
 - ``(:Entity)-[:MENTIONED_IN {start, end, text}]->(:Article)`` one per span: where the
   article names the entity and the words it uses. As in the RDF release, the words around
   them are kept only where they are evidence, on the facts (with a snippet on each of its
@@ -53,6 +55,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.rdf import DEFAULT_BASE, IriScheme
+from loaders import dates
 from loaders.article import Article
 from ontology.schema import Predicate
 
@@ -143,6 +146,8 @@ def article_props(article: Article, iris: IriScheme) -> dict:
         "title": article.title,
         "kind": article.kind,
         "date": article.date,
+        "date_precision": dates.precision(article.date) if article.date else None,
+        "date_origin": article.date_origin,
         "source": article.source,
         "url": article.url,
         "outlet": article.outlet,

@@ -58,6 +58,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.util import guess_format
 
 from graph.model import Edge, KnowledgeGraph, Node
+from loaders import dates
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
 from ontology.vocab import (
@@ -190,11 +191,15 @@ def _decimal(confidence: float) -> str:
     return _literal(str(Literal(Decimal(repr(round(confidence, 4))))), datatype=str(XSD.decimal))
 
 
+_DATE_TYPES = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
+
+
 def _date_literal(text: str) -> str:
-    try:
-        return _literal(date.fromisoformat(text).isoformat(), datatype=str(XSD.date))
-    except ValueError:  # a date the loader could not normalise: keep it as printed
-        return _literal(text)
+    """xsd:date, xsd:gYearMonth or xsd:gYear as precise as the date (loaders.dates)."""
+    kind = dates.precision(text)
+    if kind and dates.normalise(text) == text:
+        return _literal(text, datatype=_DATE_TYPES[kind])
+    return _literal(text)  # a date the loader could not normalise (an older build): kept as printed
 
 
 _TYPE, _LABEL, _COMMENT = _iri(RDF.type), _iri(RDFS.label), _iri(RDFS.comment)
@@ -272,6 +277,9 @@ class _Statements:
         yield me, _iri(UKG.textChecksum), _literal(article.checksum), ""
         if article.date:
             yield me, _iri(SCHEMA.datePublished), _date_literal(article.date), ""
+            yield me, _iri(UKG.datePrecision), _literal(dates.precision(article.date) or "unknown"), ""
+            if article.date_origin:
+                yield me, _iri(UKG.dateOrigin), _literal(article.date_origin), ""
         if article.url:
             yield me, _iri(SCHEMA.url), _literal(article.url, datatype=str(XSD.anyURI)), ""
         if article.outlet:

@@ -76,6 +76,8 @@ class UKG(DefinedNamespace):
 
     # articles
     articleKind: URIRef
+    dateOrigin: URIRef
+    datePrecision: URIRef
     sourceFile: URIRef
     textChecksum: URIRef
     reporter: URIRef

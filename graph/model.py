@@ -162,6 +162,23 @@ class Mention:
     text: str
 
 
+@dataclass(frozen=True)
+class When:
+    """When something happened (graph/dates.py): ``start`` ISO (2024, 2024-05,
+    2024-05-08); ``precision`` day, month, year or around (about the article's date:
+    近日); ``end`` the last day of a range; ``article_id`` the article that says so."""
+
+    start: str
+    precision: str
+    end: str | None = None
+    article_id: str = ""
+
+    @property
+    def rank(self) -> tuple:
+        """Most precise first, then earliest: the date a node shows."""
+        return ("day", "around", "month", "year").index(self.precision), self.start
+
+
 @dataclass
 class Node:
     id: str
@@ -171,6 +188,7 @@ class Node:
     mentions: list[Mention] = field(default_factory=list)
     # reference facts from gazetteers (e.g. {"gb2260": "110105", "wikidata": "Q394701"})
     facts: dict[str, str] = field(default_factory=dict)
+    dates: list[When] = field(default_factory=list)  # an event's, one per article that dates it
     # the normalised names resolution merged it by: what the id registry (graph/registry.py)
     # knows it by; set by resolve, not kept in graph.json
     merge_names: set[str] = field(default_factory=set, compare=False, repr=False)
@@ -221,7 +239,8 @@ class KnowledgeGraph:
             "articles": [a.to_json() for a in self.articles.values()],
             "nodes": [
                 {"id": n.id, "type": n.type.value, "name": n.name, "aliases": sorted(n.aliases), "facts": n.facts,
-                 "mentions": [[m.article_id, m.start, m.end, m.text] for m in n.mentions]}
+                 "mentions": [[m.article_id, m.start, m.end, m.text] for m in n.mentions],
+                 **({"dates": [[w.start, w.precision, w.end, w.article_id] for w in n.dates]} if n.dates else {})}
                 for n in self.nodes.values()
             ],
             "edges": [
@@ -242,7 +261,8 @@ class KnowledgeGraph:
             kg.articles[article.id] = article
         for n in d["nodes"]:
             kg.nodes[n["id"]] = Node(n["id"], EntityType(n["type"]), n["name"], set(n["aliases"]),
-                                     [Mention(*m) for m in n["mentions"]], dict(n["facts"]))
+                                     [Mention(*m) for m in n["mentions"]], dict(n["facts"]),
+                                     [When(*w) for w in n.get("dates", [])])
         for e in d["edges"]:
             edge = Edge(e["subject"], Predicate(e["predicate"]), e["object"], e["title"], e["inferred"],
                         e["confidence"], [Evidence(*ev) for ev in e["evidence"]])

@@ -34,7 +34,7 @@ ARRAY_DELIMITER = "\x1f"
 # file → the columns after the id (nodes) or the ends and type (relationships), with
 # their neo4j-admin types
 NODE_COLUMNS = {
-    "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS],
+    "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS, "date:date", "date_precision", "end_date:date"],
     "articles": ["id", "title", "kind", "date", "date_precision", "date_origin", "source", "url", "outlet", "reporters:string[]", "checksum"],
     "redirects": [],  # IRIs published earlier: (:Redirect {iri})-[:SAME_AS]->(:Entity)
 }

@@ -6,7 +6,9 @@ and the saved Cypher questions all follow it:
 
 - ``(:Entity:<Type>)`` one node per entity, keyed by ``iri`` (the entity's IRI in the
   RDF release); ``id``, ``name``, ``aliases`` (list), ``type``; Districts also
-  ``gb2260`` and ``wikidata`` when known.
+  ``gb2260`` and ``wikidata`` when known; Events that an article dates ``date`` (a Neo4j
+  date: the first day of a month or year), ``date_precision`` (day, around, month, year)
+  and ``end_date`` (a range's last day).
 - ``(:Article)`` one node per article, keyed by ``iri``; ``id``, ``title``, ``kind``,
   ``date`` (ISO: 2024-05-08, 2024-05 or 2024), ``date_precision`` (day, month, year),
   ``date_origin`` (loaders.dates.ORIGINS), ``source``, ``url``, ``outlet``, ``reporters``
@@ -52,7 +54,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
+from graph.dates import first_date
 from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.rdf import DEFAULT_BASE, IriScheme
 from loaders import dates
@@ -136,6 +140,11 @@ def entity_props(node: Node, iris: IriScheme) -> dict:
     for key in REFERENCE_FACTS:
         if value := node.facts.get(key, "").strip():
             props[key] = value
+    if when := first_date(node.dates):  # Neo4j dates are days: a month or year starts on its first
+        props["date"] = date.fromisoformat((when.start + "-01-01")[:10])
+        props["date_precision"] = when.precision
+        if when.end:
+            props["end_date"] = date.fromisoformat(when.end)
     return props
 
 

@@ -57,6 +57,7 @@ import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.util import guess_format
 
+from graph.dates import first_date
 from graph.model import Edge, KnowledgeGraph, Node
 from loaders import dates
 from loaders.article import Article
@@ -263,6 +264,11 @@ class _Statements:
         qid = node.facts.get("wikidata", "").strip()
         if _QID.fullmatch(qid):  # anything else is not a Wikidata item: leave unlinked
             yield me, _SAME_AS, _iri(WD[qid]), ""
+        if when := first_date(node.dates):  # as Neo4j's date: one, the most precise
+            yield me, _iri(SCHEMA.startDate), _date_literal(when.start), ""
+            yield me, _iri(UKG.datePrecision), _literal(when.precision), ""
+            if when.end:
+                yield me, _iri(SCHEMA.endDate), _date_literal(when.end), ""
         for m in node.mentions:
             mention = _iri(self.iris.mention(m.article_id, m.start, m.end))
             yield from self.mention(mention, m.article_id, m.start, m.end, text=m.text)

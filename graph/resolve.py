@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graph.dates import event_dates
 from graph.extract import lexicon as lx
 from graph.model import (
     ArticleGraph,
@@ -96,7 +97,9 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
     graphs = list(graphs)
     uf = _UnionFind()
     mergeable: dict[int, list[str]] = {}  # id(entity) → its mergeable names, the first its name
+    dated = {}  # (article id, event name) → when the article says it happened
     for g in graphs:
+        dated.update(((g.article.id, name), when) for name, when in event_dates(g).items())
         for e in g.entities:
             names = mergeable[id(e)] = _mergeable_names(e)
             for n in names[1:]:
@@ -126,6 +129,8 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
                 node.mentions.append(Mention(g.article.id, span.start, span.end, texts.setdefault(text, text)))
             for n in e.names:
                 local_ids[(g.article.id, n)] = node.id
+            if when := dated.get((g.article.id, e.name)):
+                node.dates.append(when)
         if etype is EntityType.District:
             node.facts.update(_district_facts(canonical))
 

@@ -1,5 +1,6 @@
 """Dates: of articles from every source a user has them in, with origin and precision."""
 
+import datetime
 import json
 import subprocess
 
@@ -7,10 +8,15 @@ import pytest
 from rdflib import Literal
 
 from graph import pipeline
+from graph.dates import text_dates
+from graph.extract import extract
 from graph.model import KnowledgeGraph
-from graph.rdf import to_dataset
+from graph.property_graph import entity_props
+from graph.rdf import IriScheme, to_dataset
+from graph.resolve import resolve
 from loaders import read_source
 from ontology import vocab
+from ontology.schema import EntityType
 
 from conftest import PAGES, UNIONKG
 
@@ -83,7 +89,7 @@ def test_the_date_option_comes_first_and_is_kept_by_later_builds(tmp_path):
     unionkg = [UNIONKG]
     out = tmp_path / "build"
     bad = subprocess.run([*unionkg, "build", str(tmp_path), "--date", "2020-07-04", "--out", str(out)],
-                         capture_output=True, text=True)
+                         check=False, capture_output=True, text=True)
     assert bad.returncode == 2 and "--date" in bad.stderr  # a folder: which file?
     subprocess.run([*unionkg, "build", str(tmp_path / "a.txt"), "--date", "2020-07", "--out", str(out)], check=True,
                    capture_output=True)
@@ -101,3 +107,46 @@ def test_rdf_dates_are_as_precise_as_their_evidence(tmp_path):
         triples = {(p, o) for _, p, o, _ in to_dataset(KnowledgeGraph(articles={article.id: article})).quads()}
         assert (vocab.SCHEMA.datePublished, Literal(value, datatype=datatype)) in triples
         assert (vocab.UKG.dateOrigin, Literal("option")) in triples
+
+
+# ---------------------------------------------------------------- dates in the text, on events
+
+@pytest.mark.parametrize("words, published, expected", [
+    ("9月15日", "2024-10-08", ("2024-09-15", "day", None)),
+    ("9月15日", "2024-05-08", ("2023-09-15", "day", None)),  # September after May: last year's
+    ("9月15日", "2024", ("2024-09-15", "day", None)),
+    ("今天", "2024-05-08", ("2024-05-08", "day", None)),
+    ("昨天", "2024-03-01", ("2024-02-29", "day", None)),
+    ("前天", "2024-05-08", ("2024-05-06", "day", None)),
+    ("近日", "2024-05-08", ("2024-05-08", "around", None)),
+    ("日前", "2024-05", ("2024-05", "around", None)),
+    ("2024年", None, ("2024", "year", None)),
+    ("2024年5月", None, ("2024-05", "month", None)),
+    ("5月1日至3日", "2024-05-08", ("2024-05-01", "day", "2024-05-03")),
+    ("4月28日至5月2日", "2024-05-08", ("2024-04-28", "day", "2024-05-02")),
+])
+def test_every_date_form_of_the_text(words, published, expected):
+    [(_, _, when)] = text_dates(f"{words}，区总工会举办职工培训。", published)
+    assert (when.start, when.precision, when.end) == expected
+
+
+@pytest.mark.parametrize("words, published", [("昨天", "2024-05"), ("近日", None), ("9月15日", None), ("2月30日", "2024-05-08")])
+def test_no_date_more_precise_than_its_evidence(words, published):
+    assert text_dates(f"{words}，区总工会举办职工培训。", published) == []
+
+
+EVENT_PAGE = ("区总工会举办第三届职工运动会\n\n本报讯（记者 赵明）9月15日，顺义区总工会举办第三届职工运动会，"
+              "五百名职工参加。\n")
+
+
+def test_an_event_is_dated_in_rdf_and_neo4j_rows(tmp_path):
+    (tmp_path / "p.txt").write_text(EVENT_PAGE, encoding="utf-8")
+    kg = resolve([extract(a) for a in read_source(tmp_path / "p.txt", date="2024-05-08").articles])
+    [event] = [n for n in kg.nodes.values() if n.type is EntityType.Event]
+    assert [(w.start, w.precision) for w in event.dates] == [("2023-09-15", "day")]
+    quads = {(p, o) for s, p, o, _ in to_dataset(kg).quads() if s == IriScheme().entity(event.id)}
+    assert (vocab.SCHEMA.startDate, Literal("2023-09-15", datatype=vocab.XSD.date)) in quads
+    assert (vocab.UKG.datePrecision, Literal("day")) in quads
+    props = entity_props(event, IriScheme())
+    assert (props["date"], props["date_precision"]) == (datetime.date(2023, 9, 15), "day")
+    assert KnowledgeGraph.from_json(kg.to_json()).nodes[event.id].dates == event.dates

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from graph.model import ArticleGraph, When
+from graph.model import ArticleGraph, Edge, Span, When
 from loaders import dates
+from loaders.article import Article
 from ontology.schema import EntityType
 
 
@@ -106,3 +107,28 @@ def event_dates(graph: ArticleGraph) -> dict[str, When]:
         if when:
             out[entity.name] = When(when.start, when.precision, when.end, graph.article.id)
     return out
+
+
+# a post or an honour begins: 当选, 荣获, 被评为, 担任… (the date before it in its sentence)
+_START = re.compile(r"当选|荣获|获得|获评|获授|被授予|被评为|荣膺|担任|出任|就任|任命为")
+
+
+def start_date(article: Article, span: Span) -> When | None:
+    """When the post or honour stated at ``span`` began: the date nearest before a word
+    of starting (2019年当选…主席, 2023年荣获…) in the sentence of the statement."""
+    text = article.text
+    lo = max(text.rfind(c, 0, span.start) for c in "。！？!?；;\n") + 1
+    hi = min((i for c in "。！？!?；;\n" if (i := text.find(c, span.end)) >= 0), default=len(text))
+    sentence = text[lo:hi]
+    verb = _START.search(sentence)
+    if not verb:
+        return None
+    before = [w for _, end, w in text_dates(sentence, article.date) if end <= verb.start()]
+    return When(before[-1].start, before[-1].precision, before[-1].end, article.id) if before else None
+
+
+def seen(edge: Edge, articles: dict[str, Article]) -> tuple[str | None, str | None]:
+    """The first and last dates of the articles that state ``edge`` (ISO, as precise as
+    each article's date; None when none is dated)."""
+    found = sorted({d for ev in edge.evidence if (d := getattr(articles.get(ev.article_id), "date", None))})
+    return (found[0], found[-1]) if found else (None, None)

@@ -212,6 +212,7 @@ class Edge:
     inferred: bool = False
     confidence: float = 1.0
     evidence: list[Evidence] = field(default_factory=list)
+    since: When | None = None  # a post's or honour's start, where an article says it (2019年当选)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -246,7 +247,8 @@ class KnowledgeGraph:
             "edges": [
                 {"subject": e.subject, "predicate": e.predicate.value, "object": e.object, "title": e.title,
                  "inferred": e.inferred, "confidence": e.confidence,
-                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet, ev.rule] for ev in e.evidence]}
+                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet, ev.rule] for ev in e.evidence],
+                 **({"since": [e.since.start, e.since.precision, e.since.end, e.since.article_id]} if e.since else {})}
                 for e in self.edges.values()
             ],
             "failures": [[f.source, f.reason, f.line] for f in self.failures],
@@ -265,7 +267,8 @@ class KnowledgeGraph:
                                      [When(*w) for w in n.get("dates", [])])
         for e in d["edges"]:
             edge = Edge(e["subject"], Predicate(e["predicate"]), e["object"], e["title"], e["inferred"],
-                        e["confidence"], [Evidence(*ev) for ev in e["evidence"]])
+                        e["confidence"], [Evidence(*ev) for ev in e["evidence"]],
+                        When(*e["since"]) if e.get("since") else None)
             kg.edges[edge.key] = edge
         kg.redirects = {old: new for old, new in d.get("redirects", [])}  # absent from older builds
         return kg

@@ -41,7 +41,7 @@ NODE_COLUMNS = {
 RELATIONSHIP_COLUMNS = {
     "mentions": ["start:int", "end:int", "text"],
     "facts": ["key", "title", "inferred:boolean", "confidence:double", "articles:string[]", "snippets:string[]",
-              "rules:string[]", "evidence:string[]"],
+              "rules:string[]", "evidence:string[]", "since:date", "since_precision"],
     "same_as": [],
 }
 

@@ -21,7 +21,8 @@ and the saved Cypher questions all follow it:
   that now names another entity (``KnowledgeGraph.redirects``).
 - ``(:Entity)-[:HOLDS_POST|WORKS_FOR|…]->(:Entity)`` one per fact (``graph.model.Edge``),
   keyed by ``key`` (the statement IRI); ``title`` (posts only), ``inferred``,
-  ``confidence``, ``articles`` (ids of the articles that state it, no repeats),
+  ``confidence``, ``since`` and ``since_precision`` (a post's or honour's start, where an
+  article says when), ``articles`` (ids of the articles that state it, no repeats),
   ``snippets`` (evidence snippets) and ``evidence`` (``"<article id>:<start>-<end>"``,
   where ``snippets[i]`` was read), so that an incremental load can take one article's
   evidence back out.
@@ -141,11 +142,16 @@ def entity_props(node: Node, iris: IriScheme) -> dict:
         if value := node.facts.get(key, "").strip():
             props[key] = value
     if when := first_date(node.dates):  # Neo4j dates are days: a month or year starts on its first
-        props["date"] = date.fromisoformat((when.start + "-01-01")[:10])
+        props["date"] = neo4j_date(when.start)
         props["date_precision"] = when.precision
         if when.end:
             props["end_date"] = date.fromisoformat(when.end)
     return props
+
+
+def neo4j_date(iso: str) -> date:
+    """2024-05-08, 2024-05 or 2024 as a day: Neo4j's dates are days (the precision goes beside)."""
+    return date.fromisoformat((iso + "-01-01")[:10])
 
 
 def article_props(article: Article, iris: IriScheme) -> dict:
@@ -189,6 +195,9 @@ def _fact(edge: Edge, iris: IriScheme) -> RelationshipRow:
         "snippets": [ev.snippet for ev in evidence.values()],
         "rules": [ev.rule for ev in evidence.values()],
         "evidence": list(evidence),
+        # a day, or a month's or year's first day, as an event's date
+        "since": neo4j_date(edge.since.start) if edge.since else None,
+        "since_precision": edge.since.precision if edge.since else None,
     }
     return RelationshipRow(
         edge.predicate.neo4j_type,

@@ -55,9 +55,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import TIME
 from rdflib.util import guess_format
 
-from graph.dates import first_date
+from graph.dates import first_date, seen
 from graph.model import Edge, KnowledgeGraph, Node
 from loaders import dates
 from loaders.article import Article
@@ -192,6 +193,7 @@ def _decimal(confidence: float) -> str:
     return _literal(str(Literal(Decimal(repr(round(confidence, 4))))), datatype=str(XSD.decimal))
 
 
+_TIME_IN = {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}
 _DATE_TYPES = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
 
 
@@ -296,6 +298,22 @@ class _Statements:
             yield me, _iri(UKG.correspondent), _literal(name, lang="zh"), ""
         yield _iri(self.iris.article_graph(article.id)), _DERIVED_FROM, me, ""
 
+    def in_time(self, statement: str, edge: Edge) -> Iterator[Statement]:
+        """A fact in time: the dates of the first and last articles that state it, and a
+        post's or honour's start where one says when (org:memberDuring, a time:Interval)."""
+        first, last = seen(edge, self.kg.articles)
+        if first:
+            yield statement, _iri(UKG.firstSeen), _date_literal(first), ""
+            yield statement, _iri(UKG.lastSeen), _date_literal(last), ""
+        if edge.since:
+            during, start = _iri(statement[1:-1] + "/during"), _iri(statement[1:-1] + "/since")
+            yield statement, _iri(ORG.memberDuring), during, ""
+            yield during, _TYPE, _iri(TIME.Interval), ""
+            yield during, _iri(TIME.hasBeginning), start, ""
+            yield start, _TYPE, _iri(TIME.Instant), ""
+            yield start, _iri(_TIME_IN[dates.precision(edge.since.start)]), _date_literal(edge.since.start), ""
+            yield start, _iri(UKG.datePrecision), _literal(edge.since.precision), ""
+
     def mention(self, me: str, article_id: str, start: int, end: int, text: str | None = None) -> Iterator[Statement]:
         """The description of the mention resource ``me`` of a span."""
         yield me, _TYPE, _MENTION, ""
@@ -347,6 +365,7 @@ class _Statements:
             yield statement, _iri(UKG.title), _literal(edge.title, lang="zh"), ""
         for rule in sorted({ev.rule for ev in edge.evidence if ev.rule}):
             yield statement, _iri(UKG.rule), _literal(rule), ""
+        yield from self.in_time(statement, edge)
         for ev in edge.evidence:
             mention = _iri(self.iris.mention(ev.article_id, ev.start, ev.end))
             yield from self.mention(mention, ev.article_id, ev.start, ev.end)

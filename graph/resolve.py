@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.dates import event_dates
+from graph.dates import event_dates, start_date
 from graph.extract import lexicon as lx
 from graph.model import (
     ArticleGraph,
@@ -37,8 +37,9 @@ from graph.model import (
     normalise_name,
 )
 from ontology import gazetteers
-from ontology.schema import EntityType
+from ontology.schema import EntityType, Predicate
 
+_IN_TIME = (Predicate.holdsPost, Predicate.hasHonour)  # facts that begin at a date
 _RELATIVE = re.compile(r"^(区|市|县|镇|乡|街道|该|本|集团|公司)")
 
 
@@ -147,6 +148,8 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
                 edge.evidence.append(
                     Evidence(g.article.id, r.evidence.start, r.evidence.end, g.snippet(r.evidence), r.rule)
                 )
+                if r.predicate in _IN_TIME and (since := start_date(g.article, r.evidence)):
+                    edge.since = min(filter(None, (edge.since, since)), key=lambda w: w.start)
     return kg
 
 

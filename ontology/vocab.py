@@ -78,6 +78,8 @@ class UKG(DefinedNamespace):
     articleKind: URIRef
     dateOrigin: URIRef
     datePrecision: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
     sourceFile: URIRef
     textChecksum: URIRef
     reporter: URIRef

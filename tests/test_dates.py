@@ -3,20 +3,21 @@
 import datetime
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
-from rdflib import Literal
+from rdflib import RDF, TIME, Literal
 
 from graph import pipeline
-from graph.dates import text_dates
+from graph.dates import seen, text_dates
 from graph.extract import extract
 from graph.model import KnowledgeGraph
-from graph.property_graph import entity_props
+from graph.property_graph import _fact, entity_props
 from graph.rdf import IriScheme, to_dataset
 from graph.resolve import resolve
 from loaders import read_source
 from ontology import vocab
-from ontology.schema import EntityType
+from ontology.schema import EntityType, Predicate
 
 from conftest import PAGES, UNIONKG
 
@@ -150,3 +151,25 @@ def test_an_event_is_dated_in_rdf_and_neo4j_rows(tmp_path):
     props = entity_props(event, IriScheme())
     assert (props["date"], props["date_precision"]) == (datetime.date(2023, 9, 15), "day")
     assert KnowledgeGraph.from_json(kg.to_json()).nodes[event.id].dates == event.dates
+
+
+# ---------------------------------------------------------------- posts and honours in time
+
+DATED = Path(__file__).parent / "dated"  # a small dated corpus written for these tests
+
+
+def test_posts_and_honours_carry_first_and_last_seen_and_their_start():
+    kg = pipeline.read_graph([DATED])
+    post = next(e for e in kg.edges.values() if e.predicate is Predicate.holdsPost and e.subject == "person/张建国")
+    honour = next(e for e in kg.edges.values() if e.predicate is Predicate.hasHonour and e.subject == "person/李红")
+    assert seen(post, kg.articles) == ("2023-09-18", "2024-05-08") and (post.since.start, post.since.precision) == ("2019", "year")
+    assert seen(honour, kg.articles) == ("2024-05-08", "2024-05-08") and honour.since.start == "2023"
+    statement = IriScheme().statement(post)
+    quads = {(s, p, o) for s, p, o, _ in to_dataset(kg).quads()}
+    during = next(o for s, p, o in quads if s == statement and p == vocab.ORG.memberDuring)
+    begins = next(o for s, p, o in quads if s == during and p == TIME.hasBeginning)
+    assert (during, RDF.type, TIME.Interval) in quads
+    assert (begins, TIME.inXSDgYear, Literal("2019", datatype=vocab.XSD.gYear)) in quads
+    assert (statement, vocab.UKG.firstSeen, Literal("2023-09-18", datatype=vocab.XSD.date)) in quads
+    assert (statement, vocab.UKG.lastSeen, Literal("2024-05-08", datatype=vocab.XSD.date)) in quads
+    assert _fact(post, IriScheme()).props["since"] == datetime.date(2019, 1, 1)

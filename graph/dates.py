@@ -124,7 +124,10 @@ def start_date(article: Article, span: Span) -> When | None:
     if not verb:
         return None
     before = [w for _, end, w in text_dates(sentence, article.date) if end <= verb.start()]
-    return When(before[-1].start, before[-1].precision, before[-1].end, article.id) if before else None
+    if not before:
+        return None
+    # 近日当选: about the article's date, as precise as that date (a start has no "around")
+    return When(before[-1].start, dates.precision(before[-1].start), before[-1].end, article.id)
 
 
 def seen(edge: Edge, articles: dict[str, Article]) -> tuple[str | None, str | None]:

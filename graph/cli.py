@@ -460,7 +460,9 @@ _graph_option = click.option(
               show_default=True, help="What ranks the organisations and people.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the CSV files (centrality.csv, communities.csv, hierarchy.csv, timeline.csv).")
-def analyse(graph_path, output_format, top, by, out_dir):
+@click.option("--timeline", "chart_stem", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw articles, events and facts per month into STEM.png and STEM.svg.")
+def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
     """Network analytics: degree, PageRank and betweenness of organisations and people;
     communities of organisations that appear together; the union hierarchy as a tree;
     articles, mentions and facts per month where dates are known."""
@@ -488,6 +490,10 @@ def analyse(graph_path, output_format, top, by, out_dir):
         click.echo("\nCommunities of organisations that appear together\n" + tables["communities"].to_table())
         click.echo("\nHierarchy (隶属 part of, 的工会 the union of)\n" + (result.hierarchy_text() or "(none)"))
         click.echo("\nPer month\n" + (tables["timeline"].to_table() if result.timeline else "(no article has a date)"))
+    if chart_stem is not None:
+        from graph.chart import draw
+
+        click.echo("timeline chart → " + " ".join(str(p) for p in draw(kg, chart_stem)), err=output_format != "table")
     _report_failures(kg.failures)
     sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
 

@@ -25,7 +25,6 @@ from loaders import dates
 from loaders.article import Article
 from ontology.schema import EntityType
 
-
 _RANGE_TAIL = r"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
 _TEXT_DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?:(?<=日)" + _RANGE_TAIL + ")?"

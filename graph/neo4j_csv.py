@@ -15,7 +15,7 @@ stores no property for it and an empty list for ``""``. Constraints and indexes 
 >>> kg = KnowledgeGraph(nodes={"union/甲": Node("union/甲", EntityType.Union, "甲")})
 >>> export = write_csv(kg, Path(tempfile.mkdtemp()))
 >>> print(export.files["entities"].read_text().splitlines()[0])
-"iri:ID",":LABEL","id","name","aliases:string[]","type","gb2260","wikidata"
+"iri:ID",":LABEL","id","name","aliases:string[]","type","gb2260","wikidata","date:date","date_precision","end_date:date"
 >>> import_arguments(export.directory)[:3]
 ['database', 'import', 'full']
 """

@@ -66,6 +66,8 @@ def find_sources(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str
                     yield LoadError(str(path), "broken symbolic link")
                 elif not path.is_dir() and path.suffix.lower() in SUPPORTED:
                     yield path, rel.as_posix()
+        elif given.name == MANIFEST and given.is_file():
+            continue  # named with its pages (a shell's *): read beside them, no source itself
         elif given.exists():
             yield given, given.name
         elif given.is_symlink():

@@ -194,3 +194,6 @@ class LoadError(Exception):
         self.source, self.reason, self.line = source, reason, line
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):  # the parts, not the message: a worker process sends it back pickled
+        return type(self), (self.source, self.reason, self.line)

@@ -173,3 +173,12 @@ def test_posts_and_honours_carry_first_and_last_seen_and_their_start():
     assert (statement, vocab.UKG.firstSeen, Literal("2023-09-18", datatype=vocab.XSD.date)) in quads
     assert (statement, vocab.UKG.lastSeen, Literal("2024-05-08", datatype=vocab.XSD.date)) in quads
     assert _fact(post, IriScheme()).props["since"] == datetime.date(2019, 1, 1)
+
+
+def test_a_manifest_named_with_its_pages_is_no_source_and_errors_cross_processes(tmp_path):
+    (tmp_path / "p1.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,paper,date,edition,page\np1.txt,,2021,,\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    run = pipeline.extract_sources(sorted(tmp_path.iterdir()), workers=2)  # as a shell's * names them
+    assert [(g.article.date, g.article.date_origin) for g in run.graphs] == [("2021", "manifest")]
+    assert [f.source for f in run.failures] == [str(tmp_path / "bad.txt")]

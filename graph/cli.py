@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from graph import pipeline
+from loaders import dates
 
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
@@ -76,14 +77,18 @@ def main() -> None:
 @click.option("--corrections", "corrections", multiple=True, type=click.Path(path_type=Path),
               help="A corrections CSV file or folder (repeat for more; docs/curation.md). The corrections/ "
                    "folders beside SOURCES and those of the build in --out are read too.")
-def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections):
+@click.option("--date", default=None, help="The date of the one file given (2024-05-08, 2024-05 or 2024), "
+                                           "before any date the file gives.")
+def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections, date):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
     if not sources and (fresh or not (out_dir / pipeline.SOURCES_JSONL).is_file()):
         raise click.UsageError(f"give SOURCES to build ({out_dir}/ holds no build to add to)")
+    if date is not None and not (len(sources) == 1 and sources[0].is_file() and dates.normalise(date)):
+        raise click.UsageError("--date takes one date (2024-05-08, 2024-05 or 2024) and one file")
     try:
         report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers,
-                                prune=prune, fresh=fresh, corrections=corrections)
+                                prune=prune, fresh=fresh, corrections=corrections, date=date)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -498,7 +503,9 @@ _graph_option = click.option(
               show_default=True, help="What ranks the organisations and people.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the CSV files (centrality.csv, communities.csv, hierarchy.csv, timeline.csv).")
-def analyse(graph_path, output_format, top, by, out_dir):
+@click.option("--timeline", "chart_stem", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw articles, events and facts per month into STEM.png and STEM.svg.")
+def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
     """Network analytics: degree, PageRank and betweenness of organisations and people;
     communities of organisations that appear together; the union hierarchy as a tree;
     articles, mentions and facts per month where dates are known."""
@@ -526,6 +533,10 @@ def analyse(graph_path, output_format, top, by, out_dir):
         click.echo("\nCommunities of organisations that appear together\n" + tables["communities"].to_table())
         click.echo("\nHierarchy (隶属 part of, 的工会 the union of)\n" + (result.hierarchy_text() or "(none)"))
         click.echo("\nPer month\n" + (tables["timeline"].to_table() if result.timeline else "(no article has a date)"))
+    if chart_stem is not None:
+        from graph.chart import draw
+
+        click.echo("timeline chart → " + " ".join(str(p) for p in draw(kg, chart_stem)), err=output_format != "table")
     _report_failures(kg.failures)
     sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
 

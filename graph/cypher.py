@@ -116,6 +116,10 @@ SET r.title = row.props.title,
     r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
     r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]],
     r.curated = row.props.curated, r.curator = row.props.curator
+// a post's or honour's start: the earliest any load stated
+WITH r, row, before, row.props.since IS NOT NULL AND coalesce(row.props.since < before.since, true) AS earlier
+SET r.since = CASE WHEN earlier THEN row.props.since ELSE before.since END,
+    r.since_precision = CASE WHEN earlier THEN row.props.since_precision ELSE before.since_precision END
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 

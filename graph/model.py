@@ -162,6 +162,23 @@ class Mention:
     text: str
 
 
+@dataclass(frozen=True)
+class When:
+    """When something happened (graph/dates.py): ``start`` ISO (2024, 2024-05,
+    2024-05-08); ``precision`` day, month, year or around (about the article's date:
+    近日); ``end`` the last day of a range; ``article_id`` the article that says so."""
+
+    start: str
+    precision: str
+    end: str | None = None
+    article_id: str = ""
+
+    @property
+    def rank(self) -> tuple:
+        """Most precise first, then earliest: the date a node shows."""
+        return ("day", "around", "month", "year").index(self.precision), self.start
+
+
 @dataclass
 class Node:
     id: str
@@ -171,6 +188,7 @@ class Node:
     mentions: list[Mention] = field(default_factory=list)
     # reference facts from gazetteers (e.g. {"gb2260": "110105", "wikidata": "Q394701"})
     facts: dict[str, str] = field(default_factory=dict)
+    dates: list[When] = field(default_factory=list)  # an event's, one per article that dates it
     # the normalised names resolution merged it by: what the id registry (graph/registry.py)
     # knows it by; set by resolve, not kept in graph.json
     merge_names: set[str] = field(default_factory=set, compare=False, repr=False)
@@ -194,6 +212,7 @@ class Edge:
     inferred: bool = False
     confidence: float = 1.0
     evidence: list[Evidence] = field(default_factory=list)
+    since: When | None = None  # a post's or honour's start, where an article says it (2019年当选)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -223,13 +242,15 @@ class KnowledgeGraph:
             "articles": [a.to_json() for a in self.articles.values()],
             "nodes": [
                 {"id": n.id, "type": n.type.value, "name": n.name, "aliases": sorted(n.aliases), "facts": n.facts,
-                 "mentions": [[m.article_id, m.start, m.end, m.text] for m in n.mentions]}
+                 "mentions": [[m.article_id, m.start, m.end, m.text] for m in n.mentions],
+                 **({"dates": [[w.start, w.precision, w.end, w.article_id] for w in n.dates]} if n.dates else {})}
                 for n in self.nodes.values()
             ],
             "edges": [
                 {"subject": e.subject, "predicate": e.predicate.value, "object": e.object, "title": e.title,
                  "inferred": e.inferred, "confidence": e.confidence,
-                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet, ev.rule] for ev in e.evidence]}
+                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet, ev.rule] for ev in e.evidence],
+                 **({"since": [e.since.start, e.since.precision, e.since.end, e.since.article_id]} if e.since else {})}
                 for e in self.edges.values()
             ],
             "failures": [[f.source, f.reason, f.line] for f in self.failures],
@@ -245,10 +266,12 @@ class KnowledgeGraph:
             kg.articles[article.id] = article
         for n in d["nodes"]:
             kg.nodes[n["id"]] = Node(n["id"], EntityType(n["type"]), n["name"], set(n["aliases"]),
-                                     [Mention(*m) for m in n["mentions"]], dict(n["facts"]))
+                                     [Mention(*m) for m in n["mentions"]], dict(n["facts"]),
+                                     [When(*w) for w in n.get("dates", [])])
         for e in d["edges"]:
             edge = Edge(e["subject"], Predicate(e["predicate"]), e["object"], e["title"], e["inferred"],
-                        e["confidence"], [Evidence(*ev) for ev in e["evidence"]])
+                        e["confidence"], [Evidence(*ev) for ev in e["evidence"]],
+                        When(*e["since"]) if e.get("since") else None)
             kg.edges[edge.key] = edge
         kg.redirects = {old: new for old, new in d.get("redirects", [])}  # absent from older builds
         kg.curation = dict(d.get("curation", []))

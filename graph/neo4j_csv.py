@@ -15,7 +15,7 @@ stores no property for it and an empty list for ``""``. Constraints and indexes 
 >>> kg = KnowledgeGraph(nodes={"union/甲": Node("union/甲", EntityType.Union, "甲")})
 >>> export = write_csv(kg, Path(tempfile.mkdtemp()))
 >>> print(export.files["entities"].read_text().splitlines()[0])
-"iri:ID",":LABEL","id","name","aliases:string[]","type","gb2260","wikidata"
+"iri:ID",":LABEL","id","name","aliases:string[]","type","gb2260","wikidata","date:date","date_precision","end_date:date"
 >>> import_arguments(export.directory)[:3]
 ['database', 'import', 'full']
 """
@@ -34,14 +34,14 @@ ARRAY_DELIMITER = "\x1f"
 # file → the columns after the id (nodes) or the ends and type (relationships), with
 # their neo4j-admin types
 NODE_COLUMNS = {
-    "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS],
-    "articles": ["id", "title", "kind", "date", "source", "url", "outlet", "reporters:string[]", "checksum"],
+    "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS, "date:date", "date_precision", "end_date:date"],
+    "articles": ["id", "title", "kind", "date", "date_precision", "date_origin", "source", "url", "outlet", "reporters:string[]", "checksum"],
     "redirects": [],  # IRIs published earlier: (:Redirect {iri})-[:SAME_AS]->(:Entity)
 }
 RELATIONSHIP_COLUMNS = {
     "mentions": ["start:int", "end:int", "text"],
     "facts": ["key", "title", "inferred:boolean", "confidence:double", "articles:string[]", "snippets:string[]",
-              "rules:string[]", "evidence:string[]"],
+              "rules:string[]", "evidence:string[]", "since:date", "since_precision"],
     "same_as": [],
 }
 

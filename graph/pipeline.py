@@ -90,13 +90,15 @@ def extractor_version() -> str:
 
 
 def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                    workers: int = 1, *, kept: Iterable[SourceRecord] = (), prune: bool = False) -> ExtractionRun:
+                    workers: int = 1, *, kept: Iterable[SourceRecord] = (), prune: bool = False,
+                    date: str | None = None) -> ExtractionRun:
     """Read and extract every source; a broken file or article is recorded, never fatal.
 
     ``kept`` are the sources of an earlier build: read again if their file is still
     there (and extracted again only if its content or the extractor changed), kept as
     recorded if it is gone, or dropped with ``prune``. Sources are taken in the order of
-    their absolute paths, so that any batches of the same files give the same run. A
+    their absolute paths, so that any batches of the same files give the same run.
+    ``date`` dates every article of ``paths`` (``--date``: a file whose date is known). A
     file with the content of another is reported and read once; two different articles
     with one id raise :class:`IdentityConflict`.
 
@@ -112,18 +114,19 @@ def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | Non
     run = ExtractionRun()
     version = extractor_version()
     records = {r.path: r for r in kept}
-    jobs: dict[str, tuple[Path, str, tuple | None]] = {}  # absolute path → the job of its file
+    jobs: dict[str, tuple[Path, str, tuple | None, str | None]] = {}  # absolute path → the job of its file
     for found in find_sources(paths):
         if isinstance(found, LoadError):
             run.failures.append(found)
         else:
-            jobs.setdefault(_absolute(found[0]), (*found, None))  # a file given twice is read once
+            jobs.setdefault(_absolute(found[0]), (*found, None, date))  # a file given twice is read once
     for path, record in records.items():
         if path not in jobs and Path(path).is_file():
-            jobs[path] = (Path(path), record.name, None)
-    for path, (file, name, _) in jobs.items():
+            given = next((g.article.date for g in record.graphs if g.article.date_origin == "option"), None)
+            jobs[path] = (Path(path), record.name, None, given)  # a kept file keeps the --date it was given
+    for path, (file, name, _, given) in jobs.items():
         if (record := records.get(path)) and record.extractor == version:
-            jobs[path] = (file, name, (record.content, [g.article.id for g in record.graphs]))
+            jobs[path] = (file, name, (record.content, [g.article.id for g in record.graphs]), given)
 
     entries: list[tuple[str, SourceRecord]] = []  # (absolute path, the source's record)
     order = sorted(jobs)
@@ -132,10 +135,10 @@ def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | Non
             if progress:
                 progress(done, len(order), result.name)
             path = order[done - 1]
-            if graphs is None:  # unchanged: the recorded extraction, under the name given now
+            if graphs is None:  # unchanged: the recorded extraction, under the name and date given now
                 graphs = records[path].graphs
-                for g in graphs:
-                    g.article.source = result.name
+                for g, read in zip(graphs, result.articles):
+                    g.article.source, g.article.date, g.article.date_origin = result.name, read.date, read.date_origin
             else:
                 run.extracted += 1
             run.sources.append(result)
@@ -190,11 +193,12 @@ def _add_source(run: ExtractionRun, record: SourceRecord) -> None:
     run.graphs.extend(graphs)
 
 
-def _extract_file(job: tuple[Path, str, tuple | None]) -> tuple[SourceResult, list[ArticleGraph] | None, list[LoadError]]:
+def _extract_file(job: tuple[Path, str, tuple | None, str | None]
+                  ) -> tuple[SourceResult, list[ArticleGraph] | None, list[LoadError]]:
     """Read one file and extract its articles (runs in a worker process when parallel);
     no graphs (None) when ``job`` knows the file with this content and these ids."""
-    path, name, known = job
-    result = read_source(path, name)
+    path, name, known, date = job
+    result = read_source(path, name, date)
     graphs, failures = [], list(result.errors)
     if known == (result.content, [a.id for a in result.articles]):
         return result, None, failures
@@ -305,7 +309,8 @@ def read_removed(paths: Iterable[str | os.PathLike]) -> list[str]:
 
 def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
           base: str | None = None, progress: Progress | None = None, workers: int = 1,
-          prune: bool = False, fresh: bool = False, corrections: Iterable[str | os.PathLike] = ()) -> BuildReport:
+          prune: bool = False, fresh: bool = False, corrections: Iterable[str | os.PathLike] = (),
+          date: str | None = None) -> BuildReport:
     """Read, extract, resolve, infer, and write every output into ``out_dir``.
 
     When ``out_dir`` holds an earlier build, its sources are kept and ``paths`` added
@@ -330,7 +335,7 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     out_dir = Path(out_dir)
     previous = read_sources(out_dir)
     paths = list(paths)
-    run = extract_sources(paths, progress, workers, kept=[] if fresh else previous, prune=prune)
+    run = extract_sources(paths, progress, workers, kept=[] if fresh else previous, prune=prune, date=date)
     corrections_from = sorted({str(Path(p).resolve()) for p in [*corrections, *curation.beside(paths)]}
                               | set([] if fresh else curation.sources_of(out_dir)))
     corrections, errors = curation.read(corrections_from)

@@ -6,9 +6,13 @@ and the saved Cypher questions all follow it:
 
 - ``(:Entity:<Type>)`` one node per entity, keyed by ``iri`` (the entity's IRI in the
   RDF release); ``id``, ``name``, ``aliases`` (list), ``type``; Districts also
-  ``gb2260`` and ``wikidata`` when known.
+  ``gb2260`` and ``wikidata`` when known; Events that an article dates ``date`` (a Neo4j
+  date: the first day of a month or year), ``date_precision`` (day, around, month, year)
+  and ``end_date`` (a range's last day).
 - ``(:Article)`` one node per article, keyed by ``iri``; ``id``, ``title``, ``kind``,
-  ``date``, ``source``, ``url``, ``outlet``, ``reporters`` (list), ``checksum``.
+  ``date`` (ISO: 2024-05-08, 2024-05 or 2024), ``date_precision`` (day, month, year),
+  ``date_origin`` (loaders.dates.ORIGINS), ``source``, ``url``, ``outlet``, ``reporters``
+  (list), ``checksum``.
 - ``(:Entity)-[:MENTIONED_IN {start, end, text}]->(:Article)`` one per span: where the
   article names the entity and the words it uses. As in the RDF release, the words around
   them are kept only where they are evidence, on the facts (with a snippet on each of its
@@ -17,7 +21,8 @@ and the saved Cypher questions all follow it:
   that now names another entity (``KnowledgeGraph.redirects``).
 - ``(:Entity)-[:HOLDS_POST|WORKS_FOR|…]->(:Entity)`` one per fact (``graph.model.Edge``),
   keyed by ``key`` (the statement IRI); ``title`` (posts only), ``inferred``,
-  ``confidence``, ``articles`` (ids of the articles that state it, no repeats),
+  ``confidence``, ``since`` and ``since_precision`` (a post's or honour's start, where an
+  article says when), ``articles`` (ids of the articles that state it, no repeats),
   ``snippets`` (evidence snippets) and ``evidence`` (``"<article id>:<start>-<end>"``,
   where ``snippets[i]`` was read), so that an incremental load can take one article's
   evidence back out.
@@ -52,10 +57,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from graph.curation import curated_edge, curated_node
+from graph.dates import first_date
 from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.rdf import DEFAULT_BASE, IriScheme
+from loaders import dates
 from loaders.article import Article
 from ontology.schema import Predicate
 
@@ -140,7 +148,17 @@ def entity_props(node: Node, iris: IriScheme) -> dict:
     for key in REFERENCE_FACTS:
         if value := node.facts.get(key, "").strip():
             props[key] = value
+    if when := first_date(node.dates):  # Neo4j dates are days: a month or year starts on its first
+        props["date"] = neo4j_date(when.start)
+        props["date_precision"] = when.precision
+        if when.end:
+            props["end_date"] = date.fromisoformat(when.end)
     return props
+
+
+def neo4j_date(iso: str) -> date:
+    """2024-05-08, 2024-05 or 2024 as a day: Neo4j's dates are days (the precision goes beside)."""
+    return date.fromisoformat((iso + "-01-01")[:10])
 
 
 def article_props(article: Article, iris: IriScheme) -> dict:
@@ -150,6 +168,8 @@ def article_props(article: Article, iris: IriScheme) -> dict:
         "title": article.title,
         "kind": article.kind,
         "date": article.date,
+        "date_precision": dates.precision(article.date) if article.date else None,
+        "date_origin": article.date_origin,
         "source": article.source,
         "url": article.url,
         "outlet": article.outlet,
@@ -189,6 +209,9 @@ def _fact(edge: Edge, iris: IriScheme, curated: dict) -> RelationshipRow:
         "rules": [ev.rule for ev in evidence.values()],
         "evidence": list(evidence),
         **curated,
+        # a day, or a month's or year's first day, as an event's date
+        "since": neo4j_date(edge.since.start) if edge.since else None,
+        "since_precision": edge.since.precision if edge.since else None,
     }
     return RelationshipRow(
         edge.predicate.neo4j_type,

@@ -57,10 +57,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import TIME
 from rdflib.util import guess_format
 
 from graph.curation import curated_edge, curated_node
+from graph.dates import first_date, seen
 from graph.model import Edge, KnowledgeGraph, Node
+from loaders import dates
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
 from ontology.vocab import (
@@ -200,11 +203,16 @@ def _decimal(confidence: float) -> str:
     return _literal(str(Literal(Decimal(repr(round(confidence, 4))))), datatype=str(XSD.decimal))
 
 
+_TIME_IN = {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}
+_DATE_TYPES = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
+
+
 def _date_literal(text: str) -> str:
-    try:
-        return _literal(date.fromisoformat(text).isoformat(), datatype=str(XSD.date))
-    except ValueError:  # a date the loader could not normalise: keep it as printed
-        return _literal(text)
+    """xsd:date, xsd:gYearMonth or xsd:gYear as precise as the date (loaders.dates)."""
+    kind = dates.precision(text)
+    if kind and dates.normalise(text) == text:
+        return _literal(text, datatype=_DATE_TYPES[kind])
+    return _literal(text)  # a date the loader could not normalise (an older build): kept as printed
 
 
 _TYPE, _LABEL, _COMMENT = _iri(RDF.type), _iri(RDFS.label), _iri(RDFS.comment)
@@ -275,6 +283,11 @@ class _Statements:
             yield me, _TYPE, _iri(class_iri(node.type)), curated
             yield me, _iri(SKOS.prefLabel), label, curated
             yield from self.curation(me, corrections)
+        if when := first_date(node.dates):  # as Neo4j's date: one, the most precise
+            yield me, _iri(SCHEMA.startDate), _date_literal(when.start), ""
+            yield me, _iri(UKG.datePrecision), _literal(when.precision), ""
+            if when.end:
+                yield me, _iri(SCHEMA.endDate), _date_literal(when.end), ""
         for m in node.mentions:
             mention = _iri(self.iris.mention(m.article_id, m.start, m.end))
             yield from self.mention(mention, m.article_id, m.start, m.end, text=m.text)
@@ -289,6 +302,9 @@ class _Statements:
         yield me, _iri(UKG.textChecksum), _literal(article.checksum), ""
         if article.date:
             yield me, _iri(SCHEMA.datePublished), _date_literal(article.date), ""
+            yield me, _iri(UKG.datePrecision), _literal(dates.precision(article.date) or "unknown"), ""
+            if article.date_origin:
+                yield me, _iri(UKG.dateOrigin), _literal(article.date_origin), ""
         if article.url:
             yield me, _iri(SCHEMA.url), _literal(article.url, datatype=str(XSD.anyURI)), ""
         if article.outlet:
@@ -298,6 +314,22 @@ class _Statements:
         for name in article.byline.correspondents:
             yield me, _iri(UKG.correspondent), _literal(name, lang="zh"), ""
         yield _iri(self.iris.article_graph(article.id)), _DERIVED_FROM, me, ""
+
+    def in_time(self, statement: str, edge: Edge) -> Iterator[Statement]:
+        """A fact in time: the dates of the first and last articles that state it, and a
+        post's or honour's start where one says when (org:memberDuring, a time:Interval)."""
+        first, last = seen(edge, self.kg.articles)
+        if first:
+            yield statement, _iri(UKG.firstSeen), _date_literal(first), ""
+            yield statement, _iri(UKG.lastSeen), _date_literal(last), ""
+        if edge.since:
+            during, start = _iri(statement[1:-1] + "/during"), _iri(statement[1:-1] + "/since")
+            yield statement, _iri(ORG.memberDuring), during, ""
+            yield during, _TYPE, _iri(TIME.Interval), ""
+            yield during, _iri(TIME.hasBeginning), start, ""
+            yield start, _TYPE, _iri(TIME.Instant), ""
+            yield start, _iri(_TIME_IN[dates.precision(edge.since.start)]), _date_literal(edge.since.start), ""
+            yield start, _iri(UKG.datePrecision), _literal(edge.since.precision), ""
 
     def mention(self, me: str, article_id: str, start: int, end: int, text: str | None = None) -> Iterator[Statement]:
         """The description of the mention resource ``me`` of a span."""
@@ -354,6 +386,7 @@ class _Statements:
             yield statement, _iri(UKG.title), _literal(edge.title, lang="zh"), ""
         for rule in sorted({ev.rule for ev in edge.evidence if ev.rule}):
             yield statement, _iri(UKG.rule), _literal(rule), ""
+        yield from self.in_time(statement, edge)
         for ev in edge.evidence:
             mention = _iri(self.iris.mention(ev.article_id, ev.start, ev.end))
             yield from self.mention(mention, ev.article_id, ev.start, ev.end)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graph.dates import event_dates, start_date
 from graph.extract import lexicon as lx
 from graph.model import (
     ArticleGraph,
@@ -36,8 +37,9 @@ from graph.model import (
     normalise_name,
 )
 from ontology import gazetteers
-from ontology.schema import EntityType
+from ontology.schema import EntityType, Predicate
 
+_IN_TIME = (Predicate.holdsPost, Predicate.hasHonour)  # facts that begin at a date
 _RELATIVE = re.compile(r"^(区|市|县|镇|乡|街道|该|本|集团|公司)")
 
 
@@ -96,7 +98,9 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
     graphs = list(graphs)
     uf = _UnionFind()
     mergeable: dict[int, list[str]] = {}  # id(entity) → its mergeable names, the first its name
+    dated = {}  # (article id, event name) → when the article says it happened
     for g in graphs:
+        dated.update(((g.article.id, name), when) for name, when in event_dates(g).items())
         for e in g.entities:
             names = mergeable[id(e)] = _mergeable_names(e)
             for n in names[1:]:
@@ -126,6 +130,8 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
                 node.mentions.append(Mention(g.article.id, span.start, span.end, texts.setdefault(text, text)))
             for n in e.names:
                 local_ids[(g.article.id, n)] = node.id
+            if when := dated.get((g.article.id, e.name)):
+                node.dates.append(when)
         if etype is EntityType.District:
             node.facts.update(_district_facts(canonical))
 
@@ -142,6 +148,8 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
                 edge.evidence.append(
                     Evidence(g.article.id, r.evidence.start, r.evidence.end, g.snippet(r.evidence), r.rule)
                 )
+                if r.predicate in _IN_TIME and (since := start_date(g.article, r.evidence)):
+                    edge.since = min(filter(None, (edge.since, since)), key=lambda w: w.start)
     return kg
 
 

@@ -4,7 +4,9 @@ The page inlines the vis-network library (``graph/static/vis-network.min.js``: v
 10.1.5 from npm, ``standalone/umd``, Apache-2.0 or MIT, licences beside it) and the data,
 so it opens from disk with no network. Nodes are coloured by type and labelled with their
 Chinese names; a search box finds a name or alias; a click shows the entity's type,
-aliases, relations (with their evidence) and the articles that mention it.
+aliases, relations (with their evidence) and the articles that mention it. A time filter
+(from, to: 2024, 2024-05 or 2024-05-08; or ``graph.html#time=2023..2024-05``) shows only
+the entities named in articles of that time.
 
 >>> from graph.model import KnowledgeGraph, Node, Edge
 >>> from ontology.schema import EntityType, Predicate
@@ -98,6 +100,8 @@ def view_data(kg: KnowledgeGraph, max_nodes: int = MAX_NODES) -> dict:
         ]
         nodes.append({"id": node.id, "label": node.name, "type": node.type.value, "aliases": sorted(node.aliases),
                       "facts": dict(sorted(node.facts.items())), "sources": sources,
+                      # the dates of the articles that name it, for the page's time filter
+                      "dates": sorted({d for aid in first_mention if (d := getattr(kg.articles.get(aid), "date", None))}),
                       "articles_total": len(first_mention)})
     edges = [
         {"from": e.subject, "to": e.object, "predicate": e.predicate.value, "title": e.title or "",

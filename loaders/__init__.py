@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from loaders import dates
 from loaders.article import Article, Byline, LoadError, Segment, article_id
 from loaders.decode import decode_bytes
 from loaders.formats import read_html, read_jsonl
@@ -65,6 +66,8 @@ def find_sources(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str
                     yield LoadError(str(path), "broken symbolic link")
                 elif not path.is_dir() and path.suffix.lower() in SUPPORTED:
                     yield path, rel.as_posix()
+        elif given.name == MANIFEST and given.is_file():
+            continue  # named with its pages (a shell's *): read beside them, no source itself
         elif given.exists():
             yield given, given.name
         elif given.is_symlink():
@@ -73,8 +76,9 @@ def find_sources(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str
             yield LoadError(str(given), "no such file or directory")
 
 
-def read_source(path: Path, name: str | None = None) -> SourceResult:
-    """Read one file into articles; every problem lands in ``errors``, never raises."""
+def read_source(path: Path, name: str | None = None, date: str | None = None) -> SourceResult:
+    """Read one file into articles; every problem lands in ``errors``, never raises.
+    ``date`` (ISO, as precise as known) is every article's date, whatever the file says."""
     result = SourceResult(path, name or path.name)
     suffix = path.suffix.lower()
     try:
@@ -100,6 +104,7 @@ def read_source(path: Path, name: str | None = None) -> SourceResult:
             if not result.articles:
                 raise LoadError(str(path), "no articles found (only whitespace, banners or headlines)")
         _identify(result.articles, manifest_key(path) or result.content)
+        _date(result.articles, path, result.name, text if suffix in PAGE_SUFFIXES else "", date)
     except LoadError as err:
         result.errors.append(LoadError(str(path), err.reason, err.line))
     return result
@@ -112,16 +117,39 @@ def _identify(articles: list[Article], file_key: str) -> None:
         article.id = article_id(article.url) if article.url else article_id(file_key, ordinal)
 
 
+def _date(articles: list[Article], path: Path, name: str, page: str, given: str | None) -> None:
+    """Each article's date and its origin: ``given`` (``--date``), else the article's own
+    (a JSON Lines field, an HTML page's meta or byline), else the file's: its manifest
+    row, its page banner, a date in its file or folder name. A date that does not read
+    as one is dropped for the next."""
+    file_dates = [(given, "option"), (None, None),
+                  ((_manifest_row(path) or {}).get("date"), "manifest"), (dates.from_banner(page), "banner"),
+                  (dates.from_path(name) or dates.from_path(path.resolve().as_posix()), "filename")]
+    for article in articles:
+        file_dates[1] = (article.date, article.date_origin)
+        article.date, article.date_origin = next(
+            ((iso, origin) for value, origin in file_dates if (iso := dates.normalise(value))), (None, None))
+
+
 def manifest_key(path: Path) -> str | None:
     """``paper|date|edition|page`` of the row of ``manifest.csv`` beside ``path`` that
-    names the file, if any.
+    names the file, if any. A row with neither paper, edition nor page names no page:
+    it only dates the file (the sample pages' manifest), whose id stays its content.
 
     >>> import pathlib, tempfile
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / MANIFEST).write_text("file,paper,date,edition,page\\np1.txt,劳动午报,2024-05-01,1,3\\n")
-    >>> manifest_key(d / "p1.txt"), manifest_key(d / "p2.txt")
-    ('劳动午报|2024-05-01|1|3', None)
+    >>> _ = (d / MANIFEST).write_text("file,paper,date,edition,page\\np1.txt,劳动午报,2024-05-01,1,3\\np3.txt,,2024,,\\n")
+    >>> manifest_key(d / "p1.txt"), manifest_key(d / "p2.txt"), manifest_key(d / "p3.txt")
+    ('劳动午报|2024-05-01|1|3', None, None)
     """
+    row = _manifest_row(path)
+    if not row or not any(row[c] for c in ("paper", "edition", "page")):
+        return None
+    return "|".join(row[c] for c in MANIFEST_COLUMNS[1:])
+
+
+def _manifest_row(path: Path) -> dict[str, str] | None:
+    """The row of ``manifest.csv`` beside ``path`` that names the file, if any."""
     manifest = path.parent / MANIFEST
     try:
         stat = manifest.stat()
@@ -131,7 +159,7 @@ def manifest_key(path: Path) -> str | None:
 
 
 @lru_cache(maxsize=16)  # keyed on the file's time and size: an edited manifest is read again
-def _manifest(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+def _manifest(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     try:
         text, _ = decode_bytes(Path(path).read_bytes(), path)
     except OSError as err:
@@ -140,12 +168,12 @@ def _manifest(path: str, mtime_ns: int, size: int) -> dict[str, str]:
     missing = [c for c in MANIFEST_COLUMNS if c not in (rows.fieldnames or [])]
     if missing:
         raise LoadError(path, f"{MANIFEST} lacks the column(s) {', '.join(missing)} (expected {','.join(MANIFEST_COLUMNS)})")
-    keys: dict[str, str] = {}
+    keys: dict[str, dict[str, str]] = {}
     for row in rows:
         name = (row["file"] or "").strip()
         if name in keys:
             raise LoadError(path, f"{MANIFEST} names {name!r} twice")
-        keys[name] = "|".join((row[c] or "").strip() for c in MANIFEST_COLUMNS[1:])
+        keys[name] = {c: (row[c] or "").strip() for c in MANIFEST_COLUMNS[1:]}
     return keys
 
 

@@ -52,7 +52,8 @@ class Article:
     segments: list[Segment]
     kind: Kind = "news"
     byline: Byline = field(default_factory=Byline)
-    date: str | None = None
+    date: str | None = None  # ISO, as precise as its evidence: 2024, 2024-05 or 2024-05-08
+    date_origin: str | None = None  # where the date came from (loaders.dates.ORIGINS)
     url: str | None = None
     outlet: str | None = None
 
@@ -145,6 +146,7 @@ class Article:
             "kind": self.kind,
             "byline": self.byline.to_json(),
             "date": self.date,
+            "date_origin": self.date_origin,
             "url": self.url,
             "outlet": self.outlet,
             "text": self.text,
@@ -163,6 +165,7 @@ class Article:
             kind=d["kind"],
             byline=Byline(tuple(d["byline"]["reporters"]), tuple(d["byline"]["correspondents"])),
             date=d.get("date"),
+            date_origin=d.get("date_origin"),
             url=d.get("url"),
             outlet=d.get("outlet"),
         )
@@ -191,3 +194,6 @@ class LoadError(Exception):
         self.source, self.reason, self.line = source, reason, line
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):  # the parts, not the message: a worker process sends it back pickled
+        return type(self), (self.source, self.reason, self.line)

@@ -15,6 +15,8 @@ from loaders.article import Article, LoadError
 from loaders.text import Line, compose
 
 JSONL_FIELDS = ("title", "body")
+# The date a page prints by its byline when its head has none: 发布时间：2024-05-08 10:20
+_BYLINE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|日期|时间)\s*[:：]\s*(?P<date>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
 
 
 def locate(raw: str, texts: list[str], start: int = 0) -> list[Line]:
@@ -70,6 +72,7 @@ def read_jsonl(text: str, source: str) -> tuple[list[Article], list[LoadError]]:
                 shift[0] if title else None,
                 shift[1:] if title else shift,
                 date=_str(record.get("date")),
+                date_origin="source" if _str(record.get("date")) else None,
                 url=_str(record.get("url")),
                 outlet=_str(record.get("source")),
             )
@@ -169,13 +172,16 @@ def read_html(text: str, source: str) -> list[Article]:
     if not "".join(paragraphs).strip():
         raise LoadError(source, "HTML page has no article body")
     located = locate(text, [title, *paragraphs])
+    meta_date = parser.meta.get("article:published_time") or parser.meta.get("pubdate")
+    byline_date = next((m["date"] for t in (t for _, t in parser.blocks) if (m := _BYLINE_DATE.search(t))), None)
     return [
         compose(
             source,
             0,
             located[0],
             located[1:],
-            date=parser.meta.get("article:published_time") or parser.meta.get("pubdate"),
+            date=meta_date or byline_date,
+            date_origin="meta" if meta_date else "byline" if byline_date else None,
             url=parser.canonical or parser.meta.get("og:url"),
             outlet=parser.meta.get("og:site_name"),
         )

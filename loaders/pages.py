@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from loaders.article import Article
+from loaders.dates import is_banner as is_date_banner
 from ontology import gazetteers
 from loaders.text import BYLINE_LINE, LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
 
@@ -44,7 +45,7 @@ _VERB_START = re.compile(r"^(开展|打造|全方位|今后|今年|推动|深化
 
 def is_banner(line: Line) -> bool:
     raw = line.raw or line.text
-    if _SECTION_TAG.match(raw):
+    if _SECTION_TAG.match(raw) or is_date_banner(raw):
         return True
     if len(raw) > 40 or line.ends_sentence or not _SLOGAN.search(raw):
         return False

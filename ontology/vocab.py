@@ -30,6 +30,7 @@ from rdflib.namespace import (
     SDO,
     SH,
     SKOS,
+    TIME,
     VOID,
     XSD,
     DefinedNamespace,
@@ -76,6 +77,10 @@ class UKG(DefinedNamespace):
 
     # articles
     articleKind: URIRef
+    dateOrigin: URIRef
+    datePrecision: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
     sourceFile: URIRef
     textChecksum: URIRef
     reporter: URIRef
@@ -156,6 +161,7 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "xsd": XSD,
     "skos": SKOS,
     "org": ORG,
+    "time": TIME,
     "schema": SCHEMA,
     "foaf": FOAF,
     "prov": PROV,

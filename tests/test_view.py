@@ -158,3 +158,14 @@ def test_names_and_snippets_are_text_never_markup(tmp_path):
     assert 'data-rendered="true"' in html and "<title>pwned" not in html
     assert '<img src="x"' not in html  # (the data's JSON holds the words, escaped, but no element)
     assert "&lt;/script&gt;&lt;img src=x" in html  # shown as the text it is
+
+
+def test_the_time_filter_shows_the_entities_named_in_articles_of_that_time(tmp_path):
+    out = tmp_path / "dated.html"
+    run_cli("view", "--graph", Path(__file__).parent / "dated", "--out", out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    named_2023 = [n for n in data["nodes"] if any(d.startswith("2023") for d in n["dates"])]
+    named_2022_06_to_2023 = [n for n in data["nodes"] if any("2022-06" <= d[:7] <= "2023-12" for d in n["dates"])]
+    assert 0 < len(named_2023) < len(named_2022_06_to_2023) < len(data["nodes"])
+    assert f"{len(named_2023)} in time" in dom(out, fragment="time=2023..2023")
+    assert f"{len(named_2022_06_to_2023)} in time" in dom(out, fragment="time=2022-06..2023")

@@ -702,22 +702,19 @@ def _void(kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: da
         g.add((partition, VOID["class"], URIRef(cls)))
         g.add((partition, VOID.entities, Literal(count)))
 
-    linkset = iris.dataset_part("links", "wikidata")
-    g.add((dataset, VOID.subset, linkset))
-    g.add((linkset, RDF.type, VOID.Linkset))
-    g.add((linkset, VOID.linkPredicate, OWL.sameAs))
-    g.add((linkset, VOID.subjectsTarget, dataset))
-    g.add((linkset, VOID.objectsTarget, WIKIDATA))
+    def same_as_linkset(name: str, target: URIRef, triples: int) -> None:
+        linkset = iris.dataset_part("links", name)
+        g.add((dataset, VOID.subset, linkset))
+        g.add((linkset, RDF.type, VOID.Linkset))
+        g.add((linkset, VOID.linkPredicate, OWL.sameAs))
+        g.add((linkset, VOID.subjectsTarget, dataset))
+        g.add((linkset, VOID.objectsTarget, target))
+        g.add((linkset, VOID.triples, Literal(triples)))
+
     redirects = len(kg.redirects)  # the other owl:sameAs links
-    g.add((linkset, VOID.triples, Literal(counts.predicates[_SAME_AS.encode()] - redirects)))
+    same_as_linkset("wikidata", WIKIDATA, counts.predicates[_SAME_AS.encode()] - redirects)
     if redirects:  # ids published by earlier releases, each the same as an entity of this one
-        aliases = iris.dataset_part("links", "redirects")
-        g.add((dataset, VOID.subset, aliases))
-        g.add((aliases, RDF.type, VOID.Linkset))
-        g.add((aliases, VOID.linkPredicate, OWL.sameAs))
-        g.add((aliases, VOID.subjectsTarget, dataset))
-        g.add((aliases, VOID.objectsTarget, dataset))
-        g.add((aliases, VOID.triples, Literal(redirects)))
+        same_as_linkset("redirects", dataset, redirects)
     g.add((WIKIDATA, RDF.type, VOID.Dataset))
     g.add((WIKIDATA, DCTERMS.title, Literal("Wikidata", lang="en")))
     g.add((WIKIDATA, VOID.uriSpace, Literal(str(WD))))

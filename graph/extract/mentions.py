@@ -611,7 +611,7 @@ _UNIT_TITLE = re.compile(r"(职工之家|单位|集体|班组|示范点|示范�
 
 
 @cache
-def _QUALIFIED_HONOUR() -> re.Pattern:
+def _qualified_honour() -> re.Pattern:
     """Who confers (a place, 全国, 首都), a trade in a few characters, a kind of honour
     conferred on people (not 奖状 or 先锋号, which go to units)."""
     places = "|".join(sorted((p for p in lx.place_facts() if len(p) >= 2), key=len, reverse=True))
@@ -637,7 +637,7 @@ def honours(doc: Doc) -> None:
         place = lx.place_facts().get(m.group(1))
         if place and not doc.at(m.start(), m.end(), {T.Honour}):
             doc.add(Found(m.start(), m.end(), T.Honour, m.group(0), "place-craftsman", 0.7))
-    for m in _QUALIFIED_HONOUR().finditer(text):
+    for m in _qualified_honour().finditer(text):
         # 全国邮政五一劳动奖章, 全国造纸工业劳动模范, 某省先进工作者: a title with who confers it
         qualifier, trade = m.group("qualifier"), m.group("trade")
         if not (qualifier in lx.place_facts() or qualifier in ("全国", "首都", "国家", "中国")) or _UNIT_TITLE.search(m.group(0)):

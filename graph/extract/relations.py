@@ -501,8 +501,9 @@ def honours_held(doc: Doc) -> None:
 
 
 def honours_in_apposition(doc: Doc) -> None:
-    """A person described by a list before the name, one item an honour:
-    北京市劳动模范、骨科主任医师、某医院党委书记宋某; 首都劳动奖章获得者、某公司职工沈某."""
+    """Honours of people named beside them without a verb: the people listed before 等 and
+    the title (甲，乙等第N届北京大工匠), and a person described by a list before the name, one
+    item an honour (北京市劳动模范、骨科主任医师、某医院党委书记宋某; 首都劳动奖章获得者、某公司职工沈某)."""
     honours = {(f.start, f.end): f for f in doc.found if f.type is T.Honour}
     for honour in honours.values():  # 甲，乙，丙等第N届北京大工匠: the people listed before 等
         if re.search(rf"等({lx.EDITION})?$", doc.text[max(0, honour.start - 6) : honour.start]):
@@ -701,11 +702,13 @@ def _prize_winners(doc: Doc, events: list[Found], main: Found | None) -> None:
     for m in _PRIZE.finditer(doc.text):
         s0, s1 = doc.sentence_bounds(m.start())
         event = _sentence_event(doc, s0, s1, events) or main
+        if event is None:
+            continue
         clause = doc.clause_start(s0, m.start())
-        winners = [f for f in doc.found if f.type in ORGANISATIONS | {T.Person} and clause <= f.start and f.end <= m.start()
-                   and not doc.covering(f.start, f.end)]
-        for f in winners if event is not None else ():
-            doc.relate(f.name, P.participatedIn, event.name, f.start, m.end(), "prize-winner", confidence=0.65)
+        for f in doc.found:  # the bodies and people of the prize's clause
+            if f.type in ORGANISATIONS | {T.Person} and clause <= f.start and f.end <= m.start() \
+                    and not doc.covering(f.start, f.end):
+                doc.relate(f.name, P.participatedIn, event.name, f.start, m.end(), "prize-winner", confidence=0.65)
 
 
 _AT_EVENT_VERB = re.compile("|".join(lx.longest_first("taking_part_verbs")))

@@ -1,12 +1,13 @@
 # unionkg: the two commands of the quick start, and their parts.
 #   make sample   set up .venv and build the graph of the bundled sample pages into build/
-#   make test     run the whole test suite against a real local Neo4j server
+#   make test     lint, then run the whole test suite against a real local Neo4j server
+#   make test-fast  the offline tests only (no Neo4j, no browser, nothing slow)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NEO4J_PASSWORD ?= unionkg-dev-password
 
-.PHONY: sample test setup eval eval-real clean chromium
+.PHONY: sample test test-fast lint format setup eval eval-real clean chromium
 
 $(BIN)/unionkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +34,20 @@ eval-real: setup
 	  $(BIN)/unionkg eval --gold examples/real/$$split/pages/gold examples/real/$$split/pages/texts --misses 0 | tail -n 1; done
 
 # the server is stopped whatever pytest's outcome, and pytest's exit code is make's
-test: setup chromium
+test: lint chromium
 	$(BIN)/unionkg neo4j start
 	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; $(BIN)/unionkg neo4j stop; exit $$rc
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not neo4j and not browser and not slow" $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # headless Chromium renders `unionkg view` pages in tests/test_view.py; the font gives the
 # canvas its Chinese labels (CI runs as root on a fresh Debian machine)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import jieba
 
-from graph.extract import extract
-from graph.extract import lexicon
+from graph.extract import extract, lexicon
 from loaders import load
 
 PAGES = Path(__file__).resolve().parents[1] / "examples" / "pages"

@@ -22,9 +22,10 @@ from rdflib import Dataset, Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from graph.iris import IriScheme  # noqa: E402
 from graph.model import Edge, Evidence, KnowledgeGraph, Mention, Node, node_id  # noqa: E402
-from graph.rdf import IriScheme, write_release  # noqa: E402
-from graph.store import EmbeddedStore  # noqa: E402
+from graph.rdf import write_release  # noqa: E402
+from graph.rdf.store import EmbeddedStore  # noqa: E402
 from loaders.article import Article  # noqa: E402
 from ontology.schema import EntityType, Predicate  # noqa: E402
 from ontology.vocab import PREFIXES  # noqa: E402

@@ -43,15 +43,24 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import templates, write_corpus  # noqa: E402
-from graph import analyse, neo4j_server, network, rdf, view  # noqa: E402
+from graph import rdf  # noqa: E402
+from graph.analysis import metrics, network, view  # noqa: E402
 from graph.model import KnowledgeGraph  # noqa: E402
-from graph.neo4j_csv import write_csv  # noqa: E402
-from graph.neo4j_loader import (  # noqa: E402
-    BATCH_SIZE, WRITERS, LoadReport, Neo4jSettings, connect, database_counts, load)
+from graph.neo4j import server as neo4j_server  # noqa: E402
+from graph.neo4j.csv_export import write_csv  # noqa: E402
+from graph.neo4j.loader import (  # noqa: E402
+    BATCH_SIZE,
+    WRITERS,
+    LoadReport,
+    Neo4jSettings,
+    connect,
+    database_counts,
+    load,
+)
+from graph.neo4j.rows import PropertyGraph, to_property_graph  # noqa: E402
 from graph.pipeline import extract_sources  # noqa: E402
-from graph.property_graph import PropertyGraph, to_property_graph  # noqa: E402
+from graph.rdf.store import EmbeddedStore  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
-from graph.store import EmbeddedStore  # noqa: E402
 from queries.library import answer_embedded, get, questions  # noqa: E402
 
 SPARQL_BUDGET_MS = 100.0
@@ -157,7 +166,7 @@ def build_in_child(sources: Path, out: Path, workers: int) -> tuple[float, float
 def import_in_child(csv_dir: Path, home: Path) -> tuple[float, float]:
     """Seconds and peak resident MB of neo4j-admin importing ``csv_dir`` into ``home``."""
     code, seconds, peak = run_measured(sys.executable, "-c", "import sys; from pathlib import Path; "
-                                       "from graph.neo4j_csv import import_csv; import_csv(*map(Path, sys.argv[1:]))",
+                                       "from graph.neo4j.csv_export import import_csv; import_csv(*map(Path, sys.argv[1:]))",
                                        csv_dir, home)
     if code:
         raise RuntimeError(f"neo4j-admin could not import {csv_dir}")
@@ -306,7 +315,7 @@ def bench(n_articles: int, workers: int, work: Path, neo4j_uri: str | None = Non
     # network analytics and the HTML view
     _, seconds = timed(network.write_graphml, kg, work / "graph.graphml")
     report("GraphML", f"{seconds:.1f} s")
-    _, seconds = timed(analyse.analyse, kg, top=20)
+    _, seconds = timed(metrics.analyse, kg, top=20)
     report("analyse (centrality, communities, tree, months)", f"{seconds:.1f} s")
     page, seconds = timed(view.write_html, kg, work / "graph.html")
     report("view (HTML page)", f"{seconds:.1f} s, {page.stat().st_size / 1e6:.1f} MB")

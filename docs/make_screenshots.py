@@ -25,14 +25,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the repo, and the tests' Chromium helper
 
 from graph import pipeline  # noqa: E402  (after the path is set)
-from graph.neo4j_loader import Neo4jSettings, load  # noqa: E402
-from graph.neo4j_server import temporary_server  # noqa: E402
-from graph.neo4j_server.chromium import BrowserPage, open_browser  # noqa: E402
+from graph.neo4j.loader import Neo4jSettings, load  # noqa: E402
+from graph.neo4j.server import temporary_server  # noqa: E402
 from queries.browser import guide_url, serve_guide  # noqa: E402
 from queries.library import questions  # noqa: E402
+from support.chromium import BrowserPage, open_browser  # noqa: E402
 
 # two districts, their unions and the bodies, events and people two facts away
 GRAPH_QUERY = """MATCH (d:District) WHERE d.name IN ['大兴区', '怀柔区']

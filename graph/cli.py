@@ -133,7 +133,7 @@ def review(build_dir, csv_path, html_path, accept, reject, curator, note, top):
     with a decision column that builds read as corrections, and one HTML page."""
     from datetime import date
 
-    from graph import review as queue
+    from graph.curation import review as queue
 
     items = queue.review(pipeline.read_graph([build_dir]))
     try:
@@ -221,7 +221,7 @@ def neo4j():
 def start(bolt_port, http_port, heap, page_cache):
     """Start the local server on 127.0.0.1 and wait until it answers (the password
     of user neo4j is NEO4J_PASSWORD, set at the first start; jars fetched once)."""
-    from graph import neo4j_server
+    from graph.neo4j import server as neo4j_server
 
     config = neo4j_server.ServerConfig(bolt_port, http_port, heap, page_cache)
     try:
@@ -239,7 +239,7 @@ def _fail(err: Exception, code: int = EXIT_INVALID) -> None:
 @neo4j.command()
 def stop():
     """Stop the local server."""
-    from graph import neo4j_server
+    from graph.neo4j import server as neo4j_server
 
     try:
         click.echo("stopped" if neo4j_server.stop() else "not running")
@@ -250,7 +250,7 @@ def stop():
 @neo4j.command()
 def status():
     """Say whether the local server runs, and where."""
-    from graph import neo4j_server
+    from graph.neo4j import server as neo4j_server
 
     info = neo4j_server.status()
     click.echo(f"running (pid {info.pid}): {info.bolt_uri}" if info else "stopped")
@@ -282,8 +282,14 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_si
     the load."""
     import os
 
-    from graph.neo4j_loader import (LoadInterrupted, Neo4jSettings, Neo4jUnavailable, connect, load as load_graph,
-                                    prepare)
+    from graph.neo4j.loader import (
+        LoadInterrupted,
+        Neo4jSettings,
+        Neo4jUnavailable,
+        connect,
+        prepare,
+    )
+    from graph.neo4j.loader import load as load_graph
 
     if bool(paths) == after_import:
         raise click.UsageError("give PATHS to load, or --after-import alone")
@@ -350,8 +356,8 @@ def export_neo4j_csv(out_dir, paths, base):
     to load in transactions; prints the import command."""
     import shlex
 
-    from graph.neo4j_csv import import_arguments, write_csv
-    from graph.rdf import DEFAULT_BASE
+    from graph.iris import DEFAULT_BASE
+    from graph.neo4j.csv_export import import_arguments, write_csv
 
     kg = pipeline.read_graph(paths, _ProgressBar())
     export = write_csv(kg, out_dir, base or DEFAULT_BASE)
@@ -371,7 +377,7 @@ def export_neo4j_csv(out_dir, paths, base):
 def export_gexf(out_file, paths):
     """The graph as GEXF for Gephi (nodes with label, type, aliases; edges with the
     relation). GraphML is in every build folder already."""
-    from graph.network import write_gexf
+    from graph.analysis.network import write_gexf
 
     kg = pipeline.read_graph(paths, _ProgressBar())
     write_gexf(kg, out_file)
@@ -423,7 +429,7 @@ def query_show(name):
               show_default=True, help="json: an object whose 'rows' list has one object per row.")
 def query_run(name, params, backend, graph_dir, output_format):
     """Answer the saved question NAME."""
-    from graph.neo4j_loader import Neo4jUnavailable
+    from graph.neo4j.loader import Neo4jUnavailable
     from queries.library import ParameterError, UnknownQuestion, run
 
     values = {}
@@ -509,7 +515,7 @@ def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
     """Network analytics: degree, PageRank and betweenness of organisations and people;
     communities of organisations that appear together; the union hierarchy as a tree;
     articles, mentions and facts per month where dates are known."""
-    from graph.analyse import analyse as run_analysis
+    from graph.analysis.metrics import analyse as run_analysis
     from queries.library import Answer
 
     if output_format == "csv" and out_dir is None:
@@ -534,7 +540,7 @@ def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
         click.echo("\nHierarchy (隶属 part of, 的工会 the union of)\n" + (result.hierarchy_text() or "(none)"))
         click.echo("\nPer month\n" + (tables["timeline"].to_table() if result.timeline else "(no article has a date)"))
     if chart_stem is not None:
-        from graph.chart import draw
+        from graph.analysis.chart import draw
 
         click.echo("timeline chart → " + " ".join(str(p) for p in draw(kg, chart_stem)), err=output_format != "table")
     _report_failures(kg.failures)
@@ -551,7 +557,7 @@ def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
 def view(graph_path, out_file, max_nodes, title):
     """One self-contained HTML page of the graph (opens offline in any browser): nodes
     coloured by type, a search box, and a click on a node shows its facts and sources."""
-    from graph.view import write_html
+    from graph.analysis.view import write_html
 
     kg = pipeline.read_graph([graph_path], _ProgressBar())
     write_html(kg, out_file, title=title, max_nodes=max_nodes)

@@ -227,7 +227,7 @@ class KnowledgeGraph:
     failures: list[LoadError] = field(default_factory=list)
     # ids published by an earlier build that now name another node: old id → node id
     redirects: dict[str, str] = field(default_factory=dict)
-    # corrections applied by hand (graph/curation.py): node ids, fact keys, rejected, stale
+    # corrections applied by hand (graph/curation/corrections.py): node ids, fact keys, rejected, stale
     curation: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:

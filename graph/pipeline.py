@@ -323,13 +323,15 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
 
     The corrections of ``corrections`` (CSV files or folders), of the ``corrections/``
     folders beside ``paths`` and of the earlier build (unless ``fresh``) are applied
-    after resolution (:mod:`graph.curation`); stale ones are among the failures.
+    after resolution (:mod:`graph.curation.corrections`); stale ones are among the failures.
 
     The outputs are written into a fresh temporary folder beside ``out_dir`` and swapped
     in at the end, so an interrupted build never leaves a half-written graph behind.
     """
-    from graph import curation, network, rdf, registry
-    from graph.store import EmbeddedStore
+    from graph import rdf, registry
+    from graph.analysis import network
+    from graph.curation import corrections as curation
+    from graph.rdf.store import EmbeddedStore
 
     started = time.perf_counter()
     out_dir = Path(out_dir)

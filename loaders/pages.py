@@ -21,8 +21,16 @@ import re
 
 from loaders.article import Article
 from loaders.dates import is_banner as is_date_banner
+from loaders.text import (
+    BYLINE_LINE,
+    LEAD,
+    PHOTO_CREDIT,
+    Line,
+    compose,
+    rejoin,
+    split_lines,
+)
 from ontology import gazetteers
-from loaders.text import BYLINE_LINE, LEAD, PHOTO_CREDIT, Line, compose, rejoin, split_lines
 
 # Between two columns read across: three or more spaces, or two ideographic spaces.
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t\u3000]{3,}|\u3000{2,})(?=\S)")

@@ -101,7 +101,7 @@ class UKG(DefinedNamespace):
     confidence: URIRef
     inferred: URIRef
     rule: URIRef
-    curation: URIRef  # how a person corrected an entity or statement (graph/curation.py)
+    curation: URIRef  # how a person corrected an entity or statement (graph/curation/corrections.py)
 
     # SKOS concept schemes and their concepts
     HonourTitles: URIRef

@@ -12,6 +12,7 @@ editor: the same ``:params``, then the query. Browser fetches a guide (``:guide 
 (``browser.remote_content_hostname_whitelist``, ``localhost`` by default) that allow it
 to (CORS): :func:`serve_guide` serves it so on ``localhost``.
 
+>>> from queries.library import get
 >>> text = favourite(get("union_hierarchy"))
 >>> print(text.splitlines()[0])
 // 某总工会之下的各级工会 | Unions under a federation, at any depth
@@ -30,7 +31,7 @@ import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from queries.library import SavedQuery, get, questions
+from queries.library import SavedQuery, questions
 
 FOLDER = "unionkg"  # the favourites folder Browser shows
 

@@ -252,7 +252,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def answer_embedded(question: SavedQuery, values: Mapping[str, object] | None, store) -> Answer:
-    """Answer ``question`` with its SPARQL on a :class:`graph.store.EmbeddedStore`."""
+    """Answer ``question`` with its SPARQL on a :class:`graph.rdf.store.EmbeddedStore`."""
     params = question.bind(values)
     bindings = {p.name: _sparql_value(p, params[p.name]) for p in question.parameters}
     rows = store.query(question.sparql, bindings)
@@ -310,10 +310,10 @@ def run(name: str, values: Mapping[str, object] | None = None, *, backend: str =
         graph: Path | str = "build") -> Answer:
     """Answer the saved question ``name``: from the embedded store of the build in
     ``graph``, or from the Neo4j server (``backend="neo4j"``) that the ``NEO4J_*``
-    variables name (:class:`graph.neo4j_loader.Neo4jSettings`).
+    variables name (:class:`graph.neo4j.loader.Neo4jSettings`).
 
     >>> import pathlib, tempfile
-    >>> from graph.store import EmbeddedStore
+    >>> from graph.rdf.store import EmbeddedStore
     >>> build = pathlib.Path(tempfile.mkdtemp())
     >>> ids, ukg = "https://w3id.org/unionkg/id/", "https://w3id.org/unionkg/ontology#"
     >>> label = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
@@ -328,12 +328,12 @@ def run(name: str, values: Mapping[str, object] | None = None, *, backend: str =
     question = get(name)
     values = question.bind(values)  # a wrong parameter is reported before any store is opened
     if backend == "embedded":
-        from graph.store import EmbeddedStore
+        from graph.rdf.store import EmbeddedStore
 
         with EmbeddedStore.open(Path(graph) / "store") as store:
             return answer_embedded(question, values, store)
     if backend == "neo4j":
-        from graph.neo4j_loader import Neo4jSettings, connect
+        from graph.neo4j.loader import Neo4jSettings, connect
 
         settings = Neo4jSettings.from_env()
         with connect(settings) as driver:

@@ -6,18 +6,19 @@ import os
 import shutil
 
 import pytest
-from conftest import PAGES
-from neo4j_support import neo4j_settings, run_cli, wipe  # noqa: F401  (fixtures)
 
 from graph import pipeline, registry
+from graph.iris import IriScheme
 from graph.model import ArticleGraph, Entity, KnowledgeGraph, Relation, Span
-from graph.neo4j_loader import connect, load
-from graph.rdf import IriScheme, to_dataset
+from graph.neo4j.loader import connect, load
+from graph.rdf import to_dataset
 from graph.resolve import resolve
 from loaders import load as load_sources
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
 from ontology.vocab import OWL
+from support import PAGES, run_cli
+from support.neo4j import wipe
 
 IRIS = IriScheme()
 
@@ -361,7 +362,7 @@ def test_builds_read_from_another_working_directory_give_the_same_ids(tmp_path):
 
 
 def test_the_csv_export_holds_the_redirects(tmp_path):
-    from graph.neo4j_csv import write_csv
+    from graph.neo4j.csv_export import write_csv
 
     kg = resolve([article_graph("a1", ("北京星河精密机械有限公司", ["星河机械"]))])
     kg.redirects = {"enterprise/星河机械": "enterprise/北京星河精密机械有限公司"}

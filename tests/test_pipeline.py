@@ -6,8 +6,7 @@ import pytest
 
 from graph.extract import extract
 from loaders import load
-
-from conftest import GOLD, PAGES, run_cli
+from support import GOLD, PAGES, run_cli
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,13 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import SKOS
 
 from graph import rdf
+from graph.iris import IriScheme
 from graph.model import KnowledgeGraph, Mention, Node, node_id, normalise_name
 from loaders.article import Article
 from loaders.pages import cut_page
 from loaders.text import rejoin, split_lines, squeeze
 from ontology.schema import EntityType
+from ontology.vocab import NIF
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -126,7 +128,7 @@ def test_normalise_name_is_idempotent_and_strips_space_and_quotes(name):
 def test_node_ids_are_iri_safe_and_ignore_spacing_and_quotes(etype, name):
     nid = node_id(etype, name)
     assert nid == node_id(etype, f" “{name}” ")
-    iri = rdf.IriScheme().entity(nid)
+    iri = IriScheme().entity(nid)
     ox.NamedNode(str(iri))  # raises on an invalid IRI
     assert not re.search(r'[\s<>"{}|\\^`#?%]', nid)
 
@@ -163,7 +165,7 @@ def _labels(dataset_or_graph) -> dict[str, str]:
 
 def _check_release(kg: KnowledgeGraph, out) -> None:
     rdf.write_release(kg, out, issued="2024-01-01")
-    expected = {str(rdf.IriScheme().entity(n.id)): n.name for n in kg.nodes.values()}
+    expected = {str(IriScheme().entity(n.id)): n.name for n in kg.nodes.values()}
     for name in rdf.DUMPS:
         quads = list(ox.parse(path=str(out / name)))  # pyoxigraph: strict IRI and syntax checks
         assert quads, name
@@ -172,7 +174,7 @@ def _check_release(kg: KnowledgeGraph, out) -> None:
         parsed = Dataset().parse(out / name, format=fmt) if fmt in ("nquads", "trig", "json-ld") else \
             Graph().parse(out / name, format=fmt)
         assert _labels(parsed) == expected, name
-    anchors = {str(o) for o in Graph().parse(out / "graph.nt", format="nt").objects(None, rdf.NIF.anchorOf)}
+    anchors = {str(o) for o in Graph().parse(out / "graph.nt", format="nt").objects(None, NIF.anchorOf)}
     assert anchors == {n.name for n in kg.nodes.values() if n.name}
 
 

@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 
 from graph import pipeline
-
-from conftest import PAGES
+from support import PAGES
 
 UNIONKG = str(Path(sys.executable).with_name("unionkg"))
 SAME_BYTES = ["graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "void.ttl", "graph.graphml",

@@ -1,0 +1,396 @@
+"""Load a :class:`~graph.model.KnowledgeGraph` into Neo4j, idempotently and incrementally.
+
+The rows are those of :mod:`graph.neo4j.rows`; the Cypher is in :mod:`graph.neo4j.cypher`.
+Constraints and indexes come first; then articles, entities, mentions and facts are
+merged in batches (``UNWIND $rows … MERGE``), each batch one managed write transaction
+that the driver retries on transient errors. No plugin (APOC) is needed.
+
+- Idempotent: loading the same graph again creates nothing and changes nothing.
+- Incremental: a new article adds its nodes and facts to what is there; an article
+  whose text changed (same id, other checksum) first has its mentions and its evidence
+  taken out of the graph, and its facts that no other article states are deleted; so
+  has an article the build removed (``removed``), which is then deleted, and entities no
+  article names any more go with them. An entity whose IRI the build publishes as a
+  redirect is deleted before the entities are merged (it comes back under its new IRI)
+  and its IRI becomes a ``(:Redirect)-[:SAME_AS]->`` the entity.
+
+Two sessions write batches of a kind at once: the server works on one while the driver
+packs the next, and on two cores it works on both. Their batches hold different keys, so
+they seldom deadlock (at most once in the 2,600 batches of a 100k-article load here; the
+driver retries the batch). Facts go one batch at a time: their ``MERGE`` locks both ends
+of each relationship, and two sessions deadlocked on the entities most facts share.
+
+Faults: each batch is one transaction, written whole or not at all, and merging makes a
+batch safe to write twice. The driver retries a batch that failed on a transient error (a
+deadlock, a lock wait that timed out, a lost connection, a server that does not answer)
+with pauses that double from 1 s, for ``retry_seconds``; it does not retry a transaction
+the server terminated (as a server that stops does). Then the load starts no more batches,
+lets the one being written by the other session end, and stops with
+:class:`LoadInterrupted`, whose report says how many rows of each kind were written, and
+running the same load again completes it.
+
+Connection settings come from :class:`Neo4jSettings` (``NEO4J_URI``, ``NEO4J_USER``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE``); routing URIs (``neo4j://``, ``neo4j+s://``) work
+against a cluster.
+
+>>> Neo4jSettings.from_env({"NEO4J_PASSWORD": "x"}).uri
+'bolt://127.0.0.1:7687'
+>>> "x" in repr(Neo4jSettings(password="x"))  # the password never appears in output
+False
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import CancelledError, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+)
+
+from graph.iris import DEFAULT_BASE
+from graph.model import KnowledgeGraph
+from graph.neo4j import cypher
+from graph.neo4j.rows import PropertyGraph, to_property_graph
+
+BATCH_SIZE = 1000
+WRITERS = 2  # sessions writing batches at once
+Progress = Callable[[int, int], None]  # (rows done, rows total)
+OnRetry = Callable[[float, str], None]  # (seconds until the retry, why the batch failed)
+
+
+class Neo4jUnavailable(RuntimeError):
+    """The server cannot be reached, refuses the credentials, or lacks the database."""
+
+
+class LoadInterrupted(Neo4jUnavailable):
+    """The server failed during a load; ``report`` holds what was written before."""
+
+    def __init__(self, message: str, report: "LoadReport"):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str = "bolt://127.0.0.1:7687"
+    user: str = "neo4j"
+    password: str = field(default="", repr=False)
+    database: str = "neo4j"
+    retry_seconds: float = 30.0  # how long a failed batch is retried before the load stops
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ, **overrides: str | None) -> "Neo4jSettings":
+        """Settings from ``NEO4J_*`` variables; ``overrides`` that are not None win."""
+        values = {
+            "uri": env.get("NEO4J_URI", cls.uri),
+            "user": env.get("NEO4J_USER", cls.user),
+            "password": env.get("NEO4J_PASSWORD", ""),
+            "database": env.get("NEO4J_DATABASE", cls.database),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def connect(settings: Neo4jSettings) -> Driver:
+    """A driver whose server answered and accepted the credentials."""
+    driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                  max_transaction_retry_time=settings.retry_seconds,
+                                  notifications_min_severity="OFF")  # e.g. "property checksum does not exist yet"
+    try:
+        driver.verify_connectivity()
+        driver.execute_query("RETURN 1", database_=settings.database)
+    except AuthError:
+        driver.close()
+        raise Neo4jUnavailable(f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password "
+                               "(set NEO4J_PASSWORD)") from None
+    except ClientError as err:
+        driver.close()
+        raise Neo4jUnavailable(f"Neo4j at {settings.uri}: {err.message}") from None
+    except (ServiceUnavailable, DriverError, OSError):
+        driver.close()
+        raise Neo4jUnavailable(f"Neo4j is not reachable at {settings.uri}: is it running? "
+                               "(`unionkg neo4j start` runs a local one)") from None
+    return driver
+
+
+def _reason(err: BaseException) -> str:
+    """Why, in one line: a server error's code and message; a driver error's last line,
+    its most specific (e.g. "… (reason [Errno 111] Connection refused)")."""
+    if isinstance(err, Neo4jError):
+        return f"{err.code}: {(err.message or '').strip().splitlines()[0]}"
+    return (str(err).strip().splitlines() or [type(err).__name__])[-1]
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class LoadReport:
+    tallies: dict[str, Tally] = field(default_factory=dict)  # articles, entities, mentions, facts
+    planned: dict[str, int] = field(default_factory=dict)  # rows of each kind to write
+    replaced_articles: list[str] = field(default_factory=list)  # ids of articles whose text changed
+    removed_articles: list[str] = field(default_factory=list)  # ids of articles the build removed
+    deleted: int = 0  # nodes and relationships removed while replacing them
+    seconds_by_kind: dict[str, float] = field(default_factory=dict)  # of each kind written whole
+    rows: int = 0
+    seconds: float = 0.0
+    complete: bool = False  # False: the server failed; the tallies count what was written
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+    def written(self) -> dict[str, str]:
+        """For each kind, how many of its rows are written, e.g. ``'100 of 266 rows'``.
+
+        >>> report = LoadReport({"articles": Tally(created=31)}, {"articles": 31, "entities": 266})
+        >>> report.written()
+        {'articles': '31 of 31 rows', 'entities': '0 of 266 rows'}
+        """
+        return {kind: f"{self.tallies.get(kind, Tally()).rows} of {n} rows" for kind, n in self.planned.items()}
+
+    def summary(self) -> dict:
+        return {
+            **{kind: vars(t) for kind, t in self.tallies.items()},
+            "replaced_articles": len(self.replaced_articles),
+            "removed_articles": len(self.removed_articles),
+            "deleted": self.deleted,
+            "seconds_by_kind": {kind: round(seconds, 2) for kind, seconds in self.seconds_by_kind.items()},
+            "rows": self.rows,
+            "seconds": round(self.seconds, 2),
+            "rows_per_second": round(self.rows_per_second),
+            "complete": self.complete,
+        }
+
+
+def load(kg: KnowledgeGraph, settings: Neo4jSettings, *, base: str = DEFAULT_BASE,
+         progress: Progress | None = None, batch_size: int = BATCH_SIZE, writers: int = WRITERS,
+         on_retry: OnRetry | None = None, removed: list[str] = ()) -> LoadReport:
+    """Load ``kg`` into the database of ``settings``; see the module notes. ``writers``
+    sessions write at once; ``on_retry`` hears of each batch the driver retries;
+    ``removed`` are ids of articles to take out (a build's ``removed.json``)."""
+    with _collector_paused(), connect(settings) as driver, _retries_reported_to(on_retry):
+        pg = to_property_graph(kg, base)
+        loader = _Loader(driver, settings.database, progress, batch_size, writers)
+        try:
+            return loader.run(pg, list(removed))
+        except (DriverError, OSError) as err:  # lost connection, server gone for longer than the retries
+            message = f"lost Neo4j at {settings.uri} while loading: {_reason(err)}"
+        except Neo4jError as err:
+            message = f"Neo4j at {settings.uri} failed the load: {_reason(err)}"
+        raise LoadInterrupted(message, loader.report) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off during a load: the graph and its rows are
+    millions of objects that live on, and at 100k articles each full collection walked
+    them for 5 s and freed nothing (what the load drops, reference counting frees)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _RetryHandler(logging.Handler):
+    """The driver announces each retry as a warning, "Transaction failed and will be
+    retried in %ss (%s)": hand the delay and the first line of the error to a callback."""
+
+    def __init__(self, on_retry: OnRetry):
+        super().__init__(logging.WARNING)
+        self.on_retry = on_retry
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith("Transaction failed and will be retried") and len(record.args) == 2:
+            delay, error = record.args
+            self.on_retry(float(delay), _reason(error))
+
+
+@contextmanager
+def _retries_reported_to(on_retry: OnRetry | None) -> Iterator[None]:
+    # without a handler of ours, Python's last-resort handler prints the driver's raw warnings
+    handler = _RetryHandler(on_retry or (lambda delay, reason: None))
+    driver_log = logging.getLogger("neo4j")
+    driver_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        driver_log.removeHandler(handler)
+
+
+def prepare(settings: Neo4jSettings) -> None:
+    """Create the constraints and indexes, and complete what a ``neo4j-admin`` import
+    of :mod:`graph.neo4j.csv_export` files leaves out (empty lists); :func:`load` does this too."""
+    with connect(settings) as driver:
+        _prepare(driver, settings.database)
+
+
+def _prepare(driver: Driver, database: str) -> None:
+    for statement in cypher.schema() + cypher.EMPTY_LISTS:
+        driver.execute_query(statement, database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+
+
+class _Loader:
+    def __init__(self, driver: Driver, database: str, progress: Progress | None, batch_size: int, writers: int):
+        self.driver, self.database, self.progress, self.batch_size = driver, database, progress, batch_size
+        self.writers = writers
+        self.report = LoadReport()
+        self.done = self.total = 0
+
+    def run(self, pg: PropertyGraph, removed: list[str]) -> LoadReport:
+        started = time.perf_counter()
+        articles = [n.props for n in pg.articles]
+        batches = {  # kind → statement, its $rows, the rows of the graph each of them holds, sessions
+            "articles": (cypher.MERGE_ARTICLES, articles, _one, self.writers),
+            "entities": (cypher.MERGE_ENTITIES, [n.props for n in pg.entities], _one, self.writers),
+            "mentions": (cypher.MERGE_MENTIONS, _mentions_by_article(pg), _spans, self.writers),
+            "facts": (cypher.MERGE_FACTS, [r.row() for r in pg.facts], _one, 1),
+        }
+        self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size, _) in batches.items()}
+        self.total = pg.rows
+        _prepare(self.driver, self.database)
+        checksums = {a["id"]: a["checksum"] for a in articles}
+        in_database = self._checksums([*checksums, *(i for i in removed if i not in checksums)])
+        changed = [i for i, checksum in in_database.items() if i in checksums and checksum != checksums[i]]
+        removed = [i for i in in_database if i not in checksums]  # those loaded before: no scan for the rest
+        self.report.replaced_articles, self.report.removed_articles = changed, removed
+        orphans = self._forget(changed + removed) if changed or removed else []
+        if removed:
+            self.report.deleted += self._write(cypher.DELETE_ARTICLES, ids=removed)[1].nodes_deleted
+        redirects = [r.row() for r in pg.redirects]
+        counters = self._write(cypher.DELETE_REDIRECTED, redirected=[r["source"] for r in redirects],
+                               live=[n.props["iri"] for n in pg.entities])[1]
+        self.report.deleted += counters.nodes_deleted + counters.relationships_deleted
+        if redirects:
+            batches["redirects"] = (cypher.MERGE_REDIRECTS, redirects, _one, 1)
+            self.report.planned["redirects"] = len(redirects)
+
+        for kind, (statement, rows, size, writers) in batches.items():
+            kind_started = time.perf_counter()
+            self._merge(kind, statement, rows, size, writers)
+            self.report.seconds_by_kind[kind] = time.perf_counter() - kind_started
+        if orphans:
+            self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
+        if pg.rejected:
+            self.report.deleted += self._write(cypher.DELETE_REJECTED, keys=pg.rejected)[1].relationships_deleted
+
+        self.report.rows = self.total
+        self.report.seconds = time.perf_counter() - started
+        self.report.complete = True
+        return self.report
+
+    def _checksums(self, ids: list[str]) -> dict[str, str]:
+        """The checksum of each of ``ids`` already in the database."""
+        records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=ids, database_=self.database)
+        return {r["id"]: r["checksum"] for r in records}
+
+    def _forget(self, ids: list[str]) -> list[str]:
+        """Take the changed or removed articles' mentions and evidence out; the entities they named."""
+        record, counters = self._write(cypher.FORGET_MENTIONS, ids=ids)
+        _, fact_counters = self._write(cypher.FORGET_FACTS, ids=ids)
+        self.report.deleted += counters.relationships_deleted + fact_counters.relationships_deleted
+        return record["entities"] if record else []
+
+    def _merge(self, kind: str, statement: str, rows: list[dict], size: Callable[[dict], int], writers: int) -> None:
+        """Write ``rows`` in batches of about ``batch_size`` rows of the graph (a $rows
+        item holds ``size(item)`` of them, and is never split), ``writers`` at once.
+        After a batch fails no other starts; those written meanwhile are counted."""
+        tally = self.report.tallies.setdefault(kind, Tally())
+        failure = None
+        with ThreadPoolExecutor(writers) as pool:
+            written = [(pool.submit(self._write, statement, rows=batch), in_batch)
+                       for batch, in_batch in _batches(rows, size, self.batch_size)]
+            for future, in_batch in written:
+                try:
+                    record, counters = future.result()
+                except CancelledError:
+                    continue
+                except BaseException as err:  # Ctrl-C too: the batches being written end first
+                    failure = failure or err
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    continue
+                created = counters.nodes_created or counters.relationships_created
+                tally.created += created
+                tally.updated += record["updated"]
+                tally.unchanged += in_batch - created - record["updated"]
+                self.done += in_batch
+                if self.progress:
+                    self.progress(self.done, self.total)
+        if failure:
+            raise failure
+
+    def _write(self, statement: str, **params):
+        """Run ``statement`` in a managed write transaction (retried on transient
+        errors); its single record, if any, and its counters."""
+
+        def work(tx):
+            result = tx.run(statement, **params)
+            record = result.single()
+            return record, result.consume().counters
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+
+def _batches(rows: list[dict], size: Callable[[dict], int], batch_size: int) -> Iterator[tuple[list[dict], int]]:
+    """``rows`` cut into lists that hold about ``batch_size`` rows of the graph, each
+    with that number."""
+    batch, in_batch = [], 0
+    for row in rows:
+        batch.append(row)
+        in_batch += size(row)
+        if in_batch >= batch_size:
+            yield batch, in_batch
+            batch, in_batch = [], 0
+    if batch:
+        yield batch, in_batch
+
+
+def _one(row: dict) -> int:
+    return 1
+
+
+def _spans(article: dict) -> int:
+    return sum(len(named["spans"]) for named in article["entities"])
+
+
+def _mentions_by_article(pg: PropertyGraph) -> list[dict]:
+    """The $rows of :data:`cypher.MERGE_MENTIONS`: each article's IRI and the entities it
+    names, each with its IRI and the spans (the mentions' properties) that name it."""
+    by_article: dict[str, dict[str, list[dict]]] = {}
+    for r in pg.mentions:
+        by_article.setdefault(r.target, {}).setdefault(r.source, []).append(r.props)
+    return [{"iri": iri, "entities": [{"iri": entity, "spans": spans} for entity, spans in named.items()]}
+            for iri, named in by_article.items()]
+
+
+def database_counts(settings: Neo4jSettings) -> dict[str, int]:
+    """Nodes per label and relationships per type in the database, as
+    :meth:`PropertyGraph.counts` counts them from the rows."""
+    with connect(settings) as driver:
+        records, _, _ = driver.execute_query(cypher.COUNTS, database_=settings.database)
+    return {r["name"]: r["n"] for r in records}

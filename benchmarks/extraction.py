@@ -44,8 +44,12 @@ def main() -> None:
 
     n = len(articles) * args.repeat
     print(f"articles: {n}, characters: {chars}")
-    print(f"extraction:          {n / extraction:8.1f} articles/s  {chars / extraction:10.0f} chars/s (one core)")
-    print(f"jieba segmentation:  {n / segmentation:8.1f} articles/s  {chars / segmentation:10.0f} chars/s (one core)")
+    print(
+        f"extraction:          {n / extraction:8.1f} articles/s  {chars / extraction:10.0f} chars/s (one core)"
+    )
+    print(
+        f"jieba segmentation:  {n / segmentation:8.1f} articles/s  {chars / segmentation:10.0f} chars/s (one core)"
+    )
     print(f"ratio extraction / segmentation: {segmentation / extraction:.2f}")
 
 

@@ -68,8 +68,14 @@ def synthetic_kg(n_articles: int, seed: int = 0) -> KnowledgeGraph:
         names[T.Event] = f"第{i}次活动"
         body = "".join(f"{name}，" for name in names.values())
         title = f"{names[T.Union]}举办{names[T.Event]}"
-        article = Article.from_parts("synthetic.txt", i, title, [(0, title)], [(len(title) + 1, body)],
-                                     date=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}")
+        article = Article.from_parts(
+            "synthetic.txt",
+            i,
+            title,
+            [(0, title)],
+            [(len(title) + 1, body)],
+            date=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+        )
         kg.articles[article.id] = article
         ids = {}
         for etype, name in names.items():
@@ -116,8 +122,10 @@ def bench(n_articles: int, workdir: Path) -> None:
     _, export_s = timed(lambda: write_release(kg, workdir / "release", issued="2024-01-01"))
     nquads = workdir / "release" / "graph.nq"
     n_quads = sum(1 for _ in nquads.open(encoding="utf-8"))
-    print(f"\n{n_articles} articles: {len(kg.nodes)} entities, {len(kg.edges)} edges, {n_quads} quads "
-          f"({nquads.stat().st_size / 1e6:.0f} MB); synthetic KG {build_s:.1f} s, write_release {export_s:.1f} s")
+    print(
+        f"\n{n_articles} articles: {len(kg.nodes)} entities, {len(kg.edges)} edges, {n_quads} quads "
+        f"({nquads.stat().st_size / 1e6:.0f} MB); synthetic KG {build_s:.1f} s, write_release {export_s:.1f} s"
+    )
 
     def load_rdflib() -> Dataset:
         ds = Dataset(default_union=True)
@@ -127,20 +135,26 @@ def bench(n_articles: int, workdir: Path) -> None:
     ds, rdflib_load_s = timed(load_rdflib)
     store, ox_load_s = timed(lambda: EmbeddedStore.create(workdir / "store", nquads))
     store_mb = sum(f.stat().st_size for f in (workdir / "store").rglob("*") if f.is_file()) / 1e6
-    print(f"  {'load N-Quads':50s} rdflib {rdflib_load_s:8.1f} s     pyoxigraph {ox_load_s:8.1f} s"
-          f"  (on disk {store_mb:.0f} MB)")
+    print(
+        f"  {'load N-Quads':50s} rdflib {rdflib_load_s:8.1f} s     pyoxigraph {ox_load_s:8.1f} s"
+        f"  (on disk {store_mb:.0f} MB)"
+    )
     _, reopen_s = timed(lambda: EmbeddedStore.open(workdir / "store").close())
     print(f"  {'open an existing store':50s} rdflib {rdflib_load_s:8.1f} s     pyoxigraph {reopen_s:8.3f} s")
 
     namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     for label, (sparql, bindings) in QUERIES.items():
-        rdflib_bindings = {k: v if isinstance(v, (Literal, URIRef)) else Literal(v) for k, v in bindings.items()}
+        rdflib_bindings = {
+            k: v if isinstance(v, (Literal, URIRef)) else Literal(v) for k, v in bindings.items()
+        }
         rdflib_rows = len(ds.query(sparql, initNs=namespaces, initBindings=rdflib_bindings))
         ox_rows = len(store.query(sparql, bindings))
         assert rdflib_rows == ox_rows, (label, rdflib_rows, ox_rows)
         rdflib_ms = median_ms(lambda: list(ds.query(sparql, initNs=namespaces, initBindings=rdflib_bindings)))
         ox_ms = median_ms(lambda: store.query(sparql, bindings))
-        print(f"  {label + f' [{ox_rows} rows]':50s} rdflib {rdflib_ms:8.1f} ms    pyoxigraph {ox_ms:8.1f} ms")
+        print(
+            f"  {label + f' [{ox_rows} rows]':50s} rdflib {rdflib_ms:8.1f} ms    pyoxigraph {ox_ms:8.1f} ms"
+        )
     store.close()
 
 

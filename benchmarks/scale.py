@@ -108,8 +108,11 @@ def report(stage: str, figure: str, baseline: str = "", ratio: float | None = No
     """One line: the figure, its baseline, their ratio, this process's peak memory so far
     and the machine's load (1-minute average: other work slows every figure down)."""
     ratio_text = f"{ratio:7.2f}" if ratio is not None else ""
-    print(f"  {stage:44s} {figure:>26s}  {baseline:>30s} {ratio_text:>7s}  peak {peak_mb():6.0f} MB"
-          f"  load {os.getloadavg()[0]:4.1f}", flush=True)
+    print(
+        f"  {stage:44s} {figure:>26s}  {baseline:>30s} {ratio_text:>7s}  peak {peak_mb():6.0f} MB"
+        f"  load {os.getloadavg()[0]:4.1f}",
+        flush=True,
+    )
 
 
 def time_questions(store_dir: Path) -> None:
@@ -119,7 +122,12 @@ def time_questions(store_dir: Path) -> None:
         try:
             rows, ms = time_question(store_dir, name)
         except multiprocessing.TimeoutError:
-            report(f"SPARQL {name}", f"> {SPARQL_TIME_LIMIT_S} s, stopped", budget, SPARQL_TIME_LIMIT_S * 1000 / SPARQL_BUDGET_MS)
+            report(
+                f"SPARQL {name}",
+                f"> {SPARQL_TIME_LIMIT_S} s, stopped",
+                budget,
+                SPARQL_TIME_LIMIT_S * 1000 / SPARQL_BUDGET_MS,
+            )
             continue
         report(f"SPARQL {name}", f"{ms:.1f} ms [{rows} rows]", budget, ms / SPARQL_BUDGET_MS)
 
@@ -141,23 +149,30 @@ def _time_question(store_dir: Path, name: str) -> tuple[int, float]:
 # Runs a command, and prints the resident high-water mark of it and its children. A
 # child's mark counts the process it was forked from, so this launcher, small, starts
 # the commands whose memory is measured (not this process, grown by the stages).
-MEASURED = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+MEASURED = (
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+)
 
 
 def run_measured(*command: str | Path) -> tuple[int, float, float]:
     """Exit code, wall seconds and peak resident MB of ``command`` (the peak of the
     process or of its largest child, e.g. an extraction worker)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", MEASURED, *map(str, command)], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURED, *map(str, command)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     return done.returncode, time.perf_counter() - started, int(done.stdout.split()[-1]) / 1024
 
 
 def build_in_child(sources: Path, out: Path, workers: int) -> tuple[float, float]:
     """Wall seconds and peak resident MB of ``unionkg build``."""
-    code, seconds, peak = run_measured(Path(sys.executable).with_name("unionkg"), "build", sources, "--out", out,
-                                       "--workers", str(workers))
+    code, seconds, peak = run_measured(
+        Path(sys.executable).with_name("unionkg"), "build", sources, "--out", out, "--workers", str(workers)
+    )
     if code not in (0, 1):
         raise RuntimeError(f"unionkg build {sources} exited with {code}")
     return seconds, peak
@@ -165,9 +180,14 @@ def build_in_child(sources: Path, out: Path, workers: int) -> tuple[float, float
 
 def import_in_child(csv_dir: Path, home: Path) -> tuple[float, float]:
     """Seconds and peak resident MB of neo4j-admin importing ``csv_dir`` into ``home``."""
-    code, seconds, peak = run_measured(sys.executable, "-c", "import sys; from pathlib import Path; "
-                                       "from graph.neo4j.csv_export import import_csv; import_csv(*map(Path, sys.argv[1:]))",
-                                       csv_dir, home)
+    code, seconds, peak = run_measured(
+        sys.executable,
+        "-c",
+        "import sys; from pathlib import Path; "
+        "from graph.neo4j.csv_export import import_csv; import_csv(*map(Path, sys.argv[1:]))",
+        csv_dir,
+        home,
+    )
     if code:
         raise RuntimeError(f"neo4j-admin could not import {csv_dir}")
     return seconds, peak
@@ -185,10 +205,14 @@ def neo4j_database(work: Path, uri: str | None):
     if uri:
         settings = Neo4jSettings.from_env(uri=uri)
         with connect(settings) as driver:
-            records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.database)
+            records, _, _ = driver.execute_query(
+                "MATCH (n) RETURN count(n) AS n", database_=settings.database
+            )
         if records[0]["n"]:
-            raise SystemExit(f"{uri} (database {settings.database}) holds {records[0]['n']} nodes: "
-                             "the benchmark loads into an empty database only")
+            raise SystemExit(
+                f"{uri} (database {settings.database}) holds {records[0]['n']} nodes: "
+                "the benchmark loads into an empty database only"
+            )
         yield settings, None
         return
     password = secrets.token_urlsafe(12)
@@ -211,8 +235,9 @@ def plain_create(settings: Neo4jSettings, pg: PropertyGraph) -> float:
                 {"type": r.type, "source": r.source, "target": r.target, **r.props}
                 for r in relationships[max(0, i - len(nodes)) : max(0, i + BATCH_SIZE - len(nodes))]
             ]
-            driver.execute_query("UNWIND $rows AS row CREATE (n:PlainRow) SET n = row", rows=rows,
-                                 database_=settings.database)
+            driver.execute_query(
+                "UNWIND $rows AS row CREATE (n:PlainRow) SET n = row", rows=rows, database_=settings.database
+            )
         seconds = time.perf_counter() - started
         with driver.session(database=settings.database) as session:  # IN TRANSACTIONS needs an implicit one
             session.run("MATCH (n:PlainRow) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
@@ -226,8 +251,11 @@ def empty(settings: Neo4jSettings) -> None:
 
 
 def per_kind(report: LoadReport) -> str:
-    return ", ".join(f"{kind} {report.tallies[kind].rows / seconds / 1e3:.1f} k rows/s"
-                     for kind, seconds in report.seconds_by_kind.items() if seconds)
+    return ", ".join(
+        f"{kind} {report.tallies[kind].rows / seconds / 1e3:.1f} k rows/s"
+        for kind, seconds in report.seconds_by_kind.items()
+        if seconds
+    )
 
 
 def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
@@ -236,39 +264,59 @@ def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
         loaded = load(kg, settings)
         server_note = f", server peak {server_peak_mb(server):.0f} MB" if server else ""
         plain_s = plain_create(settings, pg)
-        report("Neo4j transactional load (unionkg load neo4j)",
-               f"{loaded.rows_per_second / 1e3:.1f} k rows/s, {loaded.seconds:.0f} s",
-               f"plain CREATE {pg.rows / plain_s / 1e3:.1f} k rows/s", loaded.rows_per_second / (pg.rows / plain_s))
+        report(
+            "Neo4j transactional load (unionkg load neo4j)",
+            f"{loaded.rows_per_second / 1e3:.1f} k rows/s, {loaded.seconds:.0f} s",
+            f"plain CREATE {pg.rows / plain_s / 1e3:.1f} k rows/s",
+            loaded.rows_per_second / (pg.rows / plain_s),
+        )
         print(f"  (the load from {WRITERS} sessions at once, the plain CREATE from one)")
         again = load(kg, settings)
-        report("Neo4j load again (nothing changes)", f"{again.rows_per_second / 1e3:.1f} k rows/s, {again.seconds:.0f} s",
-               f"first load {loaded.rows_per_second / 1e3:.1f} k rows/s", again.rows_per_second / loaded.rows_per_second)
+        report(
+            "Neo4j load again (nothing changes)",
+            f"{again.rows_per_second / 1e3:.1f} k rows/s, {again.seconds:.0f} s",
+            f"first load {loaded.rows_per_second / 1e3:.1f} k rows/s",
+            again.rows_per_second / loaded.rows_per_second,
+        )
         print(f"  Neo4j: {loaded.rows} rows ({per_kind(loaded)}), target 20 k rows/s{server_note}")
         # A server that has run loads before has compiled their code: on a just-started one
         # the JIT compiler takes a fifth of the CPU of a 100k-article load.
         empty(settings)
         warm = load(kg, settings)
-        report("Neo4j transactional load, empty database, warm server",
-               f"{warm.rows_per_second / 1e3:.1f} k rows/s, {warm.seconds:.0f} s",
-               f"plain CREATE {pg.rows / plain_s / 1e3:.1f} k rows/s", warm.rows_per_second / (pg.rows / plain_s))
+        report(
+            "Neo4j transactional load, empty database, warm server",
+            f"{warm.rows_per_second / 1e3:.1f} k rows/s, {warm.seconds:.0f} s",
+            f"plain CREATE {pg.rows / plain_s / 1e3:.1f} k rows/s",
+            warm.rows_per_second / (pg.rows / plain_s),
+        )
         print(f"  Neo4j warm: {per_kind(warm)}, target 20 k rows/s")
 
     export, csv_s = timed(write_csv, kg, work / "neo4j-csv")
     n_rows = sum(export.rows.values())
-    report("Neo4j CSV export (unionkg export neo4j-csv)", f"{n_rows / csv_s / 1e3:.0f} k rows/s, {csv_s:.0f} s")
+    report(
+        "Neo4j CSV export (unionkg export neo4j-csv)", f"{n_rows / csv_s / 1e3:.0f} k rows/s, {csv_s:.0f} s"
+    )
     import_s, import_peak = import_in_child(export.directory, work / "neo4j-import")
-    report("Neo4j bulk import (neo4j-admin)", f"{n_rows / import_s / 1e3:.0f} k rows/s, {import_s:.0f} s",
-           f"transactional {loaded.rows_per_second / 1e3:.1f} k rows/s", (n_rows / import_s) / loaded.rows_per_second)
+    report(
+        "Neo4j bulk import (neo4j-admin)",
+        f"{n_rows / import_s / 1e3:.0f} k rows/s, {import_s:.0f} s",
+        f"transactional {loaded.rows_per_second / 1e3:.1f} k rows/s",
+        (n_rows / import_s) / loaded.rows_per_second,
+    )
     password = secrets.token_urlsafe(12)
     with neo4j_server.temporary_server(work / "neo4j-import", password) as info:
         imported = database_counts(Neo4jSettings(info.bolt_uri, password=password))
-    print(f"  neo4j-admin peak {import_peak:.0f} MB; the imported database holds "
-          f"{'the same' if imported == pg.counts() else 'OTHER'} nodes and relationships per label and type as the rows")
+    print(
+        f"  neo4j-admin peak {import_peak:.0f} MB; the imported database holds "
+        f"{'the same' if imported == pg.counts() else 'OTHER'} nodes and relationships per label and type as the rows"
+    )
 
 
 def bench(n_articles: int, workers: int, work: Path, neo4j_uri: str | None = None) -> None:
-    print(f"\n{n_articles} articles, {workers} workers "
-          f"(stage, figure, baseline, ratio figure/baseline, process peak memory so far)")
+    print(
+        f"\n{n_articles} articles, {workers} workers "
+        f"(stage, figure, baseline, ratio figure/baseline, process peak memory so far)"
+    )
     corpus, seconds = timed(write_corpus, work / "corpus", n_articles, source=templates())
     report("synthetic corpus", f"{corpus.characters / 1e6:.1f} M chars in {seconds:.0f} s")
 
@@ -280,12 +328,20 @@ def bench(n_articles: int, workers: int, work: Path, neo4j_uri: str | None = Non
     _, jieba_s = timed(segment, [g.article.text for g in one.graphs])
     jieba_rate = one.characters / jieba_s
     report("jieba plain segmentation, 1 core", f"{jieba_rate / 1e3:.0f} k chars/s")
-    report("extraction, 1 worker", f"{len(one.graphs) / one_s:.0f} art/s {one.characters / one_s / 1e3:.0f} k chars/s",
-           f"jieba {jieba_rate / 1e3:.0f} k chars/s", (one.characters / one_s) / jieba_rate)
+    report(
+        "extraction, 1 worker",
+        f"{len(one.graphs) / one_s:.0f} art/s {one.characters / one_s / 1e3:.0f} k chars/s",
+        f"jieba {jieba_rate / 1e3:.0f} k chars/s",
+        (one.characters / one_s) / jieba_rate,
+    )
     if workers > 1:
         many, many_s = timed(extract_sources, sample_files, workers=workers)
-        report(f"extraction, {workers} workers", f"{len(many.graphs) / many_s:.0f} art/s",
-               f"1 worker {len(one.graphs) / one_s:.0f} art/s", (len(many.graphs) / many_s) / (len(one.graphs) / one_s))
+        report(
+            f"extraction, {workers} workers",
+            f"{len(many.graphs) / many_s:.0f} art/s",
+            f"1 worker {len(one.graphs) / one_s:.0f} art/s",
+            (len(many.graphs) / many_s) / (len(one.graphs) / one_s),
+        )
     del one
 
     run, seconds = timed(extract_sources, corpus.files, workers=workers)
@@ -300,15 +356,25 @@ def bench(n_articles: int, workers: int, work: Path, neo4j_uri: str | None = Non
     nquads = work / "release" / "graph.nq"
     n_quads, parse_s = timed(count_quads, nquads)
     _, copy_s = timed(copy_quads, nquads, work / "copy.nq")
-    report("RDF release (5 dumps + VoID)", f"{n_quads / write_s / 1e3:.0f} k quads/s, {write_s:.0f} s",
-           f"N-Quads parse+write {n_quads / copy_s / 1e3:.0f} k quads/s", copy_s / write_s)
-    print(f"  release: {n_quads} quads, graph.nq {nquads.stat().st_size / 1e6:.0f} MB, all dumps "
-          f"{sum(p.stat().st_size for p in (work / 'release').iterdir()) / 1e6:.0f} MB")
+    report(
+        "RDF release (5 dumps + VoID)",
+        f"{n_quads / write_s / 1e3:.0f} k quads/s, {write_s:.0f} s",
+        f"N-Quads parse+write {n_quads / copy_s / 1e3:.0f} k quads/s",
+        copy_s / write_s,
+    )
+    print(
+        f"  release: {n_quads} quads, graph.nq {nquads.stat().st_size / 1e6:.0f} MB, all dumps "
+        f"{sum(p.stat().st_size for p in (work / 'release').iterdir()) / 1e6:.0f} MB"
+    )
     (work / "copy.nq").unlink()
     store, load_s = timed(EmbeddedStore.create, work / "store", nquads)
     store.close()
-    report("load into the embedded store", f"{n_quads / load_s / 1e3:.0f} k quads/s, {load_s:.0f} s",
-           f"parse only {n_quads / parse_s / 1e3:.0f} k quads/s", parse_s / load_s)
+    report(
+        "load into the embedded store",
+        f"{n_quads / load_s / 1e3:.0f} k quads/s, {load_s:.0f} s",
+        f"parse only {n_quads / parse_s / 1e3:.0f} k quads/s",
+        parse_s / load_s,
+    )
 
     time_questions(work / "store")
 
@@ -324,18 +390,30 @@ def bench(n_articles: int, workers: int, work: Path, neo4j_uri: str | None = Non
     del kg
 
     seconds, child_peak = build_in_child(work / "corpus", work / "build", workers)
-    report(f"whole `unionkg build --workers {workers}`", f"{n_articles / seconds:.0f} art/s, {seconds:.0f} s",
-           f"memory {child_peak:.0f} of {MEMORY_BUDGET_MB:.0f} MB", child_peak / MEMORY_BUDGET_MB)
+    report(
+        f"whole `unionkg build --workers {workers}`",
+        f"{n_articles / seconds:.0f} art/s, {seconds:.0f} s",
+        f"memory {child_peak:.0f} of {MEMORY_BUDGET_MB:.0f} MB",
+        child_peak / MEMORY_BUDGET_MB,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--neo4j-uri", help="load into this (empty) Neo4j database instead of a server of our own")
-    parser.add_argument("--work", type=Path, help="work in WORK/N (new) and keep it: corpus, release, store, build")
-    parser.add_argument("--questions", type=Path, metavar="STORE",
-                        help="only time the saved questions on this store (e.g. build/store, or WORK/store)")
+    parser.add_argument(
+        "--neo4j-uri", help="load into this (empty) Neo4j database instead of a server of our own"
+    )
+    parser.add_argument(
+        "--work", type=Path, help="work in WORK/N (new) and keep it: corpus, release, store, build"
+    )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        metavar="STORE",
+        help="only time the saved questions on this store (e.g. build/store, or WORK/store)",
+    )
     args = parser.parse_args()
     if args.questions:
         time_questions(args.questions)

@@ -72,12 +72,20 @@ def templates(pages: Path = PAGES) -> Templates:
     places = sorted({d.name for d in gazetteers.districts()} | {s.name for s in gazetteers.subdistricts()})
     names = {p[1] for pieces in headlines + sentences for p in pieces if isinstance(p, tuple)}
     own_place = {n: max((p for p in places if n.startswith(p)), key=len, default="") for n in names}
-    return Templates(headlines, sentences, [len(g.article.body) for g in run.graphs], places, own_place,
-                     sorted(gazetteers.surnames()), "".join(sorted(given)))
+    return Templates(
+        headlines,
+        sentences,
+        [len(g.article.body) for g in run.graphs],
+        places,
+        own_place,
+        sorted(gazetteers.surnames()),
+        "".join(sorted(given)),
+    )
 
 
-def write_corpus(out: Path, n_articles: int, *, seed: int = 0, per_file: int = 500,
-                 source: Templates | None = None) -> Corpus:
+def write_corpus(
+    out: Path, n_articles: int, *, seed: int = 0, per_file: int = 500, source: Templates | None = None
+) -> Corpus:
     """``n_articles`` synthetic articles in ``out/part-NNNNN.jsonl`` files of ``per_file`` each."""
     t = source or templates()
     rng = random.Random(seed)
@@ -93,8 +101,11 @@ def write_corpus(out: Path, n_articles: int, *, seed: int = 0, per_file: int = 5
 
                 def fill(pieces: list[Piece]) -> str:
                     return "".join(
-                        p if isinstance(p, str)
-                        else names.setdefault(p, _variant(t, *p, min(int(rng.paretovariate(1.0)) - 1, variants - 1)))
+                        p
+                        if isinstance(p, str)
+                        else names.setdefault(
+                            p, _variant(t, *p, min(int(rng.paretovariate(1.0)) - 1, variants - 1))
+                        )
                         for p in pieces
                     )
 
@@ -107,7 +118,10 @@ def write_corpus(out: Path, n_articles: int, *, seed: int = 0, per_file: int = 5
                         paragraph = ""
                 body = "\n".join(body + [paragraph] if paragraph else body)
                 when = start + timedelta(days=days * i // max(1, n_articles - 1))
-                f.write(json.dumps({"title": title, "body": body, "date": when.isoformat()}, ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps({"title": title, "body": body, "date": when.isoformat()}, ensure_ascii=False)
+                    + "\n"
+                )
                 characters += len(title) + 1 + len(body)
         files.append(path)
     return Corpus(files, n_articles, characters)
@@ -129,10 +143,13 @@ def _variant(t: Templates, etype: EntityType, name: str, j: int) -> str:
         return name
     if etype is EntityType.Person:
         surname = t.surnames[j % len(t.surnames)]
-        given = t.given_chars[j % len(t.given_chars)] + t.given_chars[(j // len(t.given_chars) * 7 + j) % len(t.given_chars)]
+        given = (
+            t.given_chars[j % len(t.given_chars)]
+            + t.given_chars[(j // len(t.given_chars) * 7 + j) % len(t.given_chars)]
+        )
         return surname + given
     place = t.places[j % len(t.places)] + (t.places[j // len(t.places)] if j >= len(t.places) else "")
-    return place + name[len(t.own_place[name]):]
+    return place + name[len(t.own_place[name]) :]
 
 
 def main() -> None:
@@ -142,7 +159,9 @@ def main() -> None:
     parser.add_argument("--per-file", type=int, default=500)
     args = parser.parse_args()
     corpus = write_corpus(args.out, args.articles, per_file=args.per_file)
-    print(f"{corpus.articles} articles, {corpus.characters} characters in {len(corpus.files)} files under {args.out}")
+    print(
+        f"{corpus.articles} articles, {corpus.characters} characters in {len(corpus.files)} files under {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -91,8 +91,12 @@ def guide_picture(browser: BrowserPage, out: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("build", nargs="?", default=REPO / "build", type=Path, help="a build folder (default build/)")
-    parser.add_argument("--out-dir", default=REPO / "docs", type=Path, help="where the PNG files go (default docs/)")
+    parser.add_argument(
+        "build", nargs="?", default=REPO / "build", type=Path, help="a build folder (default build/)"
+    )
+    parser.add_argument(
+        "--out-dir", default=REPO / "docs", type=Path, help="where the PNG files go (default docs/)"
+    )
     args = parser.parse_args(argv)
     kg = pipeline.read_graph([args.build])
     password = secrets.token_urlsafe(16)
@@ -101,8 +105,10 @@ def main(argv: list[str]) -> int:
             settings = Neo4jSettings(server.bolt_uri, password=password)
             load(kg, settings)
             with open_browser(server.http_uri, server.bolt_uri, settings.user, password) as browser:
-                for picture in (graph_picture(browser, args.out_dir / "neo4j-browser.png"),
-                                guide_picture(browser, args.out_dir / "neo4j-guide.png")):
+                for picture in (
+                    graph_picture(browser, args.out_dir / "neo4j-browser.png"),
+                    guide_picture(browser, args.out_dir / "neo4j-guide.png"),
+                ):
                     print(f"wrote {picture}")
     return 0
 

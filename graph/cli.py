@@ -64,21 +64,44 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="Output folder (replaced atomically at the end). If it holds a build, its sources are "
-                   "kept and SOURCES added; only new and changed files are extracted.")
-@click.option("--prune", is_flag=True, help="Drop the articles of kept sources whose file is gone "
-                                            "(listed in removed.json, which `load neo4j` reads).")
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Output folder (replaced atomically at the end). If it holds a build, its sources are "
+    "kept and SOURCES added; only new and changed files are extracted.",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Drop the articles of kept sources whose file is gone "
+    "(listed in removed.json, which `load neo4j` reads).",
+)
 @click.option("--fresh", is_flag=True, help="Ignore the sources of the build in --out: build SOURCES alone.")
 @click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Processes extracting files in parallel (one file is one worker's unit).")
-@click.option("--corrections", "corrections", multiple=True, type=click.Path(path_type=Path),
-              help="A corrections CSV file or folder (repeat for more; docs/curation.md). The corrections/ "
-                   "folders beside SOURCES and those of the build in --out are read too.")
-@click.option("--date", default=None, help="The date of the one file given (2024-05-08, 2024-05 or 2024), "
-                                           "before any date the file gives.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes extracting files in parallel (one file is one worker's unit).",
+)
+@click.option(
+    "--corrections",
+    "corrections",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A corrections CSV file or folder (repeat for more; docs/curation.md). The corrections/ "
+    "folders beside SOURCES and those of the build in --out are read too.",
+)
+@click.option(
+    "--date",
+    default=None,
+    help="The date of the one file given (2024-05-08, 2024-05 or 2024), before any date the file gives.",
+)
 def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections, date):
     """Build the graph from SOURCES (files or folders): RDF dumps, GraphML, articles
     and the embedded store that `unionkg query` uses with no server."""
@@ -87,8 +110,17 @@ def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections, d
     if date is not None and not (len(sources) == 1 and sources[0].is_file() and dates.normalise(date)):
         raise click.UsageError("--date takes one date (2024-05-08, 2024-05 or 2024) and one file")
     try:
-        report = pipeline.build(sources, out_dir, base=base, progress=_ProgressBar(), workers=workers,
-                                prune=prune, fresh=fresh, corrections=corrections, date=date)
+        report = pipeline.build(
+            sources,
+            out_dir,
+            base=base,
+            progress=_ProgressBar(),
+            workers=workers,
+            prune=prune,
+            fresh=fresh,
+            corrections=corrections,
+            date=date,
+        )
     except KeyboardInterrupt:
         click.echo(f"interrupted: {out_dir}/ is left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -96,19 +128,25 @@ def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections, d
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
     else:
-        click.echo(f"built {out_dir}/ in {summary['seconds']} s ({summary['articles_per_second']} articles/s extraction)")
+        click.echo(
+            f"built {out_dir}/ in {summary['seconds']} s ({summary['articles_per_second']} articles/s extraction)"
+        )
         click.echo(f"articles: {summary['articles']}")
         click.echo("entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()))
         click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in summary["relations"].items()))
         used = summary["sources"]
-        click.echo(f"sources: {used['files']} files, {used['extracted']} extracted"
-                   + (f", {len(used['missing_kept'])} gone and kept" if used["missing_kept"] else "")
-                   + (f", {len(used['pruned'])} gone and pruned" if used["pruned"] else "")
-                   + (f"; entity ids redirected: {summary['redirects']}" if summary["redirects"] else ""))
+        click.echo(
+            f"sources: {used['files']} files, {used['extracted']} extracted"
+            + (f", {len(used['missing_kept'])} gone and kept" if used["missing_kept"] else "")
+            + (f", {len(used['pruned'])} gone and pruned" if used["pruned"] else "")
+            + (f"; entity ids redirected: {summary['redirects']}" if summary["redirects"] else "")
+        )
         click.echo("files: " + " ".join(summary["files"]))
         if curated := report.graph.curation:
-            click.echo(f"corrections: {curated['applied']} applied, {len(curated['rejected'])} facts rejected, "
-                       f"{len(curated['stale'])} stale")
+            click.echo(
+                f"corrections: {curated['applied']} applied, {len(curated['rejected'])} facts rejected, "
+                f"{len(curated['stale'])} stale"
+            )
         click.echo(f"failed inputs: {len(summary['failures'])}")
     _report_failures(report.graph.failures)
     sys.exit(EXIT_INPUT_FAILED if report.graph.failures else 0)
@@ -116,16 +154,29 @@ def build(sources, out_dir, base, as_json, workers, prune, fresh, corrections, d
 
 @main.command()
 @click.argument("build_dir", default="build", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--csv", "csv_path", default=Path("corrections/review.csv"), show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="The review CSV; decided rows of the file there are kept. In a corrections/ folder beside "
-                   "the sources (or given to `build --corrections`), its decisions are applied by every build.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="The review page (default: the CSV's path with .html).")
+@click.option(
+    "--csv",
+    "csv_path",
+    default=Path("corrections/review.csv"),
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The review CSV; decided rows of the file there are kept. In a corrections/ folder beside "
+    "the sources (or given to `build --corrections`), its decisions are applied by every build.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The review page (default: the CSV's path with .html).",
+)
 @click.option("--accept", multiple=True, metavar="ITEM", help="Accept an item's suggested correction.")
 @click.option("--reject", multiple=True, metavar="ITEM", help="Reject an item's fact.")
-@click.option("--curator", default=lambda: os.environ.get("USER", "anonymous"), show_default="$USER",
-              help="Who decides (with --accept and --reject).")
+@click.option(
+    "--curator",
+    default=lambda: os.environ.get("USER", "anonymous"),
+    show_default="$USER",
+    help="Who decides (with --accept and --reject).",
+)
 @click.option("--note", default="", help="Why (with --accept and --reject).")
 @click.option("--top", default=10, show_default=True, help="Items printed.")
 def review(build_dir, csv_path, html_path, accept, reject, curator, note, top):
@@ -137,36 +188,55 @@ def review(build_dir, csv_path, html_path, accept, reject, curator, note, top):
 
     items = queue.review(pipeline.read_graph([build_dir]))
     try:
-        queue.decide(items, {**{i: "accept" for i in accept}, **{i: "reject" for i in reject}}, curator,
-                     date.today().isoformat(), note)
+        queue.decide(
+            items,
+            {**{i: "accept" for i in accept}, **{i: "reject" for i in reject}},
+            curator,
+            date.today().isoformat(),
+            note,
+        )
     except (KeyError, ValueError) as err:
         _fail(str(err.args[0]))
     queue.write_csv(items, csv_path)
     html_path = html_path or csv_path.with_suffix(".html")
     html_path.write_text(queue.render_html(items, f"unionkg review: {build_dir}"), encoding="utf-8")
     for i in items[:top]:
-        click.echo(f"{i.item} {i.score:.2f} {i.kind:15} {i.action} {i.target}{' → ' + i.value if i.value else ''}"
-                   f"{' [' + i.decision + ']' if i.decision else ''}")
+        click.echo(
+            f"{i.item} {i.score:.2f} {i.kind:15} {i.action} {i.target}{' → ' + i.value if i.value else ''}"
+            f"{' [' + i.decision + ']' if i.decision else ''}"
+        )
     click.echo(f"{len(items)} items: {csv_path} {html_path}")
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--gold-json", "gold_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder to write one <input stem>.json per input file, in the gold format.")
+@click.option(
+    "--gold-json",
+    "gold_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write one <input stem>.json per input file, in the gold format.",
+)
 def extract(sources, gold_dir):
     """Extract entities and relations from SOURCES into gold-format JSON files."""
     run = pipeline.extract_sources(sources, _ProgressBar())
     written = pipeline.write_gold_json(run, gold_dir)
-    click.echo(f"{len(run.graphs)} articles from {len(written)} files → {gold_dir}/ "
-               f"({len(run.graphs) / run.seconds if run.seconds else 0:.0f} articles/s)")
+    click.echo(
+        f"{len(run.graphs)} articles from {len(written)} files → {gold_dir}/ "
+        f"({len(run.graphs) / run.seconds if run.seconds else 0:.0f} articles/s)"
+    )
     _report_failures(run.failures)
     sys.exit(EXIT_INPUT_FAILED if run.failures else 0)
 
 
 @main.command(name="eval")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of gold JSON files (paired with sources by file name).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of gold JSON files (paired with sources by file name).",
+)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the full score, misses included, as JSON.")
 @click.option("--misses", default=20, show_default=True, help="How many misses to list.")
@@ -190,9 +260,13 @@ def evaluate(gold_dir, sources, as_json, misses, by_rule):
             for rule, t in sorted(score.rules.items(), key=lambda kv: (kv[1].precision, -kv[1].fp)):
                 click.echo(f"{rule:34} {t.tp + t.fp:6d} {t.tp:6d} {t.precision:6.3f}")
         for m in score.misses[:misses]:
-            click.echo(f"  {m['kind']}: {m.get('type', '')} {m.get('name') or m.get('relation', '')} {m['where']}")
-        click.echo(f"summary: articles F1 {score.articles.f1:.3f}, entities F1 {score.entities.f1:.3f}, "
-                   f"relations F1 {score.relations.f1:.3f}")
+            click.echo(
+                f"  {m['kind']}: {m.get('type', '')} {m.get('name') or m.get('relation', '')} {m['where']}"
+            )
+        click.echo(
+            f"summary: articles F1 {score.articles.f1:.3f}, entities F1 {score.entities.f1:.3f}, "
+            f"relations F1 {score.relations.f1:.3f}"
+        )
     _report_failures(run.failures)
     sys.exit(EXIT_INPUT_FAILED if run.failures else 0)
 
@@ -264,17 +338,28 @@ def load():
 
 @load.command(name="neo4j")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--uri", default=None, help="Bolt or routing URI (default NEO4J_URI, else bolt://127.0.0.1:7687).")
+@click.option(
+    "--uri", default=None, help="Bolt or routing URI (default NEO4J_URI, else bolt://127.0.0.1:7687)."
+)
 @click.option("--user", default=None, help="User name (default NEO4J_USER, else neo4j).")
 @click.option("--database", default=None, help="Database name (default NEO4J_DATABASE, else neo4j).")
 @click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--after-import", is_flag=True,
-              help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.")
-@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
-              help="Rows per transaction.")
-@click.option("--retry-seconds", default=30.0, show_default=True, type=click.FloatRange(min=0),
-              help="How long a batch that failed on a transient error is retried, with growing pauses.")
+@click.option(
+    "--after-import",
+    is_flag=True,
+    help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.",
+)
+@click.option(
+    "--batch-size", default=1000, show_default=True, type=click.IntRange(min=1), help="Rows per transaction."
+)
+@click.option(
+    "--retry-seconds",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="How long a batch that failed on a transient error is retried, with growing pauses.",
+)
 def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_size, retry_seconds):
     """Load PATHS (one build folder, or source files and folders) into Neo4j: idempotent
     and incremental. The password is NEO4J_PASSWORD, else asked for. If Neo4j fails
@@ -303,13 +388,23 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_si
             return
         connect(settings).close()  # a wrong password should not wait for the sources to be read
         kg = pipeline.read_graph(paths, _ProgressBar())
-        report = load_graph(kg, settings, **({"base": base} if base else {}), progress=_ProgressBar("loading"),
-                            batch_size=batch_size, on_retry=_echo_retry, removed=pipeline.read_removed(paths))
+        report = load_graph(
+            kg,
+            settings,
+            **({"base": base} if base else {}),
+            progress=_ProgressBar("loading"),
+            batch_size=batch_size,
+            on_retry=_echo_retry,
+            removed=pipeline.read_removed(paths),
+        )
     except LoadInterrupted as err:
         written = "; ".join(f"{kind} {rows}" for kind, rows in err.report.written().items())
-        click.echo(f"{_below_progress_bar()}error: {err}\n"
-                   f"written before the failure (each batch whole or not at all): {written}\n"
-                   "loading is idempotent: run the same command again to complete the load", err=True)
+        click.echo(
+            f"{_below_progress_bar()}error: {err}\n"
+            f"written before the failure (each batch whole or not at all): {written}\n"
+            "loading is idempotent: run the same command again to complete the load",
+            err=True,
+        )
         sys.exit(EXIT_INVALID)
     except Neo4jUnavailable as err:
         _fail(err)
@@ -317,16 +412,22 @@ def load_neo4j(paths, uri, user, database, base, as_json, after_import, batch_si
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
     else:
-        click.echo(f"loaded {report.rows} rows into {settings.uri} (database {settings.database}) "
-                   f"in {summary['seconds']} s ({summary['rows_per_second']} rows/s)")
+        click.echo(
+            f"loaded {report.rows} rows into {settings.uri} (database {settings.database}) "
+            f"in {summary['seconds']} s ({summary['rows_per_second']} rows/s)"
+        )
         for kind, tally in report.tallies.items():
-            click.echo(f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
-                       f" in {report.seconds_by_kind.get(kind, 0):.1f} s")
+            click.echo(
+                f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
+                f" in {report.seconds_by_kind.get(kind, 0):.1f} s"
+            )
         if report.removed_articles:
             click.echo(f"removed articles deleted: {len(report.removed_articles)}")
         if report.replaced_articles:
-            click.echo(f"changed articles replaced: {len(report.replaced_articles)} "
-                       f"({report.deleted} old nodes and relationships deleted)")
+            click.echo(
+                f"changed articles replaced: {len(report.replaced_articles)} "
+                f"({report.deleted} old nodes and relationships deleted)"
+            )
     _report_failures(kg.failures)
     sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
 
@@ -337,7 +438,9 @@ def _below_progress_bar() -> str:
 
 
 def _echo_retry(delay: float, reason: str) -> None:
-    click.echo(f"{_below_progress_bar()}Neo4j: a batch failed ({reason}); retrying in {delay:.1f} s", err=True)
+    click.echo(
+        f"{_below_progress_bar()}Neo4j: a batch failed ({reason}); retrying in {delay:.1f} s", err=True
+    )
 
 
 @main.group()
@@ -347,9 +450,15 @@ def export():
 
 @export.command(name="neo4j-csv")
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--from", "paths", multiple=True, default=["build"], show_default=True,
-              type=click.Path(exists=True, path_type=Path),
-              help="A build folder, or source files and folders (repeat the option for more).")
+@click.option(
+    "--from",
+    "paths",
+    multiple=True,
+    default=["build"],
+    show_default=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A build folder, or source files and folders (repeat the option for more).",
+)
 @click.option("--base", default=None, help="Base IRI of the entities (default https://w3id.org/unionkg/).")
 def export_neo4j_csv(out_dir, paths, base):
     """CSV files with headers for `neo4j-admin database import full`, for graphs too big
@@ -371,9 +480,15 @@ def export_neo4j_csv(out_dir, paths, base):
 
 @export.command(name="gexf")
 @click.argument("out_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "paths", multiple=True, default=["build"], show_default=True,
-              type=click.Path(exists=True, path_type=Path),
-              help="A build folder, or source files and folders (repeat the option for more).")
+@click.option(
+    "--from",
+    "paths",
+    multiple=True,
+    default=["build"],
+    show_default=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A build folder, or source files and folders (repeat the option for more).",
+)
 def export_gexf(out_file, paths):
     """The graph as GEXF for Gephi (nodes with label, type, aliases; edges with the
     relation). GraphML is in every build folder already."""
@@ -419,14 +534,36 @@ def query_show(name):
 
 @query.command(name="run")
 @click.argument("name")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter of the question (repeatable); the others keep their defaults.")
-@click.option("--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
-              help="embedded: the store of the build in --graph, no server; neo4j: the server of NEO4J_URI.")
-@click.option("--graph", "graph_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="The build folder (output of `unionkg build`) the embedded backend reads.")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="json: an object whose 'rows' list has one object per row.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the question (repeatable); the others keep their defaults.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["embedded", "neo4j"]),
+    default="embedded",
+    show_default=True,
+    help="embedded: the store of the build in --graph, no server; neo4j: the server of NEO4J_URI.",
+)
+@click.option(
+    "--graph",
+    "graph_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The build folder (output of `unionkg build`) the embedded backend reads.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="json: an object whose 'rows' list has one object per row.",
+)
 def query_run(name, params, backend, graph_dir, output_format):
     """Answer the saved question NAME."""
     from graph.neo4j.loader import Neo4jUnavailable
@@ -443,8 +580,10 @@ def query_run(name, params, backend, graph_dir, output_format):
     except (UnknownQuestion, ParameterError) as err:
         _fail(err, EXIT_USAGE)
     except FileNotFoundError:
-        _fail(f"{graph_dir} is not a build folder (no {graph_dir / 'store'}): "
-              f"run `unionkg build SOURCES --out {graph_dir}` first")
+        _fail(
+            f"{graph_dir} is not a build folder (no {graph_dir / 'store'}): "
+            f"run `unionkg build SOURCES --out {graph_dir}` first"
+        )
     except Neo4jUnavailable as err:
         _fail(err)
     if output_format == "json":
@@ -456,8 +595,14 @@ def query_run(name, params, backend, graph_dir, output_format):
 
 
 @query.command(name="favourites")
-@click.option("--out", "out_path", default="unionkg-favourites.zip", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="The zip file to write.")
+@click.option(
+    "--out",
+    "out_path",
+    default="unionkg-favourites.zip",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The zip file to write.",
+)
 def query_favourites(out_path):
     """Write the Cypher questions as Neo4j Browser favourites (Favorites → Import), each
     setting its parameters to the defaults and then running."""
@@ -467,10 +612,19 @@ def query_favourites(out_path):
 
 
 @query.command(name="guide")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
-              help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the guide to this HTML file instead of serving it.")
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the guide to this HTML file instead of serving it.",
+)
 def query_guide(port, out_path):
     """Serve the Cypher questions as a Neo4j Browser guide, a slide each, until Ctrl-C;
     in Browser run `:guide http://localhost:PORT/unionkg.html`. With --out, write the
@@ -495,22 +649,51 @@ def query_guide(port, out_path):
 
 
 _graph_option = click.option(
-    "--graph", "graph_path", default="build", show_default=True, type=click.Path(exists=True, path_type=Path),
-    help="A build folder (output of `unionkg build`), or a folder of sources to extract first.")
+    "--graph",
+    "graph_path",
+    default="build",
+    show_default=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A build folder (output of `unionkg build`), or a folder of sources to extract first.",
+)
 
 
 @main.command()
 @_graph_option
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="csv: one file per section in --out.")
-@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
-              help="How many organisations and people, and communities, to list.")
-@click.option("--by", type=click.Choice(["pagerank", "betweenness", "degree", "articles"]), default="pagerank",
-              show_default=True, help="What ranks the organisations and people.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the CSV files (centrality.csv, communities.csv, hierarchy.csv, timeline.csv).")
-@click.option("--timeline", "chart_stem", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also draw articles, events and facts per month into STEM.png and STEM.svg.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="csv: one file per section in --out.",
+)
+@click.option(
+    "--top",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many organisations and people, and communities, to list.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["pagerank", "betweenness", "degree", "articles"]),
+    default="pagerank",
+    show_default=True,
+    help="What ranks the organisations and people.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the CSV files (centrality.csv, communities.csv, hierarchy.csv, timeline.csv).",
+)
+@click.option(
+    "--timeline",
+    "chart_stem",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw articles, events and facts per month into STEM.png and STEM.svg.",
+)
 def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
     """Network analytics: degree, PageRank and betweenness of organisations and people;
     communities of organisations that appear together; the union hierarchy as a tree;
@@ -531,28 +714,50 @@ def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
             (out_dir / f"{section}.csv").write_text(answer.to_csv(), encoding="utf-8")
         click.echo(f"{', '.join(f'{s}.csv' for s in result.tables())} → {out_dir}/")
     else:
-        tables = {section: Answer(section, "networkx", {}, t.columns, t.rows)
-                  for section, t in result.tables(brief=True).items()}
-        click.echo(f"{result.nodes} entities, {result.edges} relations, {result.articles} articles "
-                   f"({result.dated_articles} dated)")
+        tables = {
+            section: Answer(section, "networkx", {}, t.columns, t.rows)
+            for section, t in result.tables(brief=True).items()
+        }
+        click.echo(
+            f"{result.nodes} entities, {result.edges} relations, {result.articles} articles "
+            f"({result.dated_articles} dated)"
+        )
         click.echo(f"\nCentrality of organisations and people, by {by}\n" + tables["centrality"].to_table())
         click.echo("\nCommunities of organisations that appear together\n" + tables["communities"].to_table())
-        click.echo("\nHierarchy (隶属 part of, 的工会 the union of)\n" + (result.hierarchy_text() or "(none)"))
-        click.echo("\nPer month\n" + (tables["timeline"].to_table() if result.timeline else "(no article has a date)"))
+        click.echo(
+            "\nHierarchy (隶属 part of, 的工会 the union of)\n" + (result.hierarchy_text() or "(none)")
+        )
+        click.echo(
+            "\nPer month\n"
+            + (tables["timeline"].to_table() if result.timeline else "(no article has a date)")
+        )
     if chart_stem is not None:
         from graph.analysis.chart import draw
 
-        click.echo("timeline chart → " + " ".join(str(p) for p in draw(kg, chart_stem)), err=output_format != "table")
+        click.echo(
+            "timeline chart → " + " ".join(str(p) for p in draw(kg, chart_stem)), err=output_format != "table"
+        )
     _report_failures(kg.failures)
     sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
 
 
 @main.command()
 @_graph_option
-@click.option("--out", "out_file", default="graph.html", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
-@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(min=1),
-              help="Show at most this many entities, the best connected.")
+@click.option(
+    "--out",
+    "out_file",
+    default="graph.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write.",
+)
+@click.option(
+    "--max-nodes",
+    default=1500,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Show at most this many entities, the best connected.",
+)
 @click.option("--title", default="unionkg 工会知识图谱", show_default=True, help="Title of the page.")
 def view(graph_path, out_file, max_nodes, title):
     """One self-contained HTML page of the graph (opens offline in any browser): nodes
@@ -565,4 +770,3 @@ def view(graph_path, out_file, max_nodes, title):
     click.echo(f"{shown} of {len(kg.nodes)} entities, {out_file.stat().st_size / 1e6:.1f} MB → {out_file}")
     _report_failures(kg.failures)
     sys.exit(EXIT_INPUT_FAILED if kg.failures else 0)
-

@@ -28,7 +28,8 @@ from ontology.schema import EntityType
 _RANGE_TAIL = r"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
 _TEXT_DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?:(?<=日)" + _RANGE_TAIL + ")?"
-    r"|(?<![\d年])(?P<mo>\d{1,2})月(?P<da>\d{1,2})日" + _RANGE_TAIL.replace("m2", "m3").replace("d2", "d3")
+    r"|(?<![\d年])(?P<mo>\d{1,2})月(?P<da>\d{1,2})日"
+    + _RANGE_TAIL.replace("m2", "m3").replace("d2", "d3")
     + r"|(?P<rel>今天|今日|昨天|昨日|前天|近日|日前|近期)"
 )
 _BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
@@ -102,7 +103,9 @@ def event_dates(graph: ArticleGraph) -> dict[str, When]:
         if entity.type is not EntityType.Event:
             continue
         spans = [next(((lo, hi) for lo, hi in sentences if lo <= sp.start < hi), None) for sp in entity.spans]
-        when = next((w for s in spans if s and (w := first_in(*s))), None) or (first_in(*lead) if lead else None)
+        when = next((w for s in spans if s and (w := first_in(*s))), None) or (
+            first_in(*lead) if lead else None
+        )
         if when:
             out[entity.name] = When(when.start, when.precision, when.end, graph.article.id)
     return out

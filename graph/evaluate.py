@@ -47,8 +47,14 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -157,7 +163,11 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
             for gi, g in enumerate(gold["entities"]):
                 if gi in matched:
                     continue
-                ok = (g["type"] == p["type"] and bool(_names(g) & _names(p))) if exact_pass else _entity_match(g, p)
+                ok = (
+                    (g["type"] == p["type"] and bool(_names(g) & _names(p)))
+                    if exact_pass
+                    else _entity_match(g, p)
+                )
                 if ok:
                     matched[gi] = pi
                     break
@@ -170,7 +180,9 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
         else:
             t.fn += 1
             score.entities.fn += 1
-            score.misses.append({"where": where, "kind": "missed entity", "type": g["type"], "name": g["name"]})
+            score.misses.append(
+                {"where": where, "kind": "missed entity", "type": g["type"], "name": g["name"]}
+            )
     found = set(matched.values())
     for pi, p in enumerate(pred["entities"]):
         for rule in p.get("rules", ()):
@@ -179,7 +191,9 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
         if pi not in found:
             score.entity_types[p["type"]].fp += 1
             score.entities.fp += 1
-            score.misses.append({"where": where, "kind": "false entity", "type": p["type"], "name": p["name"]})
+            score.misses.append(
+                {"where": where, "kind": "false entity", "type": p["type"], "name": p["name"]}
+            )
 
     # relation ends resolve to gold entities through the entity matching, or by name
     pred_to_gold = {pi: gi for gi, pi in matched.items()}
@@ -193,7 +207,9 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
                     ids.add(pred_to_gold[pi])
         return ids
 
-    gold_rels = [(r["p"], gold_ids_for(r["s"], False), gold_ids_for(r["o"], False), r) for r in gold["relations"]]
+    gold_rels = [
+        (r["p"], gold_ids_for(r["s"], False), gold_ids_for(r["o"], False), r) for r in gold["relations"]
+    ]
     used = set()
     for r in pred["relations"]:
         if r.get("inferred"):
@@ -211,7 +227,9 @@ def score_article(gold: dict, pred: dict | None, where: str = "") -> Score:
         if hit is None:
             t.fp += 1
             score.relations.fp += 1
-            score.misses.append({"where": where, "kind": "false relation", "relation": [r["s"], r["p"], r["o"]]})
+            score.misses.append(
+                {"where": where, "kind": "false relation", "relation": [r["s"], r["p"], r["o"]]}
+            )
         else:
             used.add(hit)
             t.tp += 1
@@ -241,7 +259,9 @@ def score_page(gold: dict, pred: dict, page: str = "") -> Score:
     for pi, p in enumerate(pred["articles"]):
         if pi not in paired_p:
             score.articles.fp += 1
-            score.add(score_article({"entities": [], "relations": []}, p, f"{page} «{p.get('title')}» (extra)"))
+            score.add(
+                score_article({"entities": [], "relations": []}, p, f"{page} «{p.get('title')}» (extra)")
+            )
     return score
 
 

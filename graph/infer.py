@@ -16,8 +16,10 @@ states stays as it is.
 ...     "district/北京市": Node("district/北京市", EntityType.District, "北京市"),
 ...     "union/怀柔区总工会": Node("union/怀柔区总工会", EntityType.Union, "怀柔区总工会"),
 ...     "union/北京市总工会": Node("union/北京市总工会", EntityType.Union, "北京市总工会")})
->>> [(e.subject, e.predicate.value, e.object, e.inferred) for e in infer(kg)]
-[('district/怀柔区', 'locatedIn', 'district/北京市', True), ('union/怀柔区总工会', 'subOrganizationOf', 'union/北京市总工会', True)]
+>>> for e in infer(kg):
+...     print(e.subject, e.predicate.value, e.object, e.inferred)
+district/怀柔区 locatedIn district/北京市 True
+union/怀柔区总工会 subOrganizationOf union/北京市总工会 True
 """
 
 from __future__ import annotations

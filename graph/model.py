@@ -126,20 +126,58 @@ class ArticleGraph:
         """
         return {
             "article": self.article.to_json(),
-            "entities": [{"type": e.type.value, "name": e.name, "aliases": e.aliases,
-                          "spans": [[s.start, s.end] for s in e.spans], "confidence": e.confidence, "rules": e.rules}
-                         for e in self.entities],
-            "relations": [{"s": r.subject, "p": r.predicate.value, "o": r.object,
-                           "evidence": [r.evidence.start, r.evidence.end] if r.evidence else None, "title": r.title,
-                           "confidence": r.confidence, "inferred": r.inferred, "rule": r.rule} for r in self.relations],
+            "entities": [
+                {
+                    "type": e.type.value,
+                    "name": e.name,
+                    "aliases": e.aliases,
+                    "spans": [vars(s) for s in e.spans],
+                    "confidence": e.confidence,
+                    "rules": e.rules,
+                }
+                for e in self.entities
+            ],
+            "relations": [
+                {
+                    "s": r.subject,
+                    "p": r.predicate.value,
+                    "o": r.object,
+                    "evidence": vars(r.evidence) if r.evidence else None,
+                    "title": r.title,
+                    "confidence": r.confidence,
+                    "inferred": r.inferred,
+                    "rule": r.rule,
+                }
+                for r in self.relations
+            ],
         }
 
     @classmethod
     def from_json(cls, d: dict) -> ArticleGraph:
-        entities = [Entity(EntityType(e["type"]), e["name"], list(e["aliases"]), [Span(*s) for s in e["spans"]],
-                           e["confidence"], list(e["rules"])) for e in d["entities"]]
-        relations = [Relation(r["s"], Predicate(r["p"]), r["o"], Span(*r["evidence"]) if r["evidence"] else None,
-                              r["title"], r["confidence"], r["inferred"], r["rule"]) for r in d["relations"]]
+        entities = [
+            Entity(
+                EntityType(e["type"]),
+                e["name"],
+                list(e["aliases"]),
+                [Span(**s) for s in e["spans"]],
+                e["confidence"],
+                list(e["rules"]),
+            )
+            for e in d["entities"]
+        ]
+        relations = [
+            Relation(
+                r["s"],
+                Predicate(r["p"]),
+                r["o"],
+                Span(**r["evidence"]) if r["evidence"] else None,
+                r["title"],
+                r["confidence"],
+                r["inferred"],
+                r["rule"],
+            )
+            for r in d["relations"]
+        ]
         return cls(Article.from_json(d["article"]), entities, relations)
 
 
@@ -241,40 +279,65 @@ class KnowledgeGraph:
         return {
             "articles": [a.to_json() for a in self.articles.values()],
             "nodes": [
-                {"id": n.id, "type": n.type.value, "name": n.name, "aliases": sorted(n.aliases), "facts": n.facts,
-                 "mentions": [[m.article_id, m.start, m.end, m.text] for m in n.mentions],
-                 **({"dates": [[w.start, w.precision, w.end, w.article_id] for w in n.dates]} if n.dates else {})}
+                {
+                    "id": n.id,
+                    "type": n.type.value,
+                    "name": n.name,
+                    "aliases": sorted(n.aliases),
+                    "facts": n.facts,
+                    "mentions": [vars(m) for m in n.mentions],
+                    **({"dates": [vars(w) for w in n.dates]} if n.dates else {}),
+                }
                 for n in self.nodes.values()
             ],
             "edges": [
-                {"subject": e.subject, "predicate": e.predicate.value, "object": e.object, "title": e.title,
-                 "inferred": e.inferred, "confidence": e.confidence,
-                 "evidence": [[ev.article_id, ev.start, ev.end, ev.snippet, ev.rule] for ev in e.evidence],
-                 **({"since": [e.since.start, e.since.precision, e.since.end, e.since.article_id]} if e.since else {})}
+                {
+                    "subject": e.subject,
+                    "predicate": e.predicate.value,
+                    "object": e.object,
+                    "title": e.title,
+                    "inferred": e.inferred,
+                    "confidence": e.confidence,
+                    "evidence": [vars(ev) for ev in e.evidence],
+                    **({"since": vars(e.since)} if e.since else {}),
+                }
                 for e in self.edges.values()
             ],
-            "failures": [[f.source, f.reason, f.line] for f in self.failures],
-            "redirects": [[old, new] for old, new in self.redirects.items()],
-            "curation": [[k, v] for k, v in self.curation.items()],
+            "failures": [{"source": f.source, "reason": f.reason, "line": f.line} for f in self.failures],
+            "redirects": dict(self.redirects),  # old id → the id it now names
+            "curation": dict(self.curation),
         }
 
     @classmethod
     def from_json(cls, d: dict) -> "KnowledgeGraph":
-        kg = cls(failures=[LoadError(*f) for f in d["failures"]])
+        kg = cls(failures=[LoadError(**f) for f in d["failures"]])
         for a in d["articles"]:
             article = Article.from_json(a)
             kg.articles[article.id] = article
         for n in d["nodes"]:
-            kg.nodes[n["id"]] = Node(n["id"], EntityType(n["type"]), n["name"], set(n["aliases"]),
-                                     [Mention(*m) for m in n["mentions"]], dict(n["facts"]),
-                                     [When(*w) for w in n.get("dates", [])])
+            kg.nodes[n["id"]] = Node(
+                n["id"],
+                EntityType(n["type"]),
+                n["name"],
+                set(n["aliases"]),
+                [Mention(**m) for m in n["mentions"]],
+                dict(n["facts"]),
+                [When(**w) for w in n.get("dates", [])],
+            )
         for e in d["edges"]:
-            edge = Edge(e["subject"], Predicate(e["predicate"]), e["object"], e["title"], e["inferred"],
-                        e["confidence"], [Evidence(*ev) for ev in e["evidence"]],
-                        When(*e["since"]) if e.get("since") else None)
+            edge = Edge(
+                e["subject"],
+                Predicate(e["predicate"]),
+                e["object"],
+                e["title"],
+                e["inferred"],
+                e["confidence"],
+                [Evidence(**ev) for ev in e["evidence"]],
+                When(**e["since"]) if e.get("since") else None,
+            )
             kg.edges[edge.key] = edge
-        kg.redirects = {old: new for old, new in d.get("redirects", [])}  # absent from older builds
-        kg.curation = dict(d.get("curation", []))
+        kg.redirects = dict(d.get("redirects", {}))
+        kg.curation = dict(d.get("curation", {}))
         return kg
 
     def summary(self) -> dict:

@@ -45,12 +45,23 @@ class SourceRecord:
     graphs: list[ArticleGraph]
 
     def to_json(self) -> dict:
-        return {"path": self.path, "name": self.name, "content": self.content, "extractor": self.extractor,
-                "articles": [g.to_json() for g in self.graphs]}
+        return {
+            "path": self.path,
+            "name": self.name,
+            "content": self.content,
+            "extractor": self.extractor,
+            "articles": [g.to_json() for g in self.graphs],
+        }
 
     @classmethod
     def from_json(cls, d: dict) -> SourceRecord:
-        return cls(d["path"], d["name"], d["content"], d["extractor"], [ArticleGraph.from_json(g) for g in d["articles"]])
+        return cls(
+            d["path"],
+            d["name"],
+            d["content"],
+            d["extractor"],
+            [ArticleGraph.from_json(g) for g in d["articles"]],
+        )
 
 
 class IdentityConflict(ValueError):
@@ -89,9 +100,15 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                    workers: int = 1, *, kept: Iterable[SourceRecord] = (), prune: bool = False,
-                    date: str | None = None) -> ExtractionRun:
+def extract_sources(
+    paths: Iterable[str | os.PathLike],
+    progress: Progress | None = None,
+    workers: int = 1,
+    *,
+    kept: Iterable[SourceRecord] = (),
+    prune: bool = False,
+    date: str | None = None,
+) -> ExtractionRun:
     """Read and extract every source; a broken file or article is recorded, never fatal.
 
     ``kept`` are the sources of an earlier build: read again if their file is still
@@ -131,14 +148,20 @@ def extract_sources(paths: Iterable[str | os.PathLike], progress: Progress | Non
     entries: list[tuple[str, SourceRecord]] = []  # (absolute path, the source's record)
     order = sorted(jobs)
     with _mapper(workers) as map_files:
-        for done, (result, graphs, failures) in enumerate(map_files(_extract_file, [jobs[p] for p in order]), 1):
+        for done, (result, graphs, failures) in enumerate(
+            map_files(_extract_file, [jobs[p] for p in order]), 1
+        ):
             if progress:
                 progress(done, len(order), result.name)
             path = order[done - 1]
             if graphs is None:  # unchanged: the recorded extraction, under the name and date given now
                 graphs = records[path].graphs
                 for g, read in zip(graphs, result.articles):
-                    g.article.source, g.article.date, g.article.date_origin = result.name, read.date, read.date_origin
+                    g.article.source, g.article.date, g.article.date_origin = (
+                        result.name,
+                        read.date,
+                        read.date_origin,
+                    )
             else:
                 run.extracted += 1
             run.sources.append(result)
@@ -169,8 +192,9 @@ def _add_source(run: ExtractionRun, record: SourceRecord) -> None:
         run.records.append(record)
         return
     if record.content in contents:
-        run.failures.append(LoadError(record.path, f"same content as {contents[record.content]}; "
-                                                   "its articles are read once"))
+        run.failures.append(
+            LoadError(record.path, f"same content as {contents[record.content]}; its articles are read once")
+        )
         return
     contents[record.content] = record.path
     graphs = []
@@ -180,10 +204,14 @@ def _add_source(run: ExtractionRun, record: SourceRecord) -> None:
             other, where = seen[a.id]
             if other.checksum != a.checksum:
                 files = record.path if where.path == record.path else f"{where.path} and {record.path}"
-                raise IdentityConflict(f"{files}: two different articles would have the id {a.id} "
-                                       f"({'url ' + a.url if a.url else 'one manifest row, one place in the file'}: "
-                                       f"«{other.title}» and «{a.title}»); nothing was written")
-            run.failures.append(LoadError(record.path, f"article {a.id} «{a.title}» is also in {where.path}; read once"))
+                raise IdentityConflict(
+                    f"{files}: two different articles would have the id {a.id} "
+                    f"({'url ' + a.url if a.url else 'one manifest row, one place in the file'}: "
+                    f"«{other.title}» and «{a.title}»); nothing was written"
+                )
+            run.failures.append(
+                LoadError(record.path, f"article {a.id} «{a.title}» is also in {where.path}; read once")
+            )
             continue
         seen[a.id] = (a, record)
         graphs.append(g)
@@ -193,8 +221,9 @@ def _add_source(run: ExtractionRun, record: SourceRecord) -> None:
     run.graphs.extend(graphs)
 
 
-def _extract_file(job: tuple[Path, str, tuple | None, str | None]
-                  ) -> tuple[SourceResult, list[ArticleGraph] | None, list[LoadError]]:
+def _extract_file(
+    job: tuple[Path, str, tuple | None, str | None],
+) -> tuple[SourceResult, list[ArticleGraph] | None, list[LoadError]]:
     """Read one file and extract its articles (runs in a worker process when parallel);
     no graphs (None) when ``job`` knows the file with this content and these ids."""
     path, name, known, date = job
@@ -207,7 +236,9 @@ def _extract_file(job: tuple[Path, str, tuple | None, str | None]
             graphs.append(extract(article))
         except Exception as err:  # one article's bug must not lose the batch
             graphs.append(ArticleGraph(article))
-            failures.append(LoadError(str(path), f"extraction failed on article {article.id} «{article.title}»: {err!r}"))
+            failures.append(
+                LoadError(str(path), f"extraction failed on article {article.id} «{article.title}»: {err!r}")
+            )
     return result, graphs, failures
 
 
@@ -233,17 +264,27 @@ def to_gold_json(source: str, graphs: list[ArticleGraph]) -> dict:
                 "kind": a.kind,
                 "byline": a.byline.to_json(),
                 "entities": [
-                    {"type": e.type.value, "name": e.name, **({"aliases": e.aliases} if e.aliases else {}),
-                     "confidence": round(e.confidence, 2), "rules": e.rules,
-                     "spans": [[s.start, s.end] for s in e.spans]}
+                    {
+                        "type": e.type.value,
+                        "name": e.name,
+                        **({"aliases": e.aliases} if e.aliases else {}),
+                        "confidence": round(e.confidence, 2),
+                        "rules": e.rules,
+                        "spans": [[s.start, s.end] for s in e.spans],
+                    }
                     for e in g.entities
                 ],
                 "relations": [
-                    {"s": r.subject, "p": r.predicate.value, "o": r.object,
-                     **({"title": r.title} if r.title else {}),
-                     **({"inferred": True} if r.inferred else {}),
-                     "confidence": round(r.confidence, 2), "rule": r.rule,
-                     **({"evidence": [r.evidence.start, r.evidence.end]} if r.evidence else {})}
+                    {
+                        "s": r.subject,
+                        "p": r.predicate.value,
+                        "o": r.object,
+                        **({"title": r.title} if r.title else {}),
+                        **({"inferred": True} if r.inferred else {}),
+                        "confidence": round(r.confidence, 2),
+                        "rule": r.rule,
+                        **({"evidence": [r.evidence.start, r.evidence.end]} if r.evidence else {}),
+                    }
                     for r in g.relations
                 ],
             }
@@ -281,9 +322,14 @@ class BuildReport:
     sources: dict[str, object] = field(default_factory=dict)  # how the build used its sources
 
     def summary(self) -> dict:
-        return {**self.graph.summary(), "out": str(self.out_dir), "files": [p.name for p in self.files],
-                "sources": self.sources, "seconds": round(self.seconds, 2),
-                "articles_per_second": round(self.articles_per_second, 1)}
+        return {
+            **self.graph.summary(),
+            "out": str(self.out_dir),
+            "files": [p.name for p in self.files],
+            "sources": self.sources,
+            "seconds": round(self.seconds, 2),
+            "articles_per_second": round(self.articles_per_second, 1),
+        }
 
 
 SOURCES_JSONL = "sources.jsonl"  # a build's sources and their extraction, for the next build
@@ -307,10 +353,18 @@ def read_removed(paths: Iterable[str | os.PathLike]) -> list[str]:
     return []
 
 
-def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
-          base: str | None = None, progress: Progress | None = None, workers: int = 1,
-          prune: bool = False, fresh: bool = False, corrections: Iterable[str | os.PathLike] = (),
-          date: str | None = None) -> BuildReport:
+def build(
+    paths: Iterable[str | os.PathLike],
+    out_dir: str | os.PathLike = "build",
+    *,
+    base: str | None = None,
+    progress: Progress | None = None,
+    workers: int = 1,
+    prune: bool = False,
+    fresh: bool = False,
+    corrections: Iterable[str | os.PathLike] = (),
+    date: str | None = None,
+) -> BuildReport:
     """Read, extract, resolve, infer, and write every output into ``out_dir``.
 
     When ``out_dir`` holds an earlier build, its sources are kept and ``paths`` added
@@ -338,15 +392,24 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
     previous = read_sources(out_dir)
     paths = list(paths)
     run = extract_sources(paths, progress, workers, kept=[] if fresh else previous, prune=prune, date=date)
-    corrections_from = sorted({str(Path(p).resolve()) for p in [*corrections, *curation.beside(paths)]}
-                              | set([] if fresh else curation.sources_of(out_dir)))
+    corrections_from = sorted(
+        {str(Path(p).resolve()) for p in [*corrections, *curation.beside(paths)]}
+        | set([] if fresh else curation.sources_of(out_dir))
+    )
     corrections, errors = curation.read(corrections_from)
     run.failures.extend(errors)
     articles_per_second = len(run.graphs) / run.seconds if run.seconds else 0.0
-    removed = sorted(({g.article.id for r in previous for g in r.graphs} | set(read_removed([out_dir])))
-                     - {g.article.id for g in run.graphs})
-    sources = {"files": len(run.records), "extracted": run.extracted, "missing_kept": run.missing,
-               "pruned": run.pruned, "removed_articles": len(removed)}
+    removed = sorted(
+        ({g.article.id for r in previous for g in r.graphs} | set(read_removed([out_dir])))
+        - {g.article.id for g in run.graphs}
+    )
+    sources = {
+        "files": len(run.records),
+        "extracted": run.extracted,
+        "missing_kept": run.missing,
+        "pruned": run.pruned,
+        "removed_articles": len(removed),
+    }
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(out_dir)
     own_prefix = f".{out_dir.name}.{os.getpid()}."
@@ -356,8 +419,11 @@ def build(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "buil
         kg = resolve(run.graphs, run.failures, release_entities=True)
         curation.apply(kg, corrections)  # before the registry, so that merged ids redirect
         kg.curation["from"] = corrections_from
-        files.append(registry.write(registry.update(registry.read(out_dir / registry.REGISTRY), kg),
-                                    tmp / registry.REGISTRY))
+        files.append(
+            registry.write(
+                registry.update(registry.read(out_dir / registry.REGISTRY), kg), tmp / registry.REGISTRY
+            )
+        )
         infer(kg)
         curation.drop_rejected(kg)
         files.append(_write_text(tmp / curation.NOTES, json.dumps(kg.curation, ensure_ascii=False, indent=1)))
@@ -421,15 +487,21 @@ def _write_graph_json(kg: KnowledgeGraph, path: Path, chunk: int = 10_000) -> Pa
     """The text of ``json.dumps(kg.to_json())``, written a few thousand items at a time:
     all of it at once would take as much memory again as the graph."""
     with _writing(path) as f:
-        for i, section in enumerate(KnowledgeGraph().to_json()):  # its sections, in its order
-            f.write(("{" if i == 0 else ", ") + json.dumps(section) + ": [")
+        for i, (section, shape) in enumerate(KnowledgeGraph().to_json().items()):  # in its order
+            f.write(("{" if i == 0 else ", ") + json.dumps(section) + ": ")
             items = getattr(kg, section)
+            if isinstance(shape, dict):  # the small sections keyed by id: redirects, curation
+                f.write(json.dumps(KnowledgeGraph(**{section: items}).to_json()[section], ensure_ascii=False))
+                continue
+            f.write("[")
             pieces = list(items.items()) if isinstance(items, dict) else items
             for start in range(0, len(pieces), chunk):
                 part = pieces[start : start + chunk]
                 part_kg = KnowledgeGraph(**{section: dict(part) if isinstance(items, dict) else part})
-                f.write(("" if start == 0 else ", ") + ", ".join(
-                    json.dumps(item, ensure_ascii=False) for item in part_kg.to_json()[section]))
+                f.write(
+                    ("" if start == 0 else ", ")
+                    + ", ".join(json.dumps(item, ensure_ascii=False) for item in part_kg.to_json()[section])
+                )
             f.write("]")
         f.write("}")
     return path
@@ -460,7 +532,7 @@ def _clear_leftovers(out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     prefix = f".{out_dir.name}."
     for path in out_dir.parent.iterdir():
-        pid = path.name[len(prefix):].split(".")[0] if path.name.startswith(prefix) else ""
+        pid = path.name[len(prefix) :].split(".")[0] if path.name.startswith(prefix) else ""
         if pid.isdigit() and not _is_running(int(pid)):
             shutil.rmtree(path, ignore_errors=True)
 

@@ -121,13 +121,17 @@ def resolve(graphs: Iterable[ArticleGraph], failures=(), *, release_entities: bo
         members = groups.pop(key)
         etype = members[0][1].type
         canonical = _canonical(members)
-        node = kg.nodes.setdefault(node_id(etype, canonical), Node(node_id(etype, canonical), etype, canonical))
+        node = kg.nodes.setdefault(
+            node_id(etype, canonical), Node(node_id(etype, canonical), etype, canonical)
+        )
         for g, e in members:
             node.merge_names.update(mergeable.pop(id(e)))
             node.aliases.update(n for n in e.names if n != canonical)
             for span in e.spans:
                 text = g.article.text[span.start : span.end]
-                node.mentions.append(Mention(g.article.id, span.start, span.end, texts.setdefault(text, text)))
+                node.mentions.append(
+                    Mention(g.article.id, span.start, span.end, texts.setdefault(text, text))
+                )
             for n in e.names:
                 local_ids[(g.article.id, n)] = node.id
             if when := dated.get((g.article.id, e.name)):

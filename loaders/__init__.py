@@ -83,7 +83,9 @@ def read_source(path: Path, name: str | None = None, date: str | None = None) ->
     suffix = path.suffix.lower()
     try:
         if suffix not in SUPPORTED:
-            raise LoadError(str(path), f"unsupported file type {suffix or '(none)'}; expected one of {sorted(SUPPORTED)}")
+            raise LoadError(
+                str(path), f"unsupported file type {suffix or '(none)'}; expected one of {sorted(SUPPORTED)}"
+            )
         if not path.is_file():  # reading a named pipe would wait for a writer forever
             raise LoadError(str(path), "not a regular file (a named pipe, socket or device)")
         try:
@@ -122,13 +124,18 @@ def _date(articles: list[Article], path: Path, name: str, page: str, given: str 
     (a JSON Lines field, an HTML page's meta or byline), else the file's: its manifest
     row, its page banner, a date in its file or folder name. A date that does not read
     as one is dropped for the next."""
-    file_dates = [(given, "option"), (None, None),
-                  ((_manifest_row(path) or {}).get("date"), "manifest"), (dates.from_banner(page), "banner"),
-                  (dates.from_path(name) or dates.from_path(path.resolve().as_posix()), "filename")]
+    file_dates = [
+        (given, "option"),
+        (None, None),
+        ((_manifest_row(path) or {}).get("date"), "manifest"),
+        (dates.from_banner(page), "banner"),
+        (dates.from_path(name) or dates.from_path(path.resolve().as_posix()), "filename"),
+    ]
     for article in articles:
         file_dates[1] = (article.date, article.date_origin)
         article.date, article.date_origin = next(
-            ((iso, origin) for value, origin in file_dates if (iso := dates.normalise(value))), (None, None))
+            ((iso, origin) for value, origin in file_dates if (iso := dates.normalise(value))), (None, None)
+        )
 
 
 def manifest_key(path: Path) -> str | None:
@@ -138,7 +145,8 @@ def manifest_key(path: Path) -> str | None:
 
     >>> import pathlib, tempfile
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / MANIFEST).write_text("file,paper,date,edition,page\\np1.txt,劳动午报,2024-05-01,1,3\\np3.txt,,2024,,\\n")
+    >>> rows = ["file,paper,date,edition,page", "p1.txt,劳动午报,2024-05-01,1,3", "p3.txt,,2024,,", ""]
+    >>> _ = (d / MANIFEST).write_text("\\n".join(rows))
     >>> manifest_key(d / "p1.txt"), manifest_key(d / "p2.txt"), manifest_key(d / "p3.txt")
     ('劳动午报|2024-05-01|1|3', None, None)
     """
@@ -167,7 +175,10 @@ def _manifest(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     rows = csv.DictReader(io.StringIO(text))
     missing = [c for c in MANIFEST_COLUMNS if c not in (rows.fieldnames or [])]
     if missing:
-        raise LoadError(path, f"{MANIFEST} lacks the column(s) {', '.join(missing)} (expected {','.join(MANIFEST_COLUMNS)})")
+        raise LoadError(
+            path,
+            f"{MANIFEST} lacks the column(s) {', '.join(missing)} (expected {','.join(MANIFEST_COLUMNS)})",
+        )
     keys: dict[str, dict[str, str]] = {}
     for row in rows:
         name = (row["file"] or "").strip()

@@ -64,7 +64,7 @@ class Article:
 
     @property
     def body(self) -> str:
-        return self.text[self.body_start:]
+        return self.text[self.body_start :]
 
     @property
     def checksum(self) -> str:
@@ -150,7 +150,7 @@ class Article:
             "url": self.url,
             "outlet": self.outlet,
             "text": self.text,
-            "segments": [[s.text_start, s.source_start, s.length] for s in self.segments],
+            "segments": [vars(s) for s in self.segments],
             "checksum": self.checksum,
         }
 
@@ -161,7 +161,7 @@ class Article:
             source=d["source"],
             title=d["title"],
             text=d["text"],
-            segments=[Segment(*s) for s in d["segments"]],
+            segments=[Segment(**s) for s in d["segments"]],
             kind=d["kind"],
             byline=Byline(tuple(d["byline"]["reporters"]), tuple(d["byline"]["correspondents"])),
             date=d.get("date"),

@@ -35,7 +35,9 @@ _DATE = re.compile(
 # In a path: a day (2024-05-08, 2024_05_08, 20240508, 2024/05/08/) or a month (2024-05, 2024/05/)
 # not inside a longer run of letters and digits (a content hash)
 _PATH_DAY = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)([-_./]?)(\d\d)\2(\d\d)(?![0-9A-Za-z])")
-_PATH_MONTH = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_/](\d\d)(?![0-9A-Za-z]|[-_/]\d\d(?![0-9A-Za-z]))")
+_PATH_MONTH = re.compile(
+    r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_/](\d\d)(?![0-9A-Za-z]|[-_/]\d\d(?![0-9A-Za-z]))"
+)
 # A page banner: the paper's date on a short line with the weekday or the page (版)
 BANNER = re.compile(
     r"^[^\n。，]{0,20}?((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:(?:星期|周)[一二三四五六日天]|[^\n。，]{0,12}版)"

@@ -25,7 +25,9 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 # Characters expected in Chinese news text: CJK, ASCII, CJK and full-width punctuation.
-_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\s\u00b7\u2460-\u24ff]")
+_PLAUSIBLE = re.compile(
+    r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\s\u00b7\u2460-\u24ff]"
+)
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:

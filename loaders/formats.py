@@ -16,7 +16,9 @@ from loaders.text import Line, compose
 
 JSONL_FIELDS = ("title", "body")
 # The date a page prints by its byline when its head has none: 发布时间：2024-05-08 10:20
-_BYLINE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|日期|时间)\s*[:：]\s*(?P<date>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
+_BYLINE_DATE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|日期|时间)\s*[:：]\s*(?P<date>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+)
 
 
 def locate(raw: str, texts: list[str], start: int = 0) -> list[Line]:
@@ -52,12 +54,16 @@ def read_jsonl(text: str, source: str) -> tuple[list[Article], list[LoadError]]:
             errors.append(LoadError(source, f"malformed JSON ({err.msg} at column {err.colno})", number))
             continue
         if not isinstance(record, dict) or not all(isinstance(record.get(f), str) for f in JSONL_FIELDS):
-            errors.append(LoadError(source, "a JSON object with string 'title' and 'body' is required", number))
+            errors.append(
+                LoadError(source, "a JSON object with string 'title' and 'body' is required", number)
+            )
             continue
         try:  # a \ud800 escape decodes to a lone surrogate, which no output can encode
             json.dumps(record, ensure_ascii=False).encode()
         except UnicodeEncodeError as err:
-            errors.append(LoadError(source, f"invalid Unicode: lone surrogate {err.object[err.start]!r}", number))
+            errors.append(
+                LoadError(source, f"invalid Unicode: lone surrogate {err.object[err.start]!r}", number)
+            )
             continue
         if not record["body"].strip():
             errors.append(LoadError(source, "empty body", number))
@@ -82,7 +88,10 @@ def read_jsonl(text: str, source: str) -> tuple[list[Article], list[LoadError]]:
 
 def _shift(line: Line, by: int) -> Line:
     """The line with its offsets moved by ``by`` (offset -1, not in the source, stays)."""
-    move = lambda o: o + by if o >= 0 else -1
+
+    def move(o: int) -> int:
+        return o + by if o >= 0 else -1
+
     return Line(move(line.offset), line.text, [(move(o), t) for o, t in line.pieces], line.raw)
 
 
@@ -173,7 +182,9 @@ def read_html(text: str, source: str) -> list[Article]:
         raise LoadError(source, "HTML page has no article body")
     located = locate(text, [title, *paragraphs])
     meta_date = parser.meta.get("article:published_time") or parser.meta.get("pubdate")
-    byline_date = next((m["date"] for t in (t for _, t in parser.blocks) if (m := _BYLINE_DATE.search(t))), None)
+    byline_date = next(
+        (m["date"] for t in (t for _, t in parser.blocks) if (m := _BYLINE_DATE.search(t))), None
+    )
     return [
         compose(
             source,

@@ -8,7 +8,8 @@ Page and section banners (学习贯彻…精神, >> 基层动态 <<, ① …) ar
 Side-by-side columns that the OCR read across (left text, a wide gap, right text on
 each line) are read column by column first (:func:`unweave_columns`).
 
->>> page = "认真学习贯彻党的十九大精神 奋力谱写首都工会工作新篇章\\n\\n工会举办培训\\n\\n本报讯（记者 张三）近日，某区总工\\n\\n会举办培训。\\n"
+>>> page = ("认真学习贯彻党的十九大精神 奋力谱写首都工会工作新篇章\\n\\n工会举办培训\\n\\n"
+...         "本报讯（记者 张三）近日，某区总工\\n\\n会举办培训。\\n")
 >>> [a.title for a in cut_page(page, "p.txt")]
 ['工会举办培训']
 >>> cut_page(page, "p.txt")[0].body
@@ -41,14 +42,27 @@ _CREDIT_LINE = re.compile(r"^(本报)?记者\s.{1,60}摄(影报道)?$")
 _NOT_IN_HEADLINE = re.compile(r"[，,。；;：:！!？?]")
 # What a main headline tends to start with: a place or a body doing something.
 # a city or province by its short name (深圳：…, 浙江…) starts a headline too
-_CITIES = "|".join(sorted({n for d in gazetteers.china_divisions() if d.level in ("provincial", "prefectural")
-                           for n in d.names if len(n) >= 2}, key=len, reverse=True))
+_CITIES = "|".join(
+    sorted(
+        {
+            n
+            for d in gazetteers.china_divisions()
+            if d.level in ("provincial", "prefectural")
+            for n in d.names
+            if len(n) >= 2
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _SUBJECT_START = re.compile(
     r"^(北京|首都|全国|中国|本市|市|[\u4e00-\u9fff]{1,4}(区|县|市|省|镇|乡|街道|地区)"
     r"|[\u4e00-\u9fff]{2,12}(集团|公司|工会|学院|大学|医院|中心|银行|代表队)|" + _CITIES + ")"
 )
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}(总工会|工会|区|县|市|镇|街道|地区|集团|公司)")
-_VERB_START = re.compile(r"^(开展|打造|全方位|今后|今年|推动|深化|持续|助力|聚焦|坚持|加快|全力|用|以|为|让|在|把)")
+_VERB_START = re.compile(
+    r"^(开展|打造|全方位|今后|今年|推动|深化|持续|助力|聚焦|坚持|加快|全力|用|以|为|让|在|把)"
+)
 
 
 def is_banner(line: Line) -> bool:
@@ -136,7 +150,9 @@ def cut_page(text: str, source: str, *, base_offset: int = 0, first_ordinal: int
             if not paragraphs and headline is None:
                 continue
             deck = [line for line in group if line is not headline] if headline is not None else []
-            out.append(compose(source, first_ordinal + len(out), headline, paragraphs, rejoined=True, deck=deck))
+            out.append(
+                compose(source, first_ordinal + len(out), headline, paragraphs, rejoined=True, deck=deck)
+            )
     unframed = [line for line, tag in zip(lines, tags) if tag != "banner"]
     if not out and unframed:  # no structure found: a single article whose first line is the headline
         out.append(compose(source, first_ordinal, unframed[0], unframed[1:]))
@@ -199,8 +215,13 @@ def _tag_lines(lines: list[Line]) -> list[str]:
             tags.append("banner")
         elif _CREDIT_LINE.match(line.raw) or PHOTO_CREDIT.search(line.text) and not line.ends_sentence:
             tags.append("credit")
-        elif LEAD.match(line.text) or BYLINE_LINE.match(line.text) \
-                or _OUTLET_BYLINE.match(line.text) and tags and tags[-1] == "headline":
+        elif (
+            LEAD.match(line.text)
+            or BYLINE_LINE.match(line.text)
+            or _OUTLET_BYLINE.match(line.text)
+            and tags
+            and tags[-1] == "headline"
+        ):
             # 本报讯…, or a byline on its own line: under a headline it opens the report (工人日报-中工网记者 X);
             # at the end of one it closes it (文/某报记者 X)
             tags.append("lead")
@@ -257,14 +278,27 @@ def _reject_false_headlines(lines: list[Line], tags: list[str], after_break: lis
             if tags[k] in ("body", "credit")
         )
         # a subtitle inside a feature opens with no place or body (4000份慰问品送到职工手中); a headline does
-        subject = _SUBJECT_START.match(re.sub(r"^\d{4}年?", "", lines[i].text)) is not None \
-            and "、" not in lines[i].text  # (2024年北京市…: the year before the subject; 区委常委、…: a cut line)
-        opens_report = below == "body" and (_OUTLET_LEAD.match(lines[j].text) is not None
-                                            or subject and _DATED_OPENING.match(lines[j].text) is not None
-                                            or subject and after_break[i] and j == i + 1
-                                            and lines[j].ends_sentence and len(lines[j].text) >= 40)
+        subject = (
+            _SUBJECT_START.match(re.sub(r"^\d{4}年?", "", lines[i].text)) is not None
+            and "、" not in lines[i].text
+        )  # (2024年北京市…: the year before the subject; 区委常委、…: a cut line)
+        opens_report = below == "body" and (
+            _OUTLET_LEAD.match(lines[j].text) is not None
+            or subject
+            and _DATED_OPENING.match(lines[j].text) is not None
+            or subject
+            and after_break[i]
+            and j == i + 1
+            and lines[j].ends_sentence
+            and len(lines[j].text) >= 40
+        )
         # a report's opening marks a headline even after a line cut short (the page above ran out)
-        if not (below == "lead" or opens_report or after_break[i] and (credit_soon or above in ("banner", "credit"))):
+        if not (
+            below == "lead"
+            or opens_report
+            or after_break[i]
+            and (credit_soon or above in ("banner", "credit"))
+        ):
             for k in range(i, j):
                 tags[k] = "body"
         i = j

@@ -21,12 +21,16 @@ _SENTENCE_END = "。！？!?；;…"
 _CLOSERS = "'\"”’」』）)"
 _CJK = r"\u4e00-\u9fff"
 # Spaces between two CJK characters are layout debris (damaged columns), not words.
-_INNER_SPACE = re.compile(rf"(?<=[{_CJK}，。、；：,.;:“”\"）)（(])[ \t\u3000]+(?=[{_CJK}，。、；：“”\"（(）)])")
+_INNER_SPACE = re.compile(
+    rf"(?<=[{_CJK}，。、；：,.;:“”\"）)（(])[ \t\u3000]+(?=[{_CJK}，。、；：“”\"（(）)])"
+)
 
 # 本报讯（记者 李明）/ 本报讯 (记者 陈静) / 本报北京5月1日讯（记者 X 通讯员 Y）
 LEAD = re.compile(r"^本报[^（(讯记]{0,16}讯\s*(?:[（(]\s*(?P<byline>[^）)]{0,60})[）)])?\s*")
 # 本报记者 王芳 / 本报记者 王芳 通讯员 刘强: a feature's byline, on a line of its own under the headline
-BYLINE_LINE = re.compile(r"^\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4})*\s*$")
+BYLINE_LINE = re.compile(
+    r"^\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4})*\s*$"
+)
 # 本报记者 王芳 通讯员 刘强 摄影报道 (alone or at the end of a caption)
 PHOTO_CREDIT = re.compile(r"\s*(?:本报)?记者\s*(?P<byline>[^。！？!?]{1,60}?)\s*摄(?:影报道)?\s*$")
 

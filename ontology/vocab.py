@@ -183,4 +183,3 @@ def class_iri(etype: EntityType) -> URIRef:
 def property_iri(predicate: Predicate) -> URIRef:
     """The ``ukg:`` object property of a relation."""
     return UKG[predicate.value]
-

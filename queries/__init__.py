@@ -14,5 +14,15 @@ from queries.library import (
     run,
 )
 
-__all__ = ["Answer", "LibraryError", "ParameterError", "SavedQuery", "UnknownQuestion", "answer_embedded",
-           "answer_neo4j", "get", "questions", "run"]
+__all__ = [
+    "Answer",
+    "LibraryError",
+    "ParameterError",
+    "SavedQuery",
+    "UnknownQuestion",
+    "answer_embedded",
+    "answer_neo4j",
+    "get",
+    "questions",
+    "run",
+]

@@ -90,7 +90,8 @@ def guide_html() -> str:
     e = html.escape
     saved = questions()
     contents = "".join(f"<li>{e(q.title_zh)} <small>{e(q.title_en)}</small></li>" for q in saved.values())
-    slides = [f"""<slide class="row-fluid"><div class="col-sm-12">
+    slides = [
+        f"""<slide class="row-fluid"><div class="col-sm-12">
 <h3>北京工会知识图谱 · 研究问题</h3>
 <p class="lead">The Beijing trade-union graph: {len(saved)} saved questions, one per slide.</p>
 <p>On each slide, click a grey block to put it into the editor, then run it (Ctrl+Enter):
@@ -98,13 +99,16 @@ first <code>:params</code>, which sets the question's parameters (change a value
 about another union, district or person), then the query. The same questions answer in
 the shell: <code>unionkg query run NAME --param k=v</code>.</p>
 <ol>{contents}</ol>
-</div></slide>"""]
+</div></slide>"""
+    ]
     for name, q in saved.items():
         steps = ""
         if params := params_command(q):
             described = "".join(f"<li><code>{e(p.name)}</code>: {e(p.doc)}</li>" for p in q.parameters)
-            steps = (f"<p>1. Set the parameters</p><ul>{described}</ul>\n"
-                     f"<pre class=\"code runnable\">{e(params.removesuffix(';'))}</pre>\n<p>2. Ask</p>\n")
+            steps = (
+                f"<p>1. Set the parameters</p><ul>{described}</ul>\n"
+                f'<pre class="code runnable">{e(params.removesuffix(";"))}</pre>\n<p>2. Ask</p>\n'
+            )
         slides.append(f"""<slide class="row-fluid"><div class="col-sm-12">
 <h3>{e(q.title_zh)}</h3>
 <p class="lead">{e(q.title_en)}</p>
@@ -112,10 +116,13 @@ the shell: <code>unionkg query run NAME --param k=v</code>.</p>
 {steps}<pre class="code runnable" data-question="{e(name)}">{e(guide_query(q))}</pre>
 <p>Columns: {e(", ".join(q.columns))}. In the shell: <code>unionkg query run {e(name)}</code></p>
 </div></slide>""")
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-            "<title>unionkg 研究问题 | saved questions</title></head>\n"
-            "<body><article class=\"guide\"><carousel class=\"deck container-fluid\">\n"
-            + "\n".join(slides) + "\n</carousel></article></body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        "<title>unionkg 研究问题 | saved questions</title></head>\n"
+        '<body><article class="guide"><carousel class="deck container-fluid">\n'
+        + "\n".join(slides)
+        + "\n</carousel></article></body></html>\n"
+    )
 
 
 class _GuideHandler(BaseHTTPRequestHandler):
@@ -126,7 +133,9 @@ class _GuideHandler(BaseHTTPRequestHandler):
         self.send_response(204)
         self._allow_any_origin()
         self.send_header("Access-Control-Allow-Methods", "GET")
-        self.send_header("Access-Control-Allow-Headers", self.headers.get("Access-Control-Request-Headers", ""))
+        self.send_header(
+            "Access-Control-Allow-Headers", self.headers.get("Access-Control-Request-Headers", "")
+        )
         self.end_headers()
 
     def do_GET(self) -> None:

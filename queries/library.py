@@ -82,7 +82,9 @@ class Parameter:
         try:
             return int(str(value).strip())
         except ValueError:
-            raise ParameterError(f"{question}: parameter {self.name} must be a whole number, not {value!r}") from None
+            raise ParameterError(
+                f"{question}: parameter {self.name} must be a whole number, not {value!r}"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def parse_header(text: str, comment: str, path: Path) -> dict:
     for line in text.splitlines():  # the leading comments, up to the example
         if not line.startswith(comment):
             break
-        lines.append(line[len(comment):].removeprefix(" "))
+        lines.append(line[len(comment) :].removeprefix(" "))
         if lines[-1].startswith("example:"):
             break
     if not lines or " | " not in lines[0]:
@@ -158,7 +160,9 @@ def parse_header(text: str, comment: str, path: Path) -> dict:
     for line in fields["param"]:
         m = _PARAM_LINE.fullmatch(line)
         if not m or m["kind"] not in KINDS:
-            raise LibraryError(f"{path}: parameter line {line!r} is not 'NAME (name|text|int) = DEFAULT: what'")
+            raise LibraryError(
+                f"{path}: parameter line {line!r} is not 'NAME (name|text|int) = DEFAULT: what'"
+            )
         default = int(m["default"]) if m["kind"] == "int" else m["default"]
         parameters.append(Parameter(m["name"], m["kind"], default, m["doc"].strip()))
     return {
@@ -174,7 +178,9 @@ def parse_header(text: str, comment: str, path: Path) -> dict:
 def _example_parameters(command: str, path: Path) -> dict[str, str]:
     words = shlex.split(command)
     if words[:3] != ["unionkg", "query", "run"] or len(words) < 4 or words[3] != path.stem:
-        raise LibraryError(f"{path}: the example must be 'unionkg query run {path.stem} [--param NAME=VALUE ...]'")
+        raise LibraryError(
+            f"{path}: the example must be 'unionkg query run {path.stem} [--param NAME=VALUE ...]'"
+        )
     params = {}
     for flag, assignment in zip(words[4::2], words[5::2]):
         key, sep, value = assignment.partition("=")
@@ -223,8 +229,13 @@ class Answer:
     rows: list[dict[str, object]] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"question": self.question, "backend": self.backend, "parameters": self.parameters,
-                "columns": list(self.columns), "rows": self.rows}
+        return {
+            "question": self.question,
+            "backend": self.backend,
+            "parameters": self.parameters,
+            "columns": list(self.columns),
+            "rows": self.rows,
+        }
 
     def to_csv(self) -> str:
         out = io.StringIO()
@@ -235,7 +246,9 @@ class Answer:
 
     def to_table(self) -> str:
         """Columns aligned in a terminal (a Chinese character is two cells wide)."""
-        cells = [list(self.columns)] + [["" if r[c] is None else str(r[c]) for c in self.columns] for r in self.rows]
+        cells = [list(self.columns)] + [
+            ["" if r[c] is None else str(r[c]) for c in self.columns] for r in self.rows
+        ]
         widths = [max(_display_width(row[i]) for row in cells) for i in range(len(self.columns))]
         lines = ["  ".join(_pad(text, width) for text, width in zip(row, widths)).rstrip() for row in cells]
         lines.insert(1, "  ".join("-" * w for w in widths))
@@ -257,10 +270,14 @@ def answer_embedded(question: SavedQuery, values: Mapping[str, object] | None, s
     bindings = {p.name: _sparql_value(p, params[p.name]) for p in question.parameters}
     rows = store.query(question.sparql, bindings)
     # SPARQL leaves an unbound column out of its row; Cypher returns every column
-    return Answer(question.name, "embedded", params, question.columns, _shape(question, rows, "SPARQL", False))
+    return Answer(
+        question.name, "embedded", params, question.columns, _shape(question, rows, "SPARQL", False)
+    )
 
 
-def answer_neo4j(question: SavedQuery, values: Mapping[str, object] | None, driver, database: str = "neo4j") -> Answer:
+def answer_neo4j(
+    question: SavedQuery, values: Mapping[str, object] | None, driver, database: str = "neo4j"
+) -> Answer:
     """Answer ``question`` with its Cypher through a Neo4j driver, in a read transaction
     (the server refuses any write in it)."""
     params = question.bind(values)
@@ -287,8 +304,10 @@ def _shape(question: SavedQuery, rows: list[dict], language: str, complete: bool
         unexpected = set(row) - set(question.columns) - echoes
         missing = set(question.columns) - set(row) if complete else set()
         if unexpected or missing:
-            raise LibraryError(f"{question.name}: its {language} returns columns {sorted(set(row) - echoes)}, "
-                               f"not the ones the header declares ({', '.join(question.columns)})")
+            raise LibraryError(
+                f"{question.name}: its {language} returns columns {sorted(set(row) - echoes)}, "
+                f"not the ones the header declares ({', '.join(question.columns)})"
+            )
         shaped.append({c: _plain(row.get(c)) for c in question.columns})
     return shaped
 
@@ -306,8 +325,13 @@ def _plain(value: object) -> object:
 # ---------------------------------------------------------------- running by name
 
 
-def run(name: str, values: Mapping[str, object] | None = None, *, backend: str = "embedded",
-        graph: Path | str = "build") -> Answer:
+def run(
+    name: str,
+    values: Mapping[str, object] | None = None,
+    *,
+    backend: str = "embedded",
+    graph: Path | str = "build",
+) -> Answer:
     """Answer the saved question ``name``: from the embedded store of the build in
     ``graph``, or from the Neo4j server (``backend="neo4j"``) that the ``NEO4J_*``
     variables name (:class:`graph.neo4j.loader.Neo4jSettings`).

@@ -38,7 +38,9 @@ def built(out) -> KnowledgeGraph:
 def nt_without_redirects(out) -> list[str]:
     """The N-Triples dump without the owl:sameAs lines between two entity IRIs."""
     same_as = f"<{OWL.sameAs}> <{IRIS.entity('')}"
-    return [line for line in (out / "graph.nt").read_text(encoding="utf-8").splitlines() if same_as not in line]
+    return [
+        line for line in (out / "graph.nt").read_text(encoding="utf-8").splitlines() if same_as not in line
+    ]
 
 
 def write_jsonl(path, rows) -> None:
@@ -74,7 +76,9 @@ def test_ids_do_not_depend_on_how_the_path_is_typed(tmp_path, monkeypatch):
     assert article_ids("archive/pages") == absolute  # relative
     monkeypatch.chdir(archive)
     assert article_ids(".") == absolute  # from inside
-    assert sorted(article_ids(*[p.name for p in sorted(archive.iterdir())])) == sorted(absolute)  # file by file
+    assert sorted(article_ids(*[p.name for p in sorted(archive.iterdir())])) == sorted(
+        absolute
+    )  # file by file
     monkeypatch.chdir(tmp_path / "archive")
     assert article_ids("..") == absolute  # the parent of the parent
     assert article_ids(tmp_path / "archive") == absolute  # the parent folder
@@ -88,16 +92,30 @@ def test_two_files_with_one_content_are_read_once_and_reported(tmp_path):
     shutil.copy(page_files()[0], tmp_path / "b.txt")
     out = tmp_path / "build"
     proc = run_cli("build", tmp_path / "a.txt", tmp_path / "b.txt", "--out", out, code=1)
-    assert f"error: {tmp_path / 'b.txt'}: same content as {tmp_path / 'a.txt'}; its articles are read once" in proc.stderr
+    assert (
+        f"error: {tmp_path / 'b.txt'}: same content as {tmp_path / 'a.txt'}; its articles are read once"
+        in proc.stderr
+    )
     assert len(built(out).articles) == 6
 
 
 def test_two_different_articles_with_one_url_fail_the_run(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    write_jsonl(feed, [
-        {"title": "区总工会举办培训", "body": "近日，海淀区总工会举办职工培训。", "url": "https://example.org/1"},
-        {"title": "区总工会开展慰问", "body": "近日，海淀区总工会开展慰问活动。", "url": "https://example.org/1"},
-    ])
+    write_jsonl(
+        feed,
+        [
+            {
+                "title": "区总工会举办培训",
+                "body": "近日，海淀区总工会举办职工培训。",
+                "url": "https://example.org/1",
+            },
+            {
+                "title": "区总工会开展慰问",
+                "body": "近日，海淀区总工会开展慰问活动。",
+                "url": "https://example.org/1",
+            },
+        ],
+    )
     out = tmp_path / "build"
     proc = run_cli("build", feed, "--out", out, code=1)
     assert f"{feed}: two different articles would have the id" in proc.stderr
@@ -109,30 +127,39 @@ def test_two_folders_whose_manifests_name_one_page_fail_the_run(tmp_path):
     for folder, page in (("d1", page_files()[0]), ("d2", page_files()[1])):
         (tmp_path / folder).mkdir()
         shutil.copy(page, tmp_path / folder / "page.txt")
-        (tmp_path / folder / "manifest.csv").write_text("file,paper,date,edition,page\npage.txt,劳动午报,2025-06-01,1,3\n",
-                                                       encoding="utf-8")
+        (tmp_path / folder / "manifest.csv").write_text(
+            "file,paper,date,edition,page\npage.txt,劳动午报,2025-06-01,1,3\n", encoding="utf-8"
+        )
     out = tmp_path / "build"
     proc = run_cli("build", tmp_path / "d1", tmp_path / "d2", "--out", out, code=1)
-    assert f"{tmp_path / 'd1' / 'page.txt'} and {tmp_path / 'd2' / 'page.txt'}: two different articles would have the id" in proc.stderr
+    assert (
+        f"{tmp_path / 'd1' / 'page.txt'} and {tmp_path / 'd2' / 'page.txt'}: two different articles would have the id"
+        in proc.stderr
+    )
     assert not out.exists()
 
 
 def test_a_manifest_names_a_page_whatever_its_text(tmp_path):
     page = tmp_path / "p1.txt"
     shutil.copy(page_files()[3], page)
-    (tmp_path / "manifest.csv").write_text("file,paper,date,edition,page\np1.txt,劳动午报,2025-06-01,1,3\n",
-                                           encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,paper,date,edition,page\np1.txt,劳动午报,2025-06-01,1,3\n", encoding="utf-8"
+    )
     before = article_ids(page)
-    page.write_text(page.read_text(encoding="utf-8").replace("工会", "工會", 1), encoding="utf-8")  # a corrected page
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("工会", "工會", 1), encoding="utf-8"
+    )  # a corrected page
     assert article_ids(page) == before
     (tmp_path / "manifest.csv").unlink()
     assert set(article_ids(page)).isdisjoint(before)  # now named by its content
 
 
 def test_html_pages_are_named_by_their_canonical_link(tmp_path):
-    html = ('<html><head><link rel="canonical" href="https://example.org/news/7.html">'
-            '<meta property="og:url" content="https://example.org/m/7"></head><body><h1>区总工会举办培训</h1>'
-            '<div class="content"><p>近日，海淀区总工会举办基层工会干部培训班，百余名干部参加。</p></div></body></html>')
+    html = (
+        '<html><head><link rel="canonical" href="https://example.org/news/7.html">'
+        '<meta property="og:url" content="https://example.org/m/7"></head><body><h1>区总工会举办培训</h1>'
+        '<div class="content"><p>近日，海淀区总工会举办基层工会干部培训班，百余名干部参加。</p></div></body></html>'
+    )
     (tmp_path / "a.html").write_text(html, encoding="utf-8")
     [[article]] = [r.articles for r in load_sources([tmp_path])]
     assert article.url == "https://example.org/news/7.html"
@@ -166,21 +193,27 @@ def neo4j_graph(settings) -> dict:
     """Every node by its IRI and labels, and every relationship by its ends' IRIs, type
     and key (mentions by their span), with the facts' evidence."""
     with connect(settings) as driver:
-        nodes, _, _ = driver.execute_query("MATCH (n) RETURN n.iri AS iri, labels(n) AS labels",
-                                           database_=settings.database)
+        nodes, _, _ = driver.execute_query(
+            "MATCH (n) RETURN n.iri AS iri, labels(n) AS labels", database_=settings.database
+        )
         rels, _, _ = driver.execute_query(
             "MATCH (s)-[r]->(t) RETURN s.iri AS s, type(r) AS type, t.iri AS t, "
             "coalesce(r.key, toString(r.start) + '-' + toString(r.end), '') AS key, r.evidence AS evidence",
-            database_=settings.database)
+            database_=settings.database,
+        )
     return {
         "nodes": {(r["iri"], tuple(sorted(r["labels"]))) for r in nodes},
-        "relationships": {(r["s"], r["type"], r["t"], r["key"], tuple(sorted(r["evidence"] or ()))) for r in rels},
+        "relationships": {
+            (r["s"], r["type"], r["t"], r["key"], tuple(sorted(r["evidence"] or ()))) for r in rels
+        },
     }
 
 
 def without_redirects(graph: dict) -> dict:
-    return {"nodes": {n for n in graph["nodes"] if "Redirect" not in n[1]},
-            "relationships": {r for r in graph["relationships"] if r[1] != "SAME_AS"}}
+    return {
+        "nodes": {n for n in graph["nodes"] if "Redirect" not in n[1]},
+        "relationships": {r for r in graph["relationships"] if r[1] != "SAME_AS"},
+    }
 
 
 def test_pages_built_one_at_a_time_give_the_graph_of_one_build(one_at_a_time):
@@ -242,8 +275,16 @@ CORRECTED_URL = "https://example.org/news/42"
 
 
 def corrected_feed(path, person: str) -> None:
-    write_jsonl(path, [{"title": "海淀区总工会召开全委会", "url": CORRECTED_URL,
-                        "body": f"近日，海淀区总工会召开全委会。海淀区总工会主席{person}出席会议并讲话。"}])
+    write_jsonl(
+        path,
+        [
+            {
+                "title": "海淀区总工会召开全委会",
+                "url": CORRECTED_URL,
+                "body": f"近日，海淀区总工会召开全委会。海淀区总工会主席{person}出席会议并讲话。",
+            }
+        ],
+    )
 
 
 def people(kg: KnowledgeGraph) -> set[str]:
@@ -269,7 +310,9 @@ def test_a_corrected_article_keeps_its_id_and_its_facts_are_replaced(tmp_path, n
     assert report["replaced_articles"] == 1
     with connect(neo4j_settings) as driver:
         records, _, _ = driver.execute_query(
-            "MATCH (p:Person)-[r]->() RETURN DISTINCT p.name AS name, type(r) AS type", database_=neo4j_settings.database)
+            "MATCH (p:Person)-[r]->() RETURN DISTINCT p.name AS name, type(r) AS type",
+            database_=neo4j_settings.database,
+        )
     assert {r["name"] for r in records} == {"李文涛"}
     assert {r["type"] for r in records} >= {"MENTIONED_IN", "HOLDS_POST"}
 
@@ -328,17 +371,27 @@ def test_a_merge_keeps_the_earlier_id_as_a_redirect_in_rdf_and_neo4j(neo4j_setti
     assert kg2.redirects == {"enterprise/星河机械": "enterprise/北京星河精密机械有限公司"}
     assert {r.id: r.status for r in rows}["enterprise/星河机械"] == "redirect"
     ds = to_dataset(kg2)
-    assert (IRIS.entity("enterprise/星河机械"), OWL.sameAs, IRIS.entity("enterprise/北京星河精密机械有限公司")) in ds
+    assert (
+        IRIS.entity("enterprise/星河机械"),
+        OWL.sameAs,
+        IRIS.entity("enterprise/北京星河精密机械有限公司"),
+    ) in ds
 
     wipe(neo4j_settings)
     load(kg1, neo4j_settings)
     load(kg2, neo4j_settings)
     graph = neo4j_graph(neo4j_settings)
-    old, new = str(IRIS.entity("enterprise/星河机械")), str(IRIS.entity("enterprise/北京星河精密机械有限公司"))
+    old, new = (
+        str(IRIS.entity("enterprise/星河机械")),
+        str(IRIS.entity("enterprise/北京星河精密机械有限公司")),
+    )
     assert (old, ("Redirect",)) in graph["nodes"] and (old, "SAME_AS", new, "", ()) in graph["relationships"]
     assert (old, ("Enterprise", "Entity")) not in graph["nodes"]
     # the mention and the fact of a1 came back under the new IRI
-    assert any(r[0] == new and r[1] == "MENTIONED_IN" and r[2] == str(IRIS.article("a1")) for r in graph["relationships"])
+    assert any(
+        r[0] == new and r[1] == "MENTIONED_IN" and r[2] == str(IRIS.article("a1"))
+        for r in graph["relationships"]
+    )
     assert any(r[0] == new and r[1] == "PART_OF" for r in graph["relationships"])
 
     # its later articles gone, the old id is live again and the newer one points at it;
@@ -349,7 +402,8 @@ def test_a_merge_keeps_the_earlier_id_as_a_redirect_in_rdf_and_neo4j(neo4j_setti
     assert {r.id: (r.status, r.target) for r in rows} == {
         "enterprise/星河机械": ("live", None),
         "enterprise/北京星河精密机械有限公司": ("redirect", "enterprise/星河机械"),
-        "enterprise/远航物流有限公司": ("retired", None)}
+        "enterprise/远航物流有限公司": ("retired", None),
+    }
     assert kg3.redirects == {"enterprise/北京星河精密机械有限公司": "enterprise/星河机械"}
 
 
@@ -367,7 +421,10 @@ def test_the_csv_export_holds_the_redirects(tmp_path):
     kg = resolve([article_graph("a1", ("北京星河精密机械有限公司", ["星河机械"]))])
     kg.redirects = {"enterprise/星河机械": "enterprise/北京星河精密机械有限公司"}
     export = write_csv(kg, tmp_path)
-    old, new = str(IRIS.entity("enterprise/星河机械")), str(IRIS.entity("enterprise/北京星河精密机械有限公司"))
+    old, new = (
+        str(IRIS.entity("enterprise/星河机械")),
+        str(IRIS.entity("enterprise/北京星河精密机械有限公司")),
+    )
     assert export.rows["redirects"] == export.rows["same_as"] == 1
     assert export.files["redirects"].read_text(encoding="utf-8").splitlines()[1] == f'"{old}","Redirect"'
     assert export.files["same_as"].read_text(encoding="utf-8").splitlines()[1] == f'"{old}","{new}","SAME_AS"'

@@ -13,8 +13,11 @@ def graph_of(*texts: str):
 
 
 def facts(kg, inferred: bool) -> set[tuple[str, str, str]]:
-    return {(kg.nodes[e.subject].name, e.predicate.value, kg.nodes[e.object].name)
-            for e in kg.edges.values() if e.inferred is inferred}
+    return {
+        (kg.nodes[e.subject].name, e.predicate.value, kg.nodes[e.object].name)
+        for e in kg.edges.values()
+        if e.inferred is inferred
+    }
 
 
 def test_federation_and_places_are_linked_across_articles():
@@ -46,4 +49,6 @@ def test_a_street_of_two_districts_is_left_unplaced():
     kg = graph_of("朝阳区八里庄街道工会和海淀区总工会开展活动。", "八里庄街道工会慰问一线职工。")
     assert "district/八里庄街道" in kg.nodes and "district/朝阳区" in kg.nodes
     infer(kg)
-    assert not {f for f in facts(kg, inferred=True) if f[0] == "八里庄街道" and f[1] == Predicate.locatedIn.value}
+    assert not {
+        f for f in facts(kg, inferred=True) if f[0] == "八里庄街道" and f[1] == Predicate.locatedIn.value
+    }

@@ -20,12 +20,30 @@ def test_build_writes_every_output(build_and_summary):
     out, summary = build_and_summary
     assert summary["articles"] == 31
     assert summary["failures"] == []
-    for name in ["articles.jsonl", "graph.graphml", "graph.ttl", "graph.nt", "graph.nq", "graph.trig",
-                 "graph.jsonld", "void.ttl", "summary.json"]:
+    for name in [
+        "articles.jsonl",
+        "graph.graphml",
+        "graph.ttl",
+        "graph.nt",
+        "graph.nq",
+        "graph.trig",
+        "graph.jsonld",
+        "void.ttl",
+        "summary.json",
+    ]:
         assert (out / name).stat().st_size > 0, name
     assert (out / "store").is_dir()
-    assert set(summary["entities"]) == {"District", "Enterprise", "Event", "Honour", "Organisation", "Person",
-                                        "Programme", "Union", "Venue"}
+    assert set(summary["entities"]) == {
+        "District",
+        "Enterprise",
+        "Event",
+        "Honour",
+        "Organisation",
+        "Person",
+        "Programme",
+        "Union",
+        "Venue",
+    }
     assert sum(summary["relations"].values()) > 100
 
 
@@ -34,7 +52,10 @@ def test_rebuild_is_byte_identical(build_and_summary, tmp_path):
     again = tmp_path / "again"
     run_cli("build", PAGES, "--out", again)
     assert (again / "graph.nt").read_bytes() == (out / "graph.nt").read_bytes()
-    ids = lambda d: [json.loads(line)["id"] for line in (d / "articles.jsonl").read_text().splitlines()]
+
+    def ids(build):
+        return [json.loads(line)["id"] for line in (build / "articles.jsonl").read_text().splitlines()]
+
     assert ids(again) == ids(out)
 
 
@@ -50,7 +71,9 @@ def test_build_replaces_its_output_folder_whole(tmp_path):
 def test_a_bad_file_is_named_and_the_rest_is_built(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "good.txt").write_text((PAGES / "000_df368c484bf15bb0.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "good.txt").write_text(
+        (PAGES / "000_df368c484bf15bb0.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (src / "broken.txt").write_bytes(b"\x00\x01binary")
     proc = run_cli("build", src, "--out", tmp_path / "out", "--json", code=1)
     summary = json.loads(proc.stdout)
@@ -118,5 +141,11 @@ def test_every_evidence_span_points_at_its_words():
 
 
 def test_help_on_every_command():
-    for args in (["--help"], ["build", "--help"], ["extract", "--help"], ["eval", "--help"], ["validate", "--help"]):
+    for args in (
+        ["--help"],
+        ["build", "--help"],
+        ["extract", "--help"],
+        ["eval", "--help"],
+        ["validate", "--help"],
+    ):
         assert "Usage" in run_cli(*args).stdout

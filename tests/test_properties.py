@@ -28,10 +28,39 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 # Pieces a page is made of, so that random pages hit headlines, leads, credits,
 # banners, columns and sentence ends rather than only noise.
 PAGE_PIECES = [
-    "本报讯（记者 张三 通讯员 李四）", "本报讯 (记者 王五) ", "本报记者 赵六 摄影报道", "记者 孙七 摄",
-    "深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面", ">> 北京经验 <<", "① 工会动态",
-    "朝阳区总工会举办培训", "近日，", "职工", "参加活动", "。", "！", "”", "“", "，", "、", "（", "）",
-    "\n", "\n\n", "\r\n", " ", "   ", "\u3000", "\u3000\u3000", "\t", "\u2028", "\x0b", "a", "1", "𠀀", "😀",
+    "本报讯（记者 张三 通讯员 李四）",
+    "本报讯 (记者 王五) ",
+    "本报记者 赵六 摄影报道",
+    "记者 孙七 摄",
+    "深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面",
+    ">> 北京经验 <<",
+    "① 工会动态",
+    "朝阳区总工会举办培训",
+    "近日，",
+    "职工",
+    "参加活动",
+    "。",
+    "！",
+    "”",
+    "“",
+    "，",
+    "、",
+    "（",
+    "）",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "   ",
+    "\u3000",
+    "\u3000\u3000",
+    "\t",
+    "\u2028",
+    "\x0b",
+    "a",
+    "1",
+    "𠀀",
+    "😀",
 ]
 pages = st.lists(st.one_of(st.sampled_from(PAGE_PIECES), st.text(max_size=4)), max_size=60).map("".join)
 
@@ -44,7 +73,9 @@ def _check_article(article: Article, source: str) -> None:
     for s in article.segments:
         assert 0 <= s.text_start and s.text_start + s.length <= len(text)
         assert 0 <= s.source_start and s.source_start + s.length <= len(source)
-        assert text[s.text_start : s.text_start + s.length] == source[s.source_start : s.source_start + s.length]
+        assert (
+            text[s.text_start : s.text_start + s.length] == source[s.source_start : s.source_start + s.length]
+        )
         covered[s.text_start : s.text_start + s.length] = [True] * s.length
     assert all(ch == "\n" for ch, copied in zip(text, covered) if not copied)
     assert text.startswith(article.title + "\n") and article.body_start == len(article.title) + 1
@@ -108,7 +139,9 @@ def test_rejoin_loses_no_character_and_ends_paragraphs_only_at_sentence_ends(pag
     lines = split_lines(page)
     paragraphs = rejoin(lines)
     assert "".join(p.text for p in paragraphs) == "".join(line.text for line in lines)
-    assert [piece for p in paragraphs for piece in p.pieces] == [piece for line in lines for piece in line.pieces]
+    assert [piece for p in paragraphs for piece in p.pieces] == [
+        piece for line in lines for piece in line.pieces
+    ]
     assert all(p.ends_sentence for p in paragraphs[:-1])
     for p in paragraphs:
         assert p.text == "".join(chars for _, chars in p.pieces)
@@ -136,11 +169,30 @@ def test_node_ids_are_iri_safe_and_ignore_spacing_and_quotes(etype, name):
 # ---------------------------------------------------------------- hostile names, every format
 
 HOSTILE = [
-    '引号"双"与\'单\'', "尖<括号>", "空 格", "换\n行\r回车", "反\\斜杠\\", "表情😀🏭", "百分%20号", "井#号", "问?号",
-    "控制\x00\x01\x1f\x7f字符", "分隔\u2028\u2029\x85\x0b\x0c符", "'''三引号'''", '"""', "\\u0041", "\\", "",
-    "{花括号}|竖线^`", "零宽\u200b\ufeff字符", "👩‍🔧 组合", "\U000e0001标签",
+    "引号\"双\"与'单'",
+    "尖<括号>",
+    "空 格",
+    "换\n行\r回车",
+    "反\\斜杠\\",
+    "表情😀🏭",
+    "百分%20号",
+    "井#号",
+    "问?号",
+    "控制\x00\x01\x1f\x7f字符",
+    "分隔\u2028\u2029\x85\x0b\x0c符",
+    "'''三引号'''",
+    '"""',
+    "\\u0041",
+    "\\",
+    "",
+    "{花括号}|竖线^`",
+    "零宽\u200b\ufeff字符",
+    "👩‍🔧 组合",
+    "\U000e0001标签",
 ]
-names = st.one_of(st.sampled_from(HOSTILE), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20))
+names = st.one_of(
+    st.sampled_from(HOSTILE), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+)
 
 
 def _hostile_kg(names: list[str]) -> KnowledgeGraph:
@@ -169,10 +221,18 @@ def _check_release(kg: KnowledgeGraph, out) -> None:
     for name in rdf.DUMPS:
         quads = list(ox.parse(path=str(out / name)))  # pyoxigraph: strict IRI and syntax checks
         assert quads, name
-        fmt = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.nq": "nquads", "graph.trig": "trig",
-               "graph.jsonld": "json-ld"}[name]
-        parsed = Dataset().parse(out / name, format=fmt) if fmt in ("nquads", "trig", "json-ld") else \
-            Graph().parse(out / name, format=fmt)
+        fmt = {
+            "graph.ttl": "turtle",
+            "graph.nt": "nt",
+            "graph.nq": "nquads",
+            "graph.trig": "trig",
+            "graph.jsonld": "json-ld",
+        }[name]
+        parsed = (
+            Dataset().parse(out / name, format=fmt)
+            if fmt in ("nquads", "trig", "json-ld")
+            else Graph().parse(out / name, format=fmt)
+        )
         assert _labels(parsed) == expected, name
     anchors = {str(o) for o in Graph().parse(out / "graph.nt", format="nt").objects(None, NIF.anchorOf)}
     assert anchors == {n.name for n in kg.nodes.values() if n.name}

@@ -25,14 +25,27 @@ from graph import pipeline
 from support import PAGES
 
 UNIONKG = str(Path(sys.executable).with_name("unionkg"))
-SAME_BYTES = ["graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "void.ttl", "graph.graphml",
-              "summary.json"]
+SAME_BYTES = [
+    "graph.ttl",
+    "graph.nt",
+    "graph.nq",
+    "graph.trig",
+    "graph.jsonld",
+    "void.ttl",
+    "graph.graphml",
+    "summary.json",
+]
 
 
 def _build(sources, out: Path, *options: str, seed: str = "0", code: int = 0) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    proc = subprocess.run([UNIONKG, "build", *map(str, sources), "--out", str(out), *options],
-                          capture_output=True, text=True, timeout=600, env=env)
+    proc = subprocess.run(
+        [UNIONKG, "build", *map(str, sources), "--out", str(out), *options],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     assert proc.returncode == code, proc.stdout + proc.stderr
     return proc
 
@@ -58,10 +71,14 @@ def test_builds_are_identical_across_hash_seeds_folders_argument_order_and_worke
     plain = tmp_path / "plain"
     plain.mkdir()
     (plain / "file").write_text("x")
-    mode = lambda p: p.stat().st_mode & 0o777
+
+    def mode(path):
+        return path.stat().st_mode & 0o777
+
     assert mode(first) == mode(plain)
     assert {p.name: mode(p) for p in first.iterdir() if p.is_file()} == {
-        p.name: mode(plain / "file") for p in first.iterdir() if p.is_file()}
+        p.name: mode(plain / "file") for p in first.iterdir() if p.is_file()
+    }
     nt = (first / "graph.nt").read_text(encoding="utf-8").split("\n")
     assert nt[-1] == "" and nt[:-1] == sorted(set(nt[:-1]))
 
@@ -96,8 +113,11 @@ def previous_output(one_page_build, tmp_path) -> tuple[Path, dict[str, str]]:
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _leftovers(out: Path) -> list[str]:
@@ -119,9 +139,13 @@ def _interrupt(sources: Path, out: Path, sig: signal.Signals, phase: str) -> int
     temporary folder; return its exit status."""
     # Ctrl-C as in a terminal: a test run started in the background (`… &`) ignores
     # SIGINT, and its children would inherit that
-    proc = subprocess.Popen([UNIONKG, "build", str(sources), "--out", str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [UNIONKG, "build", str(sources), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     if phase == "reading":
         _wait_for_progress(proc)
     else:

@@ -22,8 +22,18 @@ from pathlib import Path
 from regather import HERE, INDEX, line_hash, read_index, regather
 
 TYPES = {"Union", "Enterprise", "Organisation", "District", "Venue", "Person", "Honour", "Programme", "Event"}
-PREDICATES = {"holdsPost", "worksFor", "hasHonour", "unionOf", "subOrganizationOf", "locatedIn", "organised",
-              "participatedIn", "partOf", "heldAt"}
+PREDICATES = {
+    "holdsPost",
+    "worksFor",
+    "hasHonour",
+    "unionOf",
+    "subOrganizationOf",
+    "locatedIn",
+    "organised",
+    "participatedIn",
+    "partOf",
+    "heldAt",
+}
 TEST_SHARE = 1 / 3
 
 
@@ -58,8 +68,11 @@ def assign_splits(outlets: Counter, known: dict[str, str]) -> dict[str, str]:
     for outlet, n in sorted(outlets.items(), key=lambda o: (-o[1], o[0])):
         if outlet not in splits:
             total = sum(size.values()) + n
-            splits[outlet] = "test" if size["test"] + n <= TEST_SHARE * total + n / 2 and \
-                size["test"] < TEST_SHARE * total else "dev"
+            splits[outlet] = (
+                "test"
+                if size["test"] + n <= TEST_SHARE * total + n / 2 and size["test"] < TEST_SHARE * total
+                else "dev"
+            )
             size[splits[outlet]] += n
     return splits
 
@@ -73,7 +86,9 @@ def make_index(store: Path) -> list[str]:
         if not text_file.is_file() or not gold_file.is_file():
             problems.append(f"{aid}: no text or no gold yet, left out")
             continue
-        page = {line_hash(x) for x in (store / "pages" / f"{aid}.txt").read_text(encoding="utf-8").splitlines()}
+        page = {
+            line_hash(x) for x in (store / "pages" / f"{aid}.txt").read_text(encoding="utf-8").splitlines()
+        }
         headline, *body = [x for x in text_file.read_text(encoding="utf-8").splitlines() if x.strip()]
         hashes = [line_hash(x) for x in body]
         off_page = [i + 2 for i, h in enumerate(hashes) if h not in page]
@@ -84,9 +99,18 @@ def make_index(store: Path) -> list[str]:
         if off_page or bad_gold:
             problems.append(f"{aid}: lines not on the page {off_page}; gold: {bad_gold}; left out")
             continue
-        rows.append({"id": aid, "url": meta["url"], "outlet": meta["outlet"] or meta.get("site", ""), "site": meta.get("site", ""),
-                     "date": meta.get("date", ""), "headline": headline.strip(), "kind": meta.get("kind", ""),
-                     "lines": hashes})
+        rows.append(
+            {
+                "id": aid,
+                "url": meta["url"],
+                "outlet": meta["outlet"] or meta.get("site", ""),
+                "site": meta.get("site", ""),
+                "date": meta.get("date", ""),
+                "headline": headline.strip(),
+                "kind": meta.get("kind", ""),
+                "lines": hashes,
+            }
+        )
     known = {r["outlet"]: r["split"] for r in read_index()} if INDEX.is_file() else {}
     splits = assign_splits(Counter(r["outlet"] for r in rows), known)
     for split in ("dev", "test"):

@@ -38,8 +38,10 @@ def article_text(row: dict, page_text: str) -> str:
     by_hash = {line_hash(line): line.strip() for line in page_text.splitlines() if line.strip()}
     missing = [i for i, h in enumerate(row["lines"]) if h not in by_hash]
     if missing:
-        raise ValueError(f"{row['id']}: {len(missing)} of {len(row['lines'])} lines are not on the saved page "
-                         f"(first: line {missing[0] + 1}); the page changed or is another one")
+        raise ValueError(
+            f"{row['id']}: {len(missing)} of {len(row['lines'])} lines are not on the saved page "
+            f"(first: line {missing[0] + 1}); the page changed or is another one"
+        )
     return "\n\n".join([row["headline"], *(by_hash[h] for h in row["lines"])]) + "\n"
 
 
@@ -54,10 +56,14 @@ def glue_pages(split_dir: Path, ids: list[str]) -> int:
         name = f"page{n:03d}"
         body = "\n".join((split_dir / "texts" / f"{i}.txt").read_text(encoding="utf-8") for i in members)
         (texts / f"{name}.txt").write_text(body, encoding="utf-8")
-        articles = [json.loads((split_dir / "gold" / f"{i}.json").read_text(encoding="utf-8"))["articles"][0]
-                    for i in members]
-        (gold / f"{name}.json").write_text(json.dumps({"source": f"{name}.txt", "articles": articles},
-                                                      ensure_ascii=False, indent=1), encoding="utf-8")
+        articles = [
+            json.loads((split_dir / "gold" / f"{i}.json").read_text(encoding="utf-8"))["articles"][0]
+            for i in members
+        ]
+        (gold / f"{name}.json").write_text(
+            json.dumps({"source": f"{name}.txt", "articles": articles}, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
     return len(pages)
 
 
@@ -91,7 +97,9 @@ def regather(pages_dir: Path, out: Path = HERE, index: Path = INDEX) -> list[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, required=True, help="folder of saved page copies, <id>.txt")
-    parser.add_argument("--out", type=Path, default=HERE, help="where {dev,test}/texts go (default: beside this script)")
+    parser.add_argument(
+        "--out", type=Path, default=HERE, help="where {dev,test}/texts go (default: beside this script)"
+    )
     args = parser.parse_args(argv)
     problems = regather(args.pages, args.out)
     for p in problems:

@@ -22,10 +22,16 @@ SERIES = ("articles", "events", "facts")
 def monthly(kg: KnowledgeGraph) -> dict[str, Counter]:
     """Per series, the count per month (``YYYY-MM``)."""
     periods = timeline(kg)
-    events = Counter(when.start[:7] for node in kg.nodes.values() if node.type is EntityType.Event
-                     and (when := first_date(node.dates)) and len(when.start) >= 7)
-    return {"articles": Counter({p.month: p.articles for p in periods}), "events": events,
-            "facts": Counter({p.month: p.facts for p in periods if p.facts})}
+    events = Counter(
+        when.start[:7]
+        for node in kg.nodes.values()
+        if node.type is EntityType.Event and (when := first_date(node.dates)) and len(when.start) >= 7
+    )
+    return {
+        "articles": Counter({p.month: p.articles for p in periods}),
+        "events": events,
+        "facts": Counter({p.month: p.facts for p in periods if p.facts}),
+    }
 
 
 def draw(kg: KnowledgeGraph, stem: Path) -> list[Path]:
@@ -40,13 +46,19 @@ def draw(kg: KnowledgeGraph, stem: Path) -> list[Path]:
     fig, ax = plt.subplots(figsize=(max(6.0, 0.5 * len(months) + 2), 4))
     width = 0.8 / len(SERIES)
     for i, series in enumerate(SERIES):
-        bars = ax.bar([m + (i - 1) * width for m in range(len(months))], [counts[series][m] for m in months],
-                      width, label=series)
+        bars = ax.bar(
+            [m + (i - 1) * width for m in range(len(months))],
+            [counts[series][m] for m in months],
+            width,
+            label=series,
+        )
         for bar, month in zip(bars, months):
             bar.set_gid(f"{series}-{month}")
     ax.set_xticks(range(len(months)), months, rotation=45, ha="right")
     ax.set_ylabel("per month")
-    ax.set_title("Articles, events and facts per month" if months else "No article or event is dated to a month")
+    ax.set_title(
+        "Articles, events and facts per month" if months else "No article or event is dated to a month"
+    )
     if months:
         ax.legend()
     fig.tight_layout()

@@ -114,20 +114,40 @@ class Analysis:
     def tables(self, brief: bool = False) -> dict[str, Table]:
         """Each section as columns and flat rows, for CSV files; ``brief`` for a terminal:
         no ids, and the first few members of a community."""
+
         def members(c: Community) -> str:
             shown = c.members[:_BRIEF_MEMBERS] if brief else c.members
-            return "、".join(shown) + (f" …(+{len(c.members) - len(shown)})" if len(shown) < len(c.members) else "")
+            return "、".join(shown) + (
+                f" …(+{len(c.members) - len(shown)})" if len(shown) < len(c.members) else ""
+            )
 
         centrality_columns = tuple(f.name for f in fields(Centrality) if not (brief and f.name == "id"))
         return {
-            "centrality": Table(centrality_columns,
-                                [{k: v for k, v in asdict(c).items() if k in centrality_columns} for c in self.centrality]),
-            "communities": Table(("community", "size", "ties", "members"),
-                                 [{"community": c.number, "size": len(c.members), "ties": c.ties, "members": members(c)}
-                                  for c in self.communities]),
-            "hierarchy": Table(("depth", "id", "name", "type", "parent", "link"),
-                               [{"depth": depth, "id": n.id, "name": n.name, "type": n.type, "parent": parent,
-                                 "link": n.link} for depth, n, parent in _walk(self.hierarchy)]),
+            "centrality": Table(
+                centrality_columns,
+                [{k: v for k, v in asdict(c).items() if k in centrality_columns} for c in self.centrality],
+            ),
+            "communities": Table(
+                ("community", "size", "ties", "members"),
+                [
+                    {"community": c.number, "size": len(c.members), "ties": c.ties, "members": members(c)}
+                    for c in self.communities
+                ],
+            ),
+            "hierarchy": Table(
+                ("depth", "id", "name", "type", "parent", "link"),
+                [
+                    {
+                        "depth": depth,
+                        "id": n.id,
+                        "name": n.name,
+                        "type": n.type,
+                        "parent": parent,
+                        "link": n.link,
+                    }
+                    for depth, n, parent in _walk(self.hierarchy)
+                ],
+            ),
             "timeline": Table(tuple(f.name for f in fields(Period)), [asdict(p) for p in self.timeline]),
         }
 
@@ -169,8 +189,15 @@ def centrality(kg: KnowledgeGraph, top: int | None = None, by: str = "pagerank")
     betweenness = nx.betweenness_centrality(g, k=sample, seed=0)
     articles = {nid: len({m.article_id for m in n.mentions}) for nid, n in kg.nodes.items()}
     rows = [
-        Centrality(nid, kg.nodes[nid].name, kg.nodes[nid].type.value, g.degree(nid),
-                   round(pagerank[nid], 5), round(betweenness[nid], 5), articles[nid])
+        Centrality(
+            nid,
+            kg.nodes[nid].name,
+            kg.nodes[nid].type.value,
+            g.degree(nid),
+            round(pagerank[nid], 5),
+            round(betweenness[nid], 5),
+            articles[nid],
+        )
         for nid in g
         if kg.nodes[nid].type in ORGANISATIONS or kg.nodes[nid].type is EntityType.Person
     ]
@@ -228,8 +255,9 @@ def hierarchy(kg: KnowledgeGraph) -> list[HierarchyNode]:
     def grow(nid: str, link: str, ancestors: frozenset[str]) -> HierarchyNode:
         node = kg.nodes[nid]
         kids = sorted(c for c in children[nid] if c not in ancestors)
-        return HierarchyNode(nid, node.name, node.type.value, link,
-                             [grow(c, children[nid][c], ancestors | {c}) for c in kids])
+        return HierarchyNode(
+            nid, node.name, node.type.value, link, [grow(c, children[nid][c], ancestors | {c}) for c in kids]
+        )
 
     forest = [grow(r, "", frozenset({r})) for r in sorted(children) if r not in has_parent]
     covered = {n.id for _, n, _ in _walk(forest)}
@@ -251,8 +279,9 @@ def timeline(kg: KnowledgeGraph) -> list[Period]:
         mentions.update(months)
         if months:
             first_seen[min(months)] += 1
-    facts = Counter(month_of[ev.article_id] for e in kg.edges.values() for ev in e.evidence
-                    if ev.article_id in month_of)
+    facts = Counter(
+        month_of[ev.article_id] for e in kg.edges.values() for ev in e.evidence if ev.article_id in month_of
+    )
     return [Period(m, articles[m], mentions[m], first_seen[m], facts[m]) for m in sorted(articles)]
 
 

@@ -26,12 +26,25 @@ from graph.model import KnowledgeGraph
 def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     for node in sorted(kg.nodes.values(), key=lambda n: n.id):
-        g.add_node(node.id, label=node.name, type=node.type.value, aliases="|".join(sorted(node.aliases)),
-                   mentions=len(node.mentions), **node.facts)
+        g.add_node(
+            node.id,
+            label=node.name,
+            type=node.type.value,
+            aliases="|".join(sorted(node.aliases)),
+            mentions=len(node.mentions),
+            **node.facts,
+        )
     for key in sorted(kg.edges):
         e = kg.edges[key]
-        g.add_edge(e.subject, e.object, key="|".join(key[1:2] + key[3:]), predicate=e.predicate.value,
-                   title=e.title or "", inferred=e.inferred, evidence=len(e.evidence))
+        g.add_edge(
+            e.subject,
+            e.object,
+            key="|".join(key[1:2] + key[3:]),
+            predicate=e.predicate.value,
+            title=e.title or "",
+            inferred=e.inferred,
+            evidence=len(e.evidence),
+        )
     return g
 
 

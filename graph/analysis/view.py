@@ -68,7 +68,9 @@ def chinese_labels() -> dict[str, str]:
     terms = {t.value: class_iri(t) for t in EntityType} | {p.value: property_iri(p) for p in Predicate}
     labels = {}
     for name, iri in terms.items():
-        zh = [str(o) for o in ontology.objects(iri, rdflib.RDFS.label) if getattr(o, "language", None) == "zh"]
+        zh = [
+            str(o) for o in ontology.objects(iri, rdflib.RDFS.label) if getattr(o, "language", None) == "zh"
+        ]
         labels[name] = zh[0] if zh else name
     return labels
 
@@ -98,16 +100,34 @@ def view_data(kg: KnowledgeGraph, max_nodes: int = MAX_NODES) -> dict:
             for aid, (start, end) in list(first_mention.items())[:SOURCES_PER_NODE]
             if aid in kg.articles
         ]
-        nodes.append({"id": node.id, "label": node.name, "type": node.type.value, "aliases": sorted(node.aliases),
-                      "facts": dict(sorted(node.facts.items())), "sources": sources,
-                      # the dates of the articles that name it, for the page's time filter
-                      "dates": sorted({d for aid in first_mention if (d := getattr(kg.articles.get(aid), "date", None))}),
-                      "articles_total": len(first_mention)})
+        nodes.append(
+            {
+                "id": node.id,
+                "label": node.name,
+                "type": node.type.value,
+                "aliases": sorted(node.aliases),
+                "facts": dict(sorted(node.facts.items())),
+                "sources": sources,
+                # the dates of the articles that name it, for the page's time filter
+                "dates": sorted(
+                    {d for aid in first_mention if (d := getattr(kg.articles.get(aid), "date", None))}
+                ),
+                "articles_total": len(first_mention),
+            }
+        )
     edges = [
-        {"from": e.subject, "to": e.object, "predicate": e.predicate.value, "title": e.title or "",
-         "inferred": e.inferred,
-         "evidence": [[cite(ev.article_id), ev.snippet] for ev in e.evidence[:EVIDENCE_PER_EDGE]
-                      if ev.article_id in kg.articles]}
+        {
+            "from": e.subject,
+            "to": e.object,
+            "predicate": e.predicate.value,
+            "title": e.title or "",
+            "inferred": e.inferred,
+            "evidence": [
+                [cite(ev.article_id), ev.snippet]
+                for ev in e.evidence[:EVIDENCE_PER_EDGE]
+                if ev.article_id in kg.articles
+            ],
+        }
         for e in (kg.edges[key] for key in sorted(kg.edges))
         if e.subject in shown and e.object in shown
     ]
@@ -117,7 +137,9 @@ def view_data(kg: KnowledgeGraph, max_nodes: int = MAX_NODES) -> dict:
         "predicates": {p.value: labels[p.value] for p in Predicate},
         "nodes": nodes,
         "edges": edges,
-        "articles": [{"title": kg.articles[aid].title, "date": kg.articles[aid].date or ""} for aid in article_index],
+        "articles": [
+            {"title": kg.articles[aid].title, "date": kg.articles[aid].date or ""} for aid in article_index
+        ],
         "hidden_nodes": len(kg.nodes) - len(shown),
     }
 
@@ -128,7 +150,9 @@ def render_html(kg: KnowledgeGraph, title: str = "unionkg 工会知识图谱", m
     data = data.replace("</", "<\\/")
     page = TEMPLATE.read_text(encoding="utf-8")
     # Replace the data last: the article text it holds must not be searched for markers.
-    page = page.replace("__TITLE__", html.escape(title)).replace("__VIS_NETWORK__", VIS_NETWORK.read_text(encoding="utf-8"))
+    page = page.replace("__TITLE__", html.escape(title)).replace(
+        "__VIS_NETWORK__", VIS_NETWORK.read_text(encoding="utf-8")
+    )
     return page.replace("__DATA__", data)
 
 

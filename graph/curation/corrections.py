@@ -68,8 +68,16 @@ class Correction:
     where: str = ""  # file:line, for messages
 
     def describe(self) -> str:
-        return " ".join(p for p in (self.action, self.target, self.value and f"→ {self.value}",
-                                    self.article and f"(article {self.article})") if p)
+        return " ".join(
+            p
+            for p in (
+                self.action,
+                self.target,
+                self.value and f"→ {self.value}",
+                self.article and f"(article {self.article})",
+            )
+            if p
+        )
 
     def provenance(self) -> dict:
         return {k: v for k, v in asdict(self).items() if k not in ("target", "where") and v}
@@ -122,7 +130,11 @@ def _from_row(row: dict, where: str) -> Correction | str | None:
     if "decision" in row:  # a row of the review CSV
         decision = row["decision"].lower()
         if decision not in ("accept", "reject"):
-            return None if decision in ("", "skip") else f"decision {row['decision']!r} is not accept, reject or skip"
+            return (
+                None
+                if decision in ("", "skip")
+                else f"decision {row['decision']!r} is not accept, reject or skip"
+            )
         if decision == "reject":
             if action not in FACT_ACTIONS:
                 return None  # not a fact: rejecting a suggestion leaves the graph as it is
@@ -149,6 +161,7 @@ def write(corrections: Iterable[Correction], path: Path, *, append: bool = True)
 
 # ---------------------------------------------------------------- applying corrections
 
+
 def apply(kg: KnowledgeGraph, corrections: Iterable[Correction]) -> list[LoadError]:
     """Apply ``corrections`` to ``kg`` in order; record each on ``kg.curation`` and
     return the stale ones (also added to ``kg.failures``)."""
@@ -156,11 +169,19 @@ def apply(kg: KnowledgeGraph, corrections: Iterable[Correction]) -> list[LoadErr
     for c in corrections:
         reason = state.apply(c)
         if reason:
-            stale = LoadError(c.where.rsplit(":", 1)[0] or "corrections", f"stale correction {c.describe()}: {reason}",
-                              int(c.where.rsplit(":", 1)[1]) if ":" in c.where else None)
+            stale = LoadError(
+                c.where.rsplit(":", 1)[0] or "corrections",
+                f"stale correction {c.describe()}: {reason}",
+                int(c.where.rsplit(":", 1)[1]) if ":" in c.where else None,
+            )
             state.stale.append(stale)
-    kg.curation = {"nodes": state.nodes, "edges": state.edges, "rejected": state.rejected,
-                   "stale": [str(s) for s in state.stale], "applied": state.applied}
+    kg.curation = {
+        "nodes": state.nodes,
+        "edges": state.edges,
+        "rejected": state.rejected,
+        "stale": [str(s) for s in state.stale],
+        "applied": state.applied,
+    }
     kg.failures.extend(state.stale)
     return state.stale
 
@@ -247,17 +268,29 @@ class _Curator:
         new_id = node_id(node.type, name)
         if new_id in self.kg.nodes:
             return f"{new_id} exists already: merge into it instead"
-        new = self.kg.nodes[new_id] = Node(new_id, node.type, name, {m.text for m in mentions} - {name},
-                                           mentions, merge_names={normalise_name(name)})
+        new = self.kg.nodes[new_id] = Node(
+            new_id,
+            node.type,
+            name,
+            {m.text for m in mentions} - {name},
+            mentions,
+            merge_names={normalise_name(name)},
+        )
         node.mentions = [m for m in node.mentions if m.article_id != c.article]
         for edge in [e for e in self.kg.edges.values() if node.id in (e.subject, e.object)]:
             moving = [ev for ev in edge.evidence if ev.article_id == c.article]
             if not moving:
                 continue
             edge.evidence = [ev for ev in edge.evidence if ev.article_id != c.article]
-            copy = Edge(new_id if edge.subject == node.id else edge.subject, edge.predicate,
-                        new_id if edge.object == node.id else edge.object, edge.title, edge.inferred,
-                        edge.confidence, moving)
+            copy = Edge(
+                new_id if edge.subject == node.id else edge.subject,
+                edge.predicate,
+                new_id if edge.object == node.id else edge.object,
+                edge.title,
+                edge.inferred,
+                edge.confidence,
+                moving,
+            )
             self._put(copy, [] if edge.evidence else self._drop(edge))
         self.note(node, c)
         self.note(new, c)
@@ -338,9 +371,16 @@ class _Curator:
             self.edges.setdefault(_edge_key(there.key), []).append(c.provenance())
             return None
         notes = self._drop(there)
-        self.rejected.append({"key": list(there.key), "fact": fact_key(there), **c.provenance(),
-                              "articles": sorted({ev.article_id for ev in there.evidence}),
-                              "evidence": [ev.snippet for ev in there.evidence][:3], "earlier": notes})
+        self.rejected.append(
+            {
+                "key": list(there.key),
+                "fact": fact_key(there),
+                **c.provenance(),
+                "articles": sorted({ev.article_id for ev in there.evidence}),
+                "evidence": [ev.snippet for ev in there.evidence][:3],
+                "earlier": notes,
+            }
+        )
         return None
 
 
@@ -351,4 +391,3 @@ def curated_edge(kg: KnowledgeGraph, edge: Edge) -> list[dict]:
 
 def curated_node(kg: KnowledgeGraph, node: Node) -> list[dict]:
     return kg.curation.get("nodes", {}).get(node.id, []) if kg.curation else []
-

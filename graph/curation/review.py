@@ -46,8 +46,17 @@ from ontology.schema import EntityType
 LOW = 0.7  # facts below this confidence are listed
 SIMILAR = 0.85  # difflib ratio from which two names of one type are near-duplicates
 BLOCK = 3000  # names compared pairwise at most per block (type and first character)
-COLUMNS = ["item", "score", "kind", "reason", "decision", *curation.FIELDS[:4], "source", "evidence",
-           *curation.FIELDS[4:]]
+COLUMNS = [
+    "item",
+    "score",
+    "kind",
+    "reason",
+    "decision",
+    *curation.FIELDS[:4],
+    "source",
+    "evidence",
+    *curation.FIELDS[4:],
+]
 # a name of a usual shape (quotes and spaces aside): letters, digits, brackets; 3 to 40 characters
 _USUAL_NAME = re.compile(r"[\w（）()]{3,40}")
 _USUAL_PERSON = re.compile(r"\w{2,4}")  # quotes aside, ·, as in foreign names, is gone too
@@ -81,7 +90,9 @@ class Item:
 
     def correction(self, decision: str, curator: str, date: str, note: str = "") -> curation.Correction:
         action = "reject" if decision == "reject" else self.action
-        return curation.Correction(action, self.target, self.value, self.article, note or self.note, curator, date)
+        return curation.Correction(
+            action, self.target, self.value, self.article, note or self.note, curator, date
+        )
 
 
 def review(kg: KnowledgeGraph) -> list[Item]:
@@ -108,9 +119,16 @@ def _facts(kg: KnowledgeGraph) -> list[Item]:
             items.append(Item(0.9, "no-evidence", "no sentence states it", "check", fact))
         elif edge.confidence < LOW:
             ev = edge.evidence[0]
-            items.append(Item(round(1 - edge.confidence, 2), "low-confidence",
-                              f"confidence {edge.confidence:.2f} (rule {ev.rule or '?'})", "check", fact,
-                              **{**_where(kg, ev.article_id, ev.start, ev.end), "evidence": ev.snippet}))
+            items.append(
+                Item(
+                    round(1 - edge.confidence, 2),
+                    "low-confidence",
+                    f"confidence {edge.confidence:.2f} (rule {ev.rule or '?'})",
+                    "check",
+                    fact,
+                    **{**_where(kg, ev.article_id, ev.start, ev.end), "evidence": ev.snippet},
+                )
+            )
     return items
 
 
@@ -130,8 +148,17 @@ def _type_conflicts(kg: KnowledgeGraph) -> list[Item]:
         major = max(nodes, key=lambda n: (len({m.article_id for m in n.mentions}), n.id))
         for node in nodes:
             if node.type is not major.type:
-                items.append(Item(0.6, "type-conflict", f"also a {major.type.value} ({major.id})", "retype",
-                                  node.id, major.type.value, **_mention(kg, node)))
+                items.append(
+                    Item(
+                        0.6,
+                        "type-conflict",
+                        f"also a {major.type.value} ({major.id})",
+                        "retype",
+                        node.id,
+                        major.type.value,
+                        **_mention(kg, node),
+                    )
+                )
     return items
 
 
@@ -143,7 +170,7 @@ def _near_duplicates(kg: KnowledgeGraph) -> list[Item]:
     for nodes in blocks.values():
         nodes = sorted(nodes, key=lambda n: n.id)[:BLOCK]  # a bound on the pairs of a huge block
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
+            for b in nodes[i + 1 :]:
                 if a.aliases & b.aliases:
                     continue  # they share a name resolution would not merge by (a relative one)
                 matcher = SequenceMatcher(None, normalise_name(a.name), normalise_name(b.name))
@@ -151,23 +178,45 @@ def _near_duplicates(kg: KnowledgeGraph) -> list[Item]:
                     continue
                 if (ratio := matcher.ratio()) >= SIMILAR:
                     keep, other = sorted((a, b), key=lambda n: (-len(n.mentions), n.id))
-                    items.append(Item(round(0.8 * ratio, 2), "near-duplicate",
-                                      f"names {ratio:.0%} alike: «{keep.name}» «{other.name}»", "merge",
-                                      keep.id, other.id, **_mention(kg, other)))
+                    items.append(
+                        Item(
+                            round(0.8 * ratio, 2),
+                            "near-duplicate",
+                            f"names {ratio:.0%} alike: «{keep.name}» «{other.name}»",
+                            "merge",
+                            keep.id,
+                            other.id,
+                            **_mention(kg, other),
+                        )
+                    )
     return items
 
 
 def _odd_names(kg: KnowledgeGraph) -> list[Item]:
     items = []
     for node in kg.nodes.values():
-        if len({m.article_id for m in node.mentions}) == 1 and not (_USUAL_PERSON if node.type is EntityType.Person else _USUAL_NAME).fullmatch(normalise_name(node.name)) \
-                and not curation.curated_node(kg, node):
-            items.append(Item(0.4, "odd-name", "named once, by a name of an unusual shape", "rename",
-                              node.id, **_mention(kg, node)))
+        if (
+            len({m.article_id for m in node.mentions}) == 1
+            and not (_USUAL_PERSON if node.type is EntityType.Person else _USUAL_NAME).fullmatch(
+                normalise_name(node.name)
+            )
+            and not curation.curated_node(kg, node)
+        ):
+            items.append(
+                Item(
+                    0.4,
+                    "odd-name",
+                    "named once, by a name of an unusual shape",
+                    "rename",
+                    node.id,
+                    **_mention(kg, node),
+                )
+            )
     return items
 
 
 # ---------------------------------------------------------------- the CSV and the page
+
 
 def read_csv(path: Path) -> list[dict]:
     if not path.is_file():
@@ -257,7 +306,9 @@ show();
 """
 
 
-def decide(items: list[Item], decisions: dict[str, str], curator: str, date: str, note: str = "") -> list[Item]:
+def decide(
+    items: list[Item], decisions: dict[str, str], curator: str, date: str, note: str = ""
+) -> list[Item]:
     """Record ``decisions`` (item id → accept or reject) on ``items``; the items decided."""
     by_id = {i.item: i for i in items}
     decided = []

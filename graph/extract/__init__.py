@@ -118,14 +118,18 @@ def _keep(doc: Doc, f: Found) -> bool:
     if f.type is T.Person:  # a person inside another name is none, but for the studio named after them
         return f.rule == "studio-name" or not any(c.type is not T.District for c in covers)
     if f.type in ORGANISATIONS | {T.Venue}:
-        if f.rule == "suffix" and re.search(r"(党委|[区市县]委)$", f.name) and any(
-            c.start == f.start and _UNIT.fullmatch(doc.text[f.end : c.end]) for c in covers
+        if (
+            f.rule == "suffix"
+            and re.search(r"(党委|[区市县]委)$", f.name)
+            and any(c.start == f.start and _UNIT.fullmatch(doc.text[f.end : c.end]) for c in covers)
         ):
             return False  # …区委 of …区委办, …党委 of …党委宣传部: the unit is named whole
         if f.rule == "suffix" and any(c.type is T.Venue and c.start == f.start for c in covers):
             return False  # …学院 of …学院昌平校区: a site keeps its owner in its name
-        if f.rule == "suffix" and any(c.type is T.Enterprise and c.start == f.start and _COMPANY_TAIL.fullmatch(doc.text, f.end, c.end)
-                                      for c in covers):
+        if f.rule == "suffix" and any(
+            c.type is T.Enterprise and c.start == f.start and _COMPANY_TAIL.fullmatch(doc.text, f.end, c.end)
+            for c in covers
+        ):
             return False  # 中国建筑一局 of 中国建筑一局（集团）有限公司: the company, named whole
         # a suffix match inside a longer name is kept only where it ends a name part (…集团 / 华通公司)
         return not any(c.type in (T.Event, T.Programme) and c.rule == "quoted" for c in covers)
@@ -183,7 +187,9 @@ def assemble(doc: Doc) -> ArticleGraph:
             continue
         seen.add(key)
         graph.relations.append(
-            Relation(s.name, r.predicate, o.name, Span(r.start, r.end), r.title, r.confidence, r.inferred, r.rule)
+            Relation(
+                s.name, r.predicate, o.name, Span(r.start, r.end), r.title, r.confidence, r.inferred, r.rule
+            )
         )
     return graph
 
@@ -205,8 +211,14 @@ def _merge_place_prefixed(entities: dict) -> None:
 
 
 # (after the place that holds it: 大兴区2025年“悦读大兴”阅读季)
-_EDITION = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,5}}[区市县镇])?({lx.EDITION}|\d{{4}}年?)(?P<core>.{{4,}}?)(系列活动)?$")
-_RECURRING = re.compile("({})$".format("|".join(lx.CONTESTS + ("阅读季", "读书月", "文化节", "艺术节", "体育节", "活动季", "嘉年华"))))
+_EDITION = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{1,5}}[区市县镇])?({lx.EDITION}|\d{{4}}年?)(?P<core>.{{4,}}?)(系列活动)?$"
+)
+_RECURRING = re.compile(
+    "({})$".format(
+        "|".join(lx.CONTESTS + ("阅读季", "读书月", "文化节", "艺术节", "体育节", "活动季", "嘉年华"))
+    )
+)
 
 
 def _edition_of(name: str) -> str:
@@ -224,7 +236,9 @@ def _merge_contained_events(entities: dict) -> None:
     events = sorted((e for e in entities.values() if e.type is T.Event), key=lambda e: -len(e.name))
     for i, short in enumerate(events):
         bare = normalise_name(short.name)
-        long = next((e for e in events[:i] if _shortens(bare, normalise_name(e.name)) and e is not short), None)
+        long = next(
+            (e for e in events[:i] if _shortens(bare, normalise_name(e.name)) and e is not short), None
+        )
         if long is None or len(bare) < 4:
             continue
         long.absorb(short)
@@ -236,8 +250,13 @@ def _shortens(short: str, long: str) -> bool:
     first and last two characters, the rest in order."""
     if short in long:
         return True
-    return (len(short) >= 6 and len(long) - len(short) <= 4 and short[:2] == long[:2]
-            and short[-2:] == long[-2:] and _runs_through(short, long))
+    return (
+        len(short) >= 6
+        and len(long) - len(short) <= 4
+        and short[:2] == long[:2]
+        and short[-2:] == long[-2:]
+        and _runs_through(short, long)
+    )
 
 
 def _merge_abbreviations(entities: dict, text: str) -> None:
@@ -253,7 +272,10 @@ def _merge_abbreviations(entities: dict, text: str) -> None:
             if long is short or long.type is not short.type or not _abbreviates(short.name, long.name):
                 continue
             if long.name not in text and short.name in text:
-                long, short = short, long  # 区推进X小组 read as 朝阳区推进X小组: the name printed in full wins
+                long, short = (
+                    short,
+                    long,
+                )  # 区推进X小组 read as 朝阳区推进X小组: the name printed in full wins
             long.absorb(short)
             entities.pop((short.type, normalise_name(short.name)), None)
             orgs[:] = [o for o in orgs if o is not short]

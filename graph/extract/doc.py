@@ -28,7 +28,11 @@ class Found:
     printed: str = ""
 
     def inside(self, other: "Found") -> bool:
-        return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (other.start, other.end)
+        return (
+            other.start <= self.start
+            and self.end <= other.end
+            and (self.start, self.end) != (other.start, other.end)
+        )
 
 
 @dataclass
@@ -72,12 +76,18 @@ class Doc:
         self._index(found)
         return found
 
-    def move(self, found: Found, start: int) -> None:
-        """Let a mention begin later (上海铁路局南京机务段 → 南京机务段)."""
-        self._by_start[found.start].remove(found)
-        self._by_end[found.end].remove(found)
-        found.start = start
-        self._index(found)
+    def rename(self, found: Found, name: str, *, start: int | None = None) -> None:
+        """Give a mention found before a fuller name (区人大常委会 → 大兴区人大常委会), or,
+        with ``start``, let it begin later as the name printed from there (上海铁路局南京机务段
+        → 南京机务段). The one way a component changes what another found, so that the
+        offset index stays true."""
+        if start is not None:
+            self._by_start[found.start].remove(found)
+            self._by_end[found.end].remove(found)
+            found.start = start
+            found.printed = name
+            self._index(found)
+        found.name = name
 
     def _index(self, found: Found) -> None:
         self._by_start.setdefault(found.start, []).append(found)
@@ -126,7 +136,9 @@ class Doc:
     def between(self, start: int, end: int, types=None) -> list[Found]:
         """Mentions that begin in [start, end), in text order."""
         return [
-            f for s0 in range(start, min(end, len(self.text) + 1)) for f in self._by_start.get(s0, ())
+            f
+            for s0 in range(start, min(end, len(self.text) + 1))
+            for f in self._by_start.get(s0, ())
             if types is None or f.type in types
         ]
 
@@ -148,7 +160,9 @@ class Doc:
         edges = self._block_edges.get(start)
         if edges is None:
             tokens = lx.tokenizer().tokenize(block, HMM=False)
-            edges = self._block_edges[start] = frozenset(start + edge for _, s, e in tokens for edge in (s, e))
+            edges = self._block_edges[start] = frozenset(
+                start + edge for _, s, e in tokens for edge in (s, e)
+            )
         return pos in edges
 
     def is_word(self, start: int, end: int) -> bool:

@@ -54,7 +54,9 @@ def occupation_before(text: str, pos: int) -> int:
     none where its last character makes a word with the next (施工程…: 工程). A listed
     occupation first: the generic endings would take a character too many (所律师)."""
     window = max(0, pos - 6)
-    m = _LISTED_OCCUPATION_AT_END.search(text, window, pos) or _OCCUPATION_ENDING_AT_END.search(text, window, pos)
+    m = _LISTED_OCCUPATION_AT_END.search(text, window, pos) or _OCCUPATION_ENDING_AT_END.search(
+        text, window, pos
+    )
     return len(m.group(0)) if m and not is_common_word(text[pos - 1 : pos + 1]) else 0
 
 
@@ -62,7 +64,8 @@ def occupation_before(text: str, pos: int) -> int:
 AFTER_NAME = re.compile(
     r"^(出席|致辞|表示|指出|强调|介绍|讲话|说|认为|讲述|分享|参加|作|主持|宣读|围绕|以|带领|一行|等|为|向|与|和|共同|当选|"
     r"在|通过|同志|发言|提出|总结|回顾|希望|代表|获得|荣获|也|还|是|就|对|从|自|用|将|率|参与|"
-    r"的(?:带|陪|率)|现场|每|致|回答|提问|说道|讲解|解读|提醒|叮嘱|嘱咐|勉励|鼓励|动情|回忆|包揽|"  # 在某某的带领下, 的陪同下, 的率领下 (two characters are looked at)
+    # 的带, 的陪, 的率: 在某某的带领下, 的陪同下, 的率领下 (two characters are looked at)
+    r"的(?:带|陪|率)|现场|每|致|回答|提问|说道|讲解|解读|提醒|叮嘱|嘱咐|勉励|鼓励|动情|回忆|包揽|"
     # what an official named after the post does in a report: 副主席李某带队走访…
     r"带队|率队|看望|慰问|走访|调研|深入|来到|前往|检查|督导|会见|听取|观看|颁发|颁奖|授牌|揭牌|宣布|部署|要求|寄语|指导|参观|莅临|"
     # and what a worker or helper named after the occupation does: 律师某某承办此案, 从律师某某手中
@@ -85,9 +88,13 @@ EVENT_SUFFIXES = longest_first("event_suffixes")
 PROGRAMME_SUFFIXES = longest_first("programme_suffixes")
 
 # Words after a quoted name that say "the work of" it: the name is the quotation alone.
-GENERIC_TAILS = re.compile(r"^(各项工作|专项工作|推广工作|工作(?!法|机制|格局|部署|体系)|项目|品牌|专项|系列(?!活动))")
+GENERIC_TAILS = re.compile(
+    r"^(各项工作|专项工作|推广工作|工作(?!法|机制|格局|部署|体系)|项目|品牌|专项|系列(?!活动))"
+)
 # A congress: 北京市工会十四大, 中国工会十七大, 党的十九大.
-CONGRESS = re.compile(r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大")
+CONGRESS = re.compile(
+    r"(北京市工会|中国工会|全国工会|党的|[\u4e00-\u9fff]{2,6}(?:工会|党))[一二三四五六七八九十]{1,3}大"
+)
 
 # The word lists of ontology/lexicon/ (each file says what its words do).
 UNIT_SUFFIXES = words("unit_suffixes")
@@ -157,8 +164,11 @@ def honour_names() -> dict[str, str]:
     """Honour name or alias → canonical honour name (expanded patterns name themselves).
     Titles only units receive (工人先锋号, 模范职工之家) are left out: an honour is
     conferred on people."""
-    return {key: key if row.is_pattern else row.name for key, row in gazetteers.honour_names().items()
-            if row.recipient != "collective"}
+    return {
+        key: key if row.is_pattern else row.name
+        for key, row in gazetteers.honour_names().items()
+        if row.recipient != "collective"
+    }
 
 
 @cache
@@ -207,7 +217,9 @@ NOT_A_NAME = re.compile(
 )
 # What makes the words before a suffix a name rather than a phrase (办理工会, 区内学校):
 # a national or relative place word, a sector word, or an owner body's own suffix.
-NAME_ANCHOR = re.compile(r"^(中国|中华|全国|国家|国际|首都|北京|市|区|县|省)|(行业|系统|产业|机关|直属|系统各)$")
+NAME_ANCHOR = re.compile(
+    r"^(中国|中华|全国|国家|国际|首都|北京|市|区|县|省)|(行业|系统|产业|机关|直属|系统各)$"
+)
 # Single characters that end a clause after a two-character name (吴峰以…, 林岚为…).
 NAME_FOLLOWERS = set("以为向与和在等说作也还是就对从自用将及并把被让的")
 

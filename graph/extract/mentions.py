@@ -15,7 +15,7 @@ T = EntityType
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in lx.SUFFIXES))
 _SUFFIX_TYPE = dict(lx.SUFFIXES)
 _ABBREV = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[“\"]?(?P<short>[^”\"）)]{1,12}?)[”\"]?\s*[）)]")
-_OPEN_QUOTE, _CLOSE_QUOTE = "“\"‘「『", "”\"’」』"
+_OPEN_QUOTE, _CLOSE_QUOTE = '“"‘「『', '”"’」』'
 # a quotation: each opening mark with its own closing mark (ASCII quotes pair with themselves)
 _QUOTE = r"(?:“[^“”\n]{1,30}”|‘[^‘’\n]{1,30}’|\"[^\"“”\n]{1,30}\"|'[^'‘’\n]{1,30}')"
 _QUOTED = re.compile(_QUOTE)
@@ -42,7 +42,9 @@ def _boundary_before(doc: Doc, pos: int) -> str | None:
     return None
 
 
-def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_head: bool = False) -> tuple[int, list[tuple[int, int]]]:
+def extend_left(
+    doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_head: bool = False
+) -> tuple[int, list[tuple[int, int]]]:
     """Where a name ending with the suffix at ``suffix_start`` begins, and the spans
     inside it to cut out (an 以下简称 parenthesis). Stops at punctuation, a boundary
     word, a number of units (72家), a blocked span, or a listed name before 和/与/、."""
@@ -61,7 +63,7 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_h
                 pos = opener  # （集团） inside a name
                 continue
             break
-        if quoted_head and ch in "”\"":
+        if quoted_head and ch in '”"':
             head = _QUOTED_HEAD.search(text, max(0, pos - 14), pos)
             if head:  # “燕山”劳模…联盟, “时传祥”劳模精神研究中心: a quoted name part
                 pos = head.start()
@@ -71,11 +73,22 @@ def extend_left(doc: Doc, end: int, suffix_start: int, limit: int = 24, quoted_h
         if doc.is_blocked(pos - 1, pos):
             break
         word = _boundary_before(doc, pos)
-        if word and pos == suffix_start and len(word) == 1 and word in "前后里内外" and text[pos] in "村庄屯营":
+        if (
+            word
+            and pos == suffix_start
+            and len(word) == 1
+            and word in "前后里内外"
+            and text[pos] in "村庄屯营"
+        ):
             pos -= 1  # 茅山后村, 八里庄: a locality word ends a village's name
             continue
         if word:
-            if word in ("和",) and not _ends_with_name(text, pos - 1) and suffix_start - pos <= 5 and text[pos] not in "区市县":
+            if (
+                word in ("和",)
+                and not _ends_with_name(text, pos - 1)
+                and suffix_start - pos <= 5
+                and text[pos] not in "区市县"
+            ):
                 pos -= 1  # 文化和旅游局: 和 inside a name
                 continue
             break
@@ -135,11 +148,15 @@ def places(doc: Doc) -> None:
         part = _district_part(text, m.end()) if fact.level == "area" else None
         if part is not None:  # 某某临空经济区（大兴）: the zone's part in one district, named so
             district = lx.place_facts()[part.group(1)].name
-            zone = doc.add(Found(m.start(), part.end(), T.District, fact.name + part.group(0), "gazetteer", 0.8))
+            zone = doc.add(
+                Found(m.start(), part.end(), T.District, fact.name + part.group(0), "gazetteer", 0.8)
+            )
             doc.add(Found(part.start(1), part.end(1), T.District, district, "owner", 0.7))
             doc.relate(zone.name, P.locatedIn, district, m.start(), part.end(), "zone-part")
             continue
-        doc.add(Found(m.start(), m.end(), T.District, fact.name, "gazetteer", 0.9 if name == fact.name else 0.7))
+        doc.add(
+            Found(m.start(), m.end(), T.District, fact.name, "gazetteer", 0.9 if name == fact.name else 0.7)
+        )
     for short, full in list(doc.expansions.items()):
         for m in re.finditer(re.escape(short), text):
             if full in lx.place_facts():
@@ -169,10 +186,12 @@ def federation_bodies(doc: Doc) -> None:
 def _union_alias_regex() -> re.Pattern:
     longer = [a for a in lx.union_aliases() if len(a) > 2]
     short = [a for a in lx.union_aliases() if len(a) <= 2]  # 全总, but not in 完全总结
-    return re.compile("|".join(
-        [f"(?:{'|'.join(map(re.escape, sorted(longer, key=len, reverse=True)))})"]
-        + ([f"(?<![\u4e00-\u9fff])(?:{'|'.join(map(re.escape, short))})"] if short else [])
-    ))
+    return re.compile(
+        "|".join(
+            [f"(?:{'|'.join(map(re.escape, sorted(longer, key=len, reverse=True)))})"]
+            + ([f"(?<![\u4e00-\u9fff])(?:{'|'.join(map(re.escape, short))})"] if short else [])
+        )
+    )
 
 
 # 以岭药业、科兴中维、华科仪等6个示范点: the items of a list counted with 等 are of a kind
@@ -211,8 +230,9 @@ def organisations(doc: Doc) -> None:
         etype = _SUFFIX_TYPE[suffix]
         end = m.end()
         limit = 12 if etype is T.District else 30
-        start, skips = extend_left(doc, end, m.start(), limit=limit,
-                                   quoted_head=etype in (T.Organisation, T.Enterprise, T.Venue))
+        start, skips = extend_left(
+            doc, end, m.start(), limit=limit, quoted_head=etype in (T.Organisation, T.Enterprise, T.Venue)
+        )
         if end - start >= limit or any(
             c.type is T.District and c.rule == "gazetteer" for c in doc.covering(start, end)
         ):
@@ -224,9 +244,13 @@ def organisations(doc: Doc) -> None:
         listed = doc.ending_at(end, {T.District})
         if etype is T.District and listed is not None and listed.rule == "gazetteer" and listed.start > start:
             continue  # 人大附中亦庄新城: a listed place (亦庄新城) is the whole name of a place
-        if text[start - 1 : start] != "、" or etype is not T.Enterprise:  # a listed firm starts where the list says (、拜某…公司)
+        if (
+            text[start - 1 : start] != "、" or etype is not T.Enterprise
+        ):  # a listed firm starts where the list says (、拜某…公司)
             start = _trim_leading_non_name(doc, start, m.start())
-        if etype is T.Venue and suffix in text[start : m.start()]:  # 棚改工地某某工地: the site is the last one named
+        if (
+            etype is T.Venue and suffix in text[start : m.start()]
+        ):  # 棚改工地某某工地: the site is the last one named
             start = text.rfind(suffix, start, m.start()) + len(suffix)
         name = _cut(text, start, end, skips)
         prefix = name[: len(name) - len(suffix)]
@@ -235,8 +259,12 @@ def organisations(doc: Doc) -> None:
             continue
         if not _plausible_name(doc, name, prefix, etype, start, m.start()):
             continue
-        if etype is T.District and suffix in _SINGLE_CHAR_PLACE and not _after_place(doc, start) \
-                and not _listed_with_kin(text, start, end, suffix):
+        if (
+            etype is T.District
+            and suffix in _SINGLE_CHAR_PLACE
+            and not _after_place(doc, start)
+            and not _listed_with_kin(text, start, end, suffix)
+        ):
             continue
         if etype is T.District and not _plausible_place(prefix, suffix):
             continue
@@ -276,11 +304,20 @@ def _trim_leading_non_name(doc: Doc, start: int, suffix_start: int) -> int:
     if date:
         start += date.end()
     for word, flag in lx.pos(doc.text[start:suffix_start]):
-        if not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS) or lx.NAME_ANCHOR.match(word) \
-                or word in ("东", "西", "南", "北") or len(word) == 1 and flag == "a":
-            break  # a name's head, whatever jieba tags it (首都: an adverb; 西 of 西庄户村: a locality word; 黄 of 黄草洼村)
+        if (
+            not (flag.startswith("v") and flag != "vn" or flag in lx.NON_NAME_POS)
+            or lx.NAME_ANCHOR.match(word)
+            or word in ("东", "西", "南", "北")
+            or len(word) == 1
+            and flag == "a"
+        ):
+            # a name's head, whatever jieba tags it (首都: an adverb; 西 of 西庄户村: a locality word;
+            # 黄 of 黄草洼村)
+            break
         rest = doc.text[start:suffix_start]
-        if any(f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found):
+        if any(
+            f.type in _NAMED_BODIES and len(f.name) > len(rest) and f.name.endswith(rest) for f in doc.found
+        ):
             break  # 安居发展中心: the tail of a name the text gave in full (北京安居发展中心)
         start += len(word)
     return start
@@ -301,15 +338,30 @@ def _plausible_place(prefix: str, suffix: str) -> bool:
     return not re.search(r"(各|全|该|本|所在|周边|附近)$", prefix)
 
 
-def _plausible_name(doc: Doc, name: str, prefix: str, etype: EntityType, start: int, suffix_start: int) -> bool:
+def _plausible_name(
+    doc: Doc, name: str, prefix: str, etype: EntityType, start: int, suffix_start: int
+) -> bool:
     if len(prefix) < 2 or lx.GENERIC_PREFIXES.match(prefix) or lx.NOT_A_NAME.search(name):
         return False
-    if prefix in _BARE_SUFFIXES or etype is T.Union and _GENERIC_UNION_OWNER.fullmatch(prefix) and not name.endswith("总工会"):
+    if (
+        prefix in _BARE_SUFFIXES
+        or etype is T.Union
+        and _GENERIC_UNION_OWNER.fullmatch(prefix)
+        and not name.endswith("总工会")
+    ):
         return False  # 公司工会, 全国工会, 远郊区工会: a kind of union, not one union's name
-    if doc.is_blocked(start, suffix_start) or name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+    if (
+        doc.is_blocked(start, suffix_start)
+        or name.count("（") != name.count("）")
+        or name.count("(") != name.count(")")
+    ):
         return False
-    if etype is T.Union and not name.endswith("总工会") and prefix in lx.place_facts() \
-            and lx.place_facts()[prefix].level in ("provincial", "prefectural"):
+    if (
+        etype is T.Union
+        and not name.endswith("总工会")
+        and prefix in lx.place_facts()
+        and lx.place_facts()[prefix].level in ("provincial", "prefectural")
+    ):
         return False  # 北京工会…, 北京市工会十四大: a city and 工会 is not a union's name (临空经济区工会 is)
     if etype in ORGANISATIONS and not _anchored(doc, prefix, start):
         return False
@@ -328,18 +380,22 @@ def _anchored(doc: Doc, prefix: str, start: int) -> bool:
         return True
     if _union_alias_regex().match(prefix):
         return True  # a department of a federation body (全总基层工作部, 市总工会权益保障部)
-    if any(c in prefix for c in "“”\"「"):
+    if any(c in prefix for c in '“”"「'):
         return True
     if prefix in _OWNER_SUFFIXES or _OWNER_SUFFIX.search(prefix, 1):
         return True  # an owner body's suffix inside the prefix, or the prefix itself
     if lx.place_at_start(prefix, 10):
         return True
     if len(prefix) >= 3 and any(
-        f.type in _NAMED_BODIES | {T.District} and len(f.printed) > len(prefix) and f.printed.endswith(prefix) for f in doc.found
+        f.type in _NAMED_BODIES | {T.District} and len(f.printed) > len(prefix) and f.printed.endswith(prefix)
+        for f in doc.found
     ):
         return True  # 智能制造产业基地工会 after 海淀智能制造产业基地: a body the text named in full
     tokens = [w for w, _, _ in lx.tokenizer().tokenize(prefix, HMM=False)]
-    return any(len(w) >= 2 and not lx.is_common_word(w, 200) for w in tokens) or sum(len(w) == 1 for w in tokens) >= 2
+    return (
+        any(len(w) >= 2 and not lx.is_common_word(w, 200) for w in tokens)
+        or sum(len(w) == 1 for w in tokens) >= 2
+    )
 
 
 def _strip_leading_places(doc: Doc, start: int, name: str, shortest: int = 4) -> tuple[int, str]:
@@ -368,7 +424,10 @@ def shared_owner_lists(doc: Doc) -> None:
     text = doc.text
     units = "|".join(lx.UNIT_SUFFIXES)
     for f in [f for f in doc.found if f.type in ORGANISATIONS]:
-        owner = next((f.name[: -len(u)] for u in lx.UNIT_SUFFIXES if f.name.endswith(u) and len(f.name) > len(u) + 1), None)
+        owner = next(
+            (f.name[: -len(u)] for u in lx.UNIT_SUFFIXES if f.name.endswith(u) and len(f.name) > len(u) + 1),
+            None,
+        )
         pos = f.end
         while owner:
             m = re.match(rf"(、|和|与|及)({units})(?![\u4e00-\u9fff]{{0,1}}[会局院])", text[pos:])
@@ -381,7 +440,9 @@ def shared_owner_lists(doc: Doc) -> None:
         district = _place_head_name(f.name)
         pos = f.end
         while district and district.endswith(("区", "县", "市")):
-            m = re.match(r"(、|和|与|及)([区县市][\u4e00-\u9fff]{1,12}?(?:总工会|工会|局|委员会|委|办|部))", text[pos:])
+            m = re.match(
+                r"(、|和|与|及)([区县市][\u4e00-\u9fff]{1,12}?(?:总工会|工会|局|委员会|委|办|部))", text[pos:]
+            )
             if not m:
                 break
             name = district[:-1] + m.group(2)
@@ -401,8 +462,11 @@ _DISTRICT_BODY = re.compile(
 def district_bodies(doc: Doc) -> None:
     """区总工会, 区人大常委会 in an article about one district are that district's
     bodies (大兴区总工会): taken only when the article names exactly one district."""
-    counties = {f.name for f in doc.found if f.type is T.District
-                and (fact := lx.place_facts().get(f.name)) and fact.level == "county"}
+    counties = {
+        f.name
+        for f in doc.found
+        if f.type is T.District and (fact := lx.place_facts().get(f.name)) and fact.level == "county"
+    }
     if len(counties) != 1:
         return
     district = counties.pop()
@@ -413,7 +477,7 @@ def district_bodies(doc: Doc) -> None:
         if not with_post and name not in doc.text and known is None:
             continue  # 区总工会 alone is a kind of body, unless a post, the full name or a name's suffix ties it
         if known is not None and known.type in ORGANISATIONS:
-            known.name = name  # 区人大常委会 found by its suffix: name it in full
+            doc.rename(known, name)  # 区人大常委会 found by its suffix: name it in full
         elif known is None and not doc.covering(m.start(), m.end()):
             etype = T.Union if name.endswith("工会") else T.Organisation
             doc.add(Found(m.start(), m.end(), etype, name, "district-body", 0.7))
@@ -432,9 +496,17 @@ def short_unions(doc: Doc) -> None:
     for m in _SHORT_UNION.finditer(doc.text):
         short = m.group(0).replace("工联会", "工会联合会")  # 工联会: the usual short form
         # named in the body (the headline may shorten a name the body gives in full)
-        named = {f.name for f in doc.found if f.type is T.Union and f.name.endswith(short)
-                 and len(f.name) > len(short) and f.start >= doc.article.body_start}
-        unions = {n for n in named if not any(o != n and o.endswith(n) for o in named)}  # 汤河口镇总工会 is 怀柔区汤河口镇总工会
+        named = {
+            f.name
+            for f in doc.found
+            if f.type is T.Union
+            and f.name.endswith(short)
+            and len(f.name) > len(short)
+            and f.start >= doc.article.body_start
+        }
+        unions = {
+            n for n in named if not any(o != n and o.endswith(n) for o in named)
+        }  # 汤河口镇总工会 is 怀柔区汤河口镇总工会
         if len(unions) == 1 and doc.at(m.start(), m.end()) is None and not doc.covering(m.start(), m.end()):
             doc.add(Found(m.start(), m.end(), T.Union, unions.pop(), "short-union", 0.7))
 
@@ -449,12 +521,17 @@ def _place_head_name(name: str) -> str | None:
 
 def _listed_with_kin(text: str, start: int, end: int, suffix: str) -> bool:
     """东庄户村、西庄户村: a name listed beside another with the same suffix."""
-    return text[start - 2 : start] == suffix + "、" or re.match(rf"、[\u4e00-\u9fff]{{1,5}}?{suffix}", text[end : end + 7]) is not None
+    return (
+        text[start - 2 : start] == suffix + "、"
+        or re.match(rf"、[\u4e00-\u9fff]{{1,5}}?{suffix}", text[end : end + 7]) is not None
+    )
 
 
 def _after_place(doc: Doc, start: int) -> bool:
     before = doc.ending_at(start, {T.District})
-    return before is not None or bool(re.search(r"(在|到|赴|位于|走进|来到)$", doc.text[max(0, start - 3) : start]))
+    return before is not None or bool(
+        re.search(r"(在|到|赴|位于|走进|来到)$", doc.text[max(0, start - 3) : start])
+    )
 
 
 def _continue_abbreviated(doc: Doc) -> None:
@@ -462,7 +539,7 @@ def _continue_abbreviated(doc: Doc) -> None:
     for f in doc.found:
         for short, full in doc.expansions.items():
             if f.name.startswith(short) and f.name != short and not f.name.startswith(full):
-                f.name = full + f.name[len(short) :]
+                doc.rename(f, full + f.name[len(short) :])
 
 
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")
@@ -481,16 +558,26 @@ def people(doc: Doc) -> None:
             if length > chinese:
                 continue
             name = text[i : i + length]
-            if not lx.AFTER_NAME.match(text[i + length : i + length + 2]) and not _STUDIO.match(text, i + length):
+            if not lx.AFTER_NAME.match(text[i + length : i + length + 2]) and not _STUDIO.match(
+                text, i + length
+            ):
                 continue
-            if length == 3 and (name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name[:2], 3000)) or lx.is_common_word(name):
+            if (
+                length == 3
+                and (name[2] in lx.NAME_FOLLOWERS or lx.is_common_word(name[:2], 3000))
+                or lx.is_common_word(name)
+            ):
                 continue  # 展开面(对面): a very common word does not start a name
             if length == 3 and _FOLLOWING_WORD.match(text, i + 2):
                 continue  # 苏某来到: the third character starts the word after a two-character name
             if length == 4 and name[:2] not in lx.surnames():
                 continue  # four characters: only with a two-character surname (欧阳)
-            if name[0] in _FUNCTION_CHARS and lx.is_common_word(name[1:], 200) \
-                    and not lx.occupation_before(text, i) and not text[max(0, i - 8) : i].endswith(_TITLES_BEFORE_NAME):
+            if (
+                name[0] in _FUNCTION_CHARS
+                and lx.is_common_word(name[1:], 200)
+                and not lx.occupation_before(text, i)
+                and not text[max(0, i - 8) : i].endswith(_TITLES_BEFORE_NAME)
+            ):
                 continue  # 向师生, 对职工: a preposition before a noun (not 司机于海洋: a surname after a cue)
             cue = _person_cue(doc, i, i + length)
             if cue:
@@ -515,8 +602,11 @@ def people(doc: Doc) -> None:
     for name in {f.name for f in doc.found if f.type is T.Person}:
         for m in re.finditer(re.escape(name), text):
             after = text[m.end() : m.end() + 2]
-            if (lx.AFTER_NAME.match(after) or after[:1].isdigit()) and doc.at(m.start(), m.end()) is None \
-                    and not doc.covering(m.start(), m.end()):
+            if (
+                (lx.AFTER_NAME.match(after) or after[:1].isdigit())
+                and doc.at(m.start(), m.end()) is None
+                and not doc.covering(m.start(), m.end())
+            ):
                 doc.add(Found(m.start(), m.end(), T.Person, name, "named-again", 0.8))
 
 
@@ -531,13 +621,19 @@ def _listed_person_before(doc: Doc, end: int) -> Found | None:
             continue
         if name[0] not in lx.surnames() and name[:2] not in lx.surnames() or lx.is_common_word(name):
             continue
-        if start == 0 or text[start - 1] in "，。；：、\n（(" or text[max(0, start - 8) : start].endswith(_TITLES_BEFORE_NAME):
+        if (
+            start == 0
+            or text[start - 1] in "，。；：、\n（("
+            or text[max(0, start - 8) : start].endswith(_TITLES_BEFORE_NAME)
+        ):
             return Found(start, end, T.Person, name, "listed-person", 0.7)
     return None
 
 
 # what ends a name in a list of names: the next item, the list's end, or what the people do
-_LIST_GOES_ON = re.compile(r"[、，,；;。：:（(]|与|和|及|等|分别|共同|一行|作|在|为|出席|参加|座谈|获|包揽|把")
+_LIST_GOES_ON = re.compile(
+    r"[、，,；;。：:（(]|与|和|及|等|分别|共同|一行|作|在|为|出席|参加|座谈|获|包揽|把"
+)
 
 
 def _listed_person_after(doc: Doc, start: int) -> Found | None:
@@ -562,8 +658,13 @@ def _honour_at_end() -> re.Pattern:
 
 _TITLES_BEFORE_NAME = tuple(t for t in lx.POST_TITLES if t != "负责人")
 # two-character words that follow a name (来到, 介绍, 表示 …), not single characters or punctuation
-_FOLLOWING_WORD = re.compile(r"(?:{})".format("|".join(
-    w for w in re.findall(r"[\u4e00-\u9fff]{2,}", lx.AFTER_NAME.pattern) if w not in ("同志", "代表"))))
+_FOLLOWING_WORD = re.compile(
+    r"(?:{})".format(
+        "|".join(
+            w for w in re.findall(r"[\u4e00-\u9fff]{2,}", lx.AFTER_NAME.pattern) if w not in ("同志", "代表")
+        )
+    )
+)
 _STUDIO = re.compile(r"(?:劳模|技能大师|大师|职工|工匠)?(?:创新)?工作室")
 _COUNTED_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+[人名位]")
 
@@ -582,29 +683,44 @@ def _person_cue(doc: Doc, start: int, end: int) -> str | None:
         return "after-leaders"  # 区领导王某、刘某: officials, their posts not said
     if before.endswith(("获得者", "代表", "劳模", "工匠", "能手", "标兵")) or _honour_at_end().search(before):
         return "after-honour"
-    clause_start = start == 0 or text[start - 1] in "，。；：\n、,;:）)”"  # ”: after a quotation (“……。”某某说)
+    clause_start = (
+        start == 0 or text[start - 1] in "，。；：\n、,;:）)”"
+    )  # ”: after a quotation (“……。”某某说)
     if clause_start and _PROFILE.match(text, end) and lx.occupation_before(text, doc.clause_end(end)):
         return "profile"  # 韩某是某公司的高级技师: who a worker is
-    if _STUDIO.match(text, end) and (doc.ending_at(start, ORGANISATIONS) or text[start - 1 : start] in ("", "、", "，", "与", "和", "为")):
+    if _STUDIO.match(text, end) and (
+        doc.ending_at(start, ORGANISATIONS) or text[start - 1 : start] in ("", "、", "，", "与", "和", "为")
+    ):
         return "studio-name"  # 某公司张某创新工作室: a studio is named after its leading worker
     if _COUNTED_AFTER.match(text, end):
         return "counted-with"  # 某小学李某等6人荣获…: the first of a group the text counts
-    if text[start - 1 : start] in ("，", ",") and doc.ending_at(start - 1, {T.Person}) and lx.AFTER_NAME.match(text[end : end + 2]):
+    if (
+        text[start - 1 : start] in ("，", ",")
+        and doc.ending_at(start - 1, {T.Person})
+        and lx.AFTER_NAME.match(text[end : end + 2])
+    ):
         return "listed-person"  # 副主席王某，袁某参加: a name that continues a list of people
     if text[start - 1 : start] == "的" and text[end : end + 1] in ("；", ";"):
         return "described"  # …称号的刘某；…: one of a list of people, each described first
-    if text[start - 1 : start] == "的" and doc.ending_at(start - 1, ORGANISATIONS) is not None \
-            and (re.match(r"[、等和]|被|获", text[end : end + 1]) or _FOLLOWING_WORD.match(text, end)):
+    if (
+        text[start - 1 : start] == "的"
+        and doc.ending_at(start - 1, ORGANISATIONS) is not None
+        and (re.match(r"[、等和]|被|获", text[end : end + 1]) or _FOLLOWING_WORD.match(text, end))
+    ):
         return "of-body"  # 某公司的贺某、某中学的喻某等10人被命名为…
     # 该校机电工程学院（实训中心）周立平说: a speaker right after the body they speak for
     after_body = doc.ending_at(start, ORGANISATIONS) is not None
-    if (clause_start or after_body) and re.match(r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾|当选)", text[end : end + 2]):
+    if (clause_start or after_body) and re.match(
+        r"(指出|表示|强调|介绍|说|认为|讲述|分享|回顾|当选)", text[end : end + 2]
+    ):
         return "speaker"
     return None
 
 
 # 获评“某区最美劳动者”, “某区先进工作者”称号: a quoted title conferred
-_CONFERRED_TITLE = re.compile(r"(?:获评|被评为|评为|荣获|被授予|授予)“([^“”，。、]{3,16})”|“([^“”，。、]{3,16})”(?:荣誉)?称号")
+_CONFERRED_TITLE = re.compile(
+    r"(?:获评|被评为|评为|荣获|被授予|授予)“([^“”，。、]{3,16})”|“([^“”，。、]{3,16})”(?:荣誉)?称号"
+)
 
 
 _UNIT_TITLE = re.compile(r"(职工之家|单位|集体|班组|示范点|示范区|企业|窗口|基地|工作室|驿站|之家|站点)$")
@@ -615,8 +731,10 @@ def _qualified_honour() -> re.Pattern:
     """Who confers (a place, 全国, 首都), a trade in a few characters, a kind of honour
     conferred on people (not 奖状 or 先锋号, which go to units)."""
     places = "|".join(sorted((p for p in lx.place_facts() if len(p) >= 2), key=len, reverse=True))
-    return re.compile(rf"(?P<qualifier>全国|首都|国家|中国|{places})(?P<trade>[\u4e00-\u9fff]{{0,4}}?)"
-                      r"(?:五一劳动奖章|劳动模范|先进工作者|技术能手|岗位能手|技能标兵|巾帼标兵|技能大师)")
+    return re.compile(
+        rf"(?P<qualifier>全国|首都|国家|中国|{places})(?P<trade>[\u4e00-\u9fff]{{0,4}}?)"
+        r"(?:五一劳动奖章|劳动模范|先进工作者|技术能手|岗位能手|技能标兵|巾帼标兵|技能大师)"
+    )
 
 
 def honours(doc: Doc) -> None:
@@ -640,9 +758,15 @@ def honours(doc: Doc) -> None:
     for m in _qualified_honour().finditer(text):
         # 全国邮政五一劳动奖章, 全国造纸工业劳动模范, 某省先进工作者: a title with who confers it
         qualifier, trade = m.group("qualifier"), m.group("trade")
-        if not (qualifier in lx.place_facts() or qualifier in ("全国", "首都", "国家", "中国")) or _UNIT_TITLE.search(m.group(0)):
+        if not (
+            qualifier in lx.place_facts() or qualifier in ("全国", "首都", "国家", "中国")
+        ) or _UNIT_TITLE.search(m.group(0)):
             continue
-        if re.search(r"[的和与及等各]", trade) or doc.covering(m.start(), m.end()) or doc.at(m.start(), m.end(), {T.Honour}):
+        if (
+            re.search(r"[的和与及等各]", trade)
+            or doc.covering(m.start(), m.end())
+            or doc.at(m.start(), m.end(), {T.Honour})
+        ):
             continue
         doc.add(Found(m.start(), m.end(), T.Honour, m.group(0), "qualified-honour", 0.7))
 
@@ -657,7 +781,10 @@ def programmes(doc: Doc) -> None:
         start, end = m.span()
         quoted = text[start:end]
         # “X”为主题 is a theme; “X”主题活动, “X”主题诗会 name an occurrence
-        if re.match(r"(为主题|的主题|为题|主题(?![\u4e00-\u9fff]{0,2}(活动|会|赛|展|课|讲座|沙龙|日)))", text[end : end + 8]) or text[max(0, start - 1) : start] in ("以",):
+        if re.match(
+            r"(为主题|的主题|为题|主题(?![\u4e00-\u9fff]{0,2}(活动|会|赛|展|课|讲座|沙龙|日)))",
+            text[end : end + 8],
+        ) or text[max(0, start - 1) : start] in ("以",):
             doc.blocked.append((start, end))
             continue
         if re.search(r"[，。！？,!?]", quoted) or len(quoted) > 24:
@@ -667,7 +794,9 @@ def programmes(doc: Doc) -> None:
             # 深化“送温暖、送文化、送健康”活动: a campaign named by its slogans
             doc.add(Found(start, end + 2, T.Programme, quoted + text[end : end + 2], "quoted-campaign", 0.65))
             continue
-        if re.search(r"、|——", quoted) or re.match(r"(的(?!工作(体系|机制|格局|模式))|工会)", text[end : end + 5]):
+        if re.search(r"、|——", quoted) or re.match(
+            r"(的(?!工作(体系|机制|格局|模式))|工会)", text[end : end + 5]
+        ):
             continue  # “强基固本、服务职工…”, “走访——协商——落实”, “四型”工会: slogans and descriptions
         if "暨" in quoted and _joint_programmes(doc, start, end):
             continue
@@ -751,9 +880,16 @@ _TITLE_ENDINGS = ("人才", "能手", "标兵", "之星", "工匠", "劳模", "�
 
 def _programme_like(quoted: str) -> bool:
     """A quotation that names a standing thing: 顺义工匠日, 职工法律服务日, 区级示范技能送教."""
-    inner = quoted.strip("“”\"‘’")
-    return 3 <= len(inner) <= 15 and not re.search(r"[、·]", inner) and bool(
-        re.search(r"(日|培训|送教|服务|机制|工程|计划|行动|驿站|平台|体系|竞赛|大赛|进[\u4e00-\u9fff]{2})$", inner)
+    inner = quoted.strip('“”"‘’')
+    return (
+        3 <= len(inner) <= 15
+        and not re.search(r"[、·]", inner)
+        and bool(
+            re.search(
+                r"(日|培训|送教|服务|机制|工程|计划|行动|驿站|平台|体系|竞赛|大赛|进[\u4e00-\u9fff]{2})$",
+                inner,
+            )
+        )
     )
 
 
@@ -767,7 +903,11 @@ def _tail(text: str, end: int, suffixes: list[str], limit: int = 10) -> str:
     """The words after a quotation up to the last suffix within ``limit`` characters."""
     window = re.split(r"[，。、；：！？,.;:!?（）()《》“”\"\n…—]", text[end : end + limit], maxsplit=1)[0]
     window = _TAIL_STOP.split(window, maxsplit=1)[0]  # “X”顺利完成建设, “X”包含Y计划: the sentence goes on
-    if re.match(r"(这|该|此|等)", window) or "的" in window and not re.match(r"的工作(体系|机制|格局|模式)", window):
+    if (
+        re.match(r"(这|该|此|等)", window)
+        or "的" in window
+        and not re.match(r"的工作(体系|机制|格局|模式)", window)
+    ):
         return ""  # ‘接待日’这个平台, “…”的必修课程体系: a description, not the name's end
     return window[: _last_suffix_end(window, suffixes)]
 
@@ -797,15 +937,26 @@ def _head(doc: Doc, start: int) -> int:
         return start - len(m.group(0))
     m = _VERB_THEN_HEAD.search(text, max(0, start - 10), start)
     if m and m.group(1) not in ("企业", "全市", "全区", "各级", "基层") and not _NOT_A_HEAD.match(m.group(1)):
-        return m.start(1)  # (not 实施企业“三个一”体检: whose; not 启动了“X”工程, 建设将“X”: words of the sentence)
-    if start > 1 and doc.ending_at(start - 1, ORGANISATIONS) is not None and "\u4e00" <= text[start - 1] <= "\u9fff":
+        return m.start(
+            1
+        )  # (not 实施企业“三个一”体检: whose; not 启动了“X”工程, 建设将“X”: words of the sentence)
+    if (
+        start > 1
+        and doc.ending_at(start - 1, ORGANISATIONS) is not None
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+    ):
         return start - 1
     return start
 
 
 def _programme_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4) : start]
-    return bool(re.search(r"(开展|实施|推进|启动|打造|深化|构建|建立|推出|落实|推广|创新|探索|形成|通过|依托|围绕|持续)$", before))
+    return bool(
+        re.search(
+            r"(开展|实施|推进|启动|打造|深化|构建|建立|推出|落实|推广|创新|探索|形成|通过|依托|围绕|持续)$",
+            before,
+        )
+    )
 
 
 def _is_occurrence(doc: Doc, start: int, name: str) -> bool:
@@ -827,7 +978,9 @@ def events(doc: Doc) -> None:
         # no second action before the event word (举办…启动仪式 is fine: 启动 names it)
         if cut and not re.search(rf"(?:{verbs}|到|前往|赴)", clause[: cut - _suffix_length(clause[:cut])]):
             _add_event(doc, start, start + cut, "after-verb")
-    for m in re.finditer(r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行|收官|落幕|闭幕|开赛|启幕)", text):
+    for m in re.finditer(
+        r"(?:在|于)[^，。；,;]{2,30}?(?:举办|举行|召开|开幕|启动|开班|进行|收官|落幕|闭幕|开赛|启幕)", text
+    ):
         end = m.start()
         s0, _ = doc.sentence_bounds(end)
         clause_start = doc.clause_start(s0, end)
@@ -893,12 +1046,16 @@ def occurrences(doc: Doc) -> None:
         return
     # 某区总工会举办X: what is held follows the verb; 某区总工会慰问X: the visit is the verb and its object
     start = m.end() if m.group(0) in lx.ORGANISE_VERBS else m.start()
-    if len(headline) - start >= 4 and not doc.between(start, len(headline), ORGANISATIONS | {T.Event, T.Programme}):
+    if len(headline) - start >= 4 and not doc.between(
+        start, len(headline), ORGANISATIONS | {T.Event, T.Programme}
+    ):
         doc.add(Found(start, len(headline), T.Event, headline[start:], "headline-occurrence", 0.5))
 
 
 # 此次活动为某区总工会“X”系列活动之一: the series a report's occurrence belongs to
-ONE_OF_SERIES = re.compile(r"(?:此次|本次|这次|该)(?:活动|比赛|大赛|演出|慰问)?(?:是|为|系|作为)([^，。；]{2,40}?)之一")
+ONE_OF_SERIES = re.compile(
+    r"(?:此次|本次|这次|该)(?:活动|比赛|大赛|演出|慰问)?(?:是|为|系|作为)([^，。；]{2,40}?)之一"
+)
 
 
 def series(doc: Doc) -> None:
@@ -909,7 +1066,9 @@ def series(doc: Doc) -> None:
         owner = doc.starting_at(start, ORGANISATIONS)
         start = owner.end if owner is not None and owner.end < end - 2 else start
         start += len(re.match(r"的?", doc.text[start:end]).group(0))
-        if re.search("(系列活动|活动|行动|工程|计划)$", doc.text[start:end]) and not doc.at(start, end, {T.Programme}):
+        if re.search("(系列活动|活动|行动|工程|计划)$", doc.text[start:end]) and not doc.at(
+            start, end, {T.Programme}
+        ):
             doc.add(Found(start, end, T.Programme, doc.text[start:end], "one-of-series", 0.65))
 
 
@@ -945,8 +1104,14 @@ def congresses(doc: Doc) -> None:
 
 _LIST_OPENER = re.compile(r"包括|包含|其中有|如|有|：|:")
 # (not exhibitions: the ones a list names are mostly standing displays that people visit)
-_EVENT_WORD = "|".join(w for w in lx.EVENT_SUFFIXES if w not in ("活动", "会议", "大会", "工作") and not w.endswith(("展览", "展")))
-_EVENT_LIST = re.compile(rf"(?:[^，。；：、\n]{{2,20}}?(?:{_EVENT_WORD})、)+[^，。；：、\n]{{2,20}}?(?:{_EVENT_WORD})(?=等|和|及|，|。|；|$)")
+_EVENT_WORD = "|".join(
+    w
+    for w in lx.EVENT_SUFFIXES
+    if w not in ("活动", "会议", "大会", "工作") and not w.endswith(("展览", "展"))
+)
+_EVENT_LIST = re.compile(
+    rf"(?:[^，。；：、\n]{{2,20}}?(?:{_EVENT_WORD})、)+[^，。；：、\n]{{2,20}}?(?:{_EVENT_WORD})(?=等|和|及|，|。|；|$)"
+)
 _MAJOR_EVENT = re.compile("|".join(lx.longest_first("major_events")))
 
 
@@ -999,17 +1164,25 @@ def _name_start(doc: Doc, start: int, end: int, rule: str) -> int:
             continue
         inner = [f for f in doc.found if start <= f.start < end and f.end < end and f.type is not T.Programme]
         lead = next((f for f in inner if f.start == start and f.type in ORGANISATIONS | {T.District}), None)
-        m2 = re.match(r"^(近日|日前|当天|正式|集中|共同|一起|联合|携手|首次|再次|全体|分别|开展|举办|组织)", s)
+        m2 = re.match(
+            r"^(近日|日前|当天|正式|集中|共同|一起|联合|携手|首次|再次|全体|分别|开展|举办|组织)", s
+        )
         if m2:
             start += len(m2.group(0))
             continue
-        if lead and rule != "sentence-subject" and lead.end - lead.start < len(s) - 2 \
-                and not (lead.type is T.District and rule == "before-venue" and text[lead.end] not in "（("):
+        if (
+            lead
+            and rule != "sentence-subject"
+            and lead.end - lead.start < len(s) - 2
+            and not (lead.type is T.District and rule == "before-venue" and text[lead.end] not in "（(")
+        ):
             # (but 某区第二届技能大赛闭幕式在…举行: the place is part of the occurrence's name)
             start = lead.end
             continue
         # 北京某某联盟理事长单位交接活动: from the start of the body's name, not its middle
-        straddled = next((f for f in doc.found if f.start < start < f.end < end - 2 and f.type in ORGANISATIONS), None)
+        straddled = next(
+            (f for f in doc.found if f.start < start < f.end < end - 2 and f.type in ORGANISATIONS), None
+        )
         return straddled.start if straddled else start
 
 
@@ -1033,7 +1206,10 @@ def _add_event(doc: Doc, start: int, end: int, rule: str) -> None:
         return
     if doc.at(start, end, {T.Programme}):
         return
-    if re.match(r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩|[\d一二三四五六七八九十百]+[场次期])", name):
+    if re.match(
+        r"^(此次|本次|该|这|此|活动|会上|会议|不少于|好|多场|各类|各项|丰富多彩|[\d一二三四五六七八九十百]+[场次期])",
+        name,
+    ):
         return
     listed = re.match(r"^(.+)等[^”\"’、]{0,6}$", name)
     if listed:  # 开展技能人才云宣讲、工匠精神宣传周等活动: each item is an occurrence

@@ -74,7 +74,17 @@ def _union_owner(doc: Doc, f: Found) -> None:
         return
     if whole:
         name, start = places[-1]
-        target = doc.add(Found(f.start + start, f.start + start + len(name), T.District, _canonical(name), "owner", 0.85, printed=name))
+        target = doc.add(
+            Found(
+                f.start + start,
+                f.start + start + len(name),
+                T.District,
+                _canonical(name),
+                "owner",
+                0.85,
+                printed=name,
+            )
+        )
         doc.relate(f.name, P.unionOf, target.name, f.start, f.end, "union-owner", confidence=0.9)
         _chain(doc, f, places)
         return
@@ -95,8 +105,10 @@ def _tail_owner(doc: Doc, f: Found, owner: str) -> Found | None:
     if len(owner) < 3 or lx.suffix_of(owner) == owner:
         return None  # 分公司工会, 项目部工会: a kind of body, not one of them
     longer = {
-        x.name: x for x in doc.found
-        if x.type in _OWNERS and not f.start <= x.start < f.end
+        x.name: x
+        for x in doc.found
+        if x.type in _OWNERS
+        and not f.start <= x.start < f.end
         and any(len(n) > len(owner) and n.endswith(owner) for n in (x.name, x.printed))
     }
     if len(longer) != 1:
@@ -159,14 +171,47 @@ def _unlisted_place_after(known: str, s: str, pos: int):
 def _chain(doc: Doc, f: Found, places: list[tuple[str, int]]) -> None:
     for (outer, outer_at), (inner, at) in zip(places, places[1:]):
         # both ends are places the text names (延庆区香水园街道: 延庆区 and 香水园街道)
-        doc.add(Found(f.start + outer_at, f.start + outer_at + len(outer), T.District, _canonical(outer), "chain", 0.8, printed=outer))
-        doc.add(Found(f.start + at, f.start + at + len(inner), T.District, _canonical(inner), "chain", 0.8, printed=inner))
-        if _place_rank(outer) < _place_rank(inner):  # 朝阳区海淀区…: two places side by side, not one in the other
+        doc.add(
+            Found(
+                f.start + outer_at,
+                f.start + outer_at + len(outer),
+                T.District,
+                _canonical(outer),
+                "chain",
+                0.8,
+                printed=outer,
+            )
+        )
+        doc.add(
+            Found(
+                f.start + at,
+                f.start + at + len(inner),
+                T.District,
+                _canonical(inner),
+                "chain",
+                0.8,
+                printed=inner,
+            )
+        )
+        if _place_rank(outer) < _place_rank(
+            inner
+        ):  # 朝阳区海淀区…: two places side by side, not one in the other
             doc.relate(_canonical(inner), P.locatedIn, _canonical(outer), f.start, f.end, "place-chain")
 
 
-_RANK_BY_ENDING = (("省", 0), ("自治区", 0), ("市", 1), ("区", 2), ("县", 2), ("镇", 3), ("乡", 3), ("街道", 3),
-                   ("地区", 3), ("村", 4), ("社区", 4))
+_RANK_BY_ENDING = (
+    ("省", 0),
+    ("自治区", 0),
+    ("市", 1),
+    ("区", 2),
+    ("县", 2),
+    ("镇", 3),
+    ("乡", 3),
+    ("街道", 3),
+    ("地区", 3),
+    ("村", 4),
+    ("社区", 4),
+)
 
 
 def _place_rank(place: str) -> int:
@@ -189,14 +234,31 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     places = place_prefixes(f.name)
     rest_at = places[-1][1] + len(places[-1][0]) if places else 0
     # a city or narrower place (成都市政府, 大兴区水务局); not Beijing itself (北京市某局: provincial level)
-    local = places and (places[-1][0] not in lx.place_facts() or lx.place_facts()[places[-1][0]].level in ("prefectural", "county", "township", "area"))
+    local = places and (
+        places[-1][0] not in lx.place_facts()
+        or lx.place_facts()[places[-1][0]].level in ("prefectural", "county", "township", "area")
+    )
     # a venue only after a place printed in full (怀柔区会议中心), not a short name (朝阳公园)
     venue_in_place = f.type is T.Venue and places and places[-1][0] == _canonical(places[-1][0])
     # (某区委: the district's Party committee, one character after the place)
-    if local and (f.type is T.Organisation or venue_in_place) and (len(f.name) - rest_at >= 2 or f.name[rest_at:] == "委"):
+    if (
+        local
+        and (f.type is T.Organisation or venue_in_place)
+        and (len(f.name) - rest_at >= 2 or f.name[rest_at:] == "委")
+    ):
         _chain(doc, f, places)
         name, at = places[-1]
-        doc.add(Found(f.start + at, f.start + at + len(name), T.District, _canonical(name), "owner", 0.75, printed=name))
+        doc.add(
+            Found(
+                f.start + at,
+                f.start + at + len(name),
+                T.District,
+                _canonical(name),
+                "owner",
+                0.75,
+                printed=name,
+            )
+        )
         doc.relate(f.name, P.locatedIn, _canonical(name), f.start, f.end, "place-prefix")
     unit = next((u for u in lx.UNIT_SUFFIXES if f.name.endswith(u) and u != "工会"), None)
     owner = f.name[: -len(unit)] if unit else ""
@@ -204,10 +266,24 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
     if party and party.group(1) in lx.place_facts() and f.type is T.Organisation:
         # 某区委宣传部: a department of the district's Party committee, which lies in the district
         place = lx.place_facts()[party.group(1)]
-        doc.add(Found(f.start, f.start + len(party.group(1)), T.District, place.name, "owner", 0.75, printed=party.group(1)))
+        doc.add(
+            Found(
+                f.start,
+                f.start + len(party.group(1)),
+                T.District,
+                place.name,
+                "owner",
+                0.75,
+                printed=party.group(1),
+            )
+        )
         doc.relate(f.name, P.locatedIn, place.name, f.start, f.end, "place-prefix")
         return
-    if owner and f.type is not T.Union and any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District):
+    if (
+        owner
+        and f.type is not T.Union
+        and any(owner.endswith(s) for s, t in lx.SUFFIXES if t is not T.District)
+    ):
         # 北京安居发展中心党委宣传部, …团委: units of the body they are named after
         target = _named_owner(doc, f, owner)
         if target is not None:
@@ -224,24 +300,31 @@ def _parent_and_place(doc: Doc, f: Found) -> None:
         if _LEGAL_FORM.fullmatch(f.name[cut:]):
             break  # 北京安泰集团有限责任公司 is 北京安泰集团 itself, by its legal name
         parent = f.name[:cut]
-        if lx.GENERIC_PREFIXES.match(parent) or parent in lx.place_facts() or parent.count("（") != parent.count("）") \
-                or parent.count("(") != parent.count(")"):
+        if (
+            lx.GENERIC_PREFIXES.match(parent)
+            or parent in lx.place_facts()
+            or parent.count("（") != parent.count("）")
+            or parent.count("(") != parent.count(")")
+        ):
             continue
-        if parent.endswith("工会") and (parent[:-2] in lx.place_facts() or parent[:-2] in ("地区", "街道", "社区")):
+        if parent.endswith("工会") and (
+            parent[:-2] in lx.place_facts() or parent[:-2] in ("地区", "街道", "社区")
+        ):
             continue  # 北京工会某协会, 地区工会服务站: a place and 工会 is no union's name
         if re.fullmatch(r"[市区县]工会", parent):
             break  # 市工会干部学院: "the city's union", a kind, not a name
         target = doc.starting_at(f.start, ORGANISATIONS)
         if target is None or target.end - target.start != cut or target is f:
-            etype = T.Union if _UNION_SUFFIX.search(parent) else next(
-                t for s, t in lx.SUFFIXES if parent.endswith(s)
+            etype = (
+                T.Union
+                if _UNION_SUFFIX.search(parent)
+                else next(t for s, t in lx.SUFFIXES if parent.endswith(s))
             )
             target = doc.add(Found(f.start, f.start + cut, etype, parent, "parent", 0.7, printed=parent))
         child = f.name[cut:]
         if f.type is not T.Union and _names_itself(child):
             # 上海铁路局南京机务段: two names side by side, the second a part of the first
-            doc.move(f, f.start + cut)
-            f.name = f.printed = child
+            doc.rename(f, child, start=f.start + cut)
         doc.relate(f.name, P.subOrganizationOf, target.name, f.start, f.end, "parent-prefix", confidence=0.75)
         break
 
@@ -291,7 +374,10 @@ def _place_chain(doc: Doc, f: Found) -> None:
     elif (zone := lx.place_facts().get(printed)) and zone.level == "area":
         # 大兴生物医药基地: a listed zone printed with the name of the district the gazetteer puts
         # it in (not 昌平园, a park's short name with its district fused in: 中关村昌平园)
-        head = next((printed[:k] for k in range(len(printed) - 2, 1, -1) if _canonical(printed[:k]) == zone.parent), None)
+        head = next(
+            (printed[:k] for k in range(len(printed) - 2, 1, -1) if _canonical(printed[:k]) == zone.parent),
+            None,
+        )
         if head and lx.place_facts()[head].level == "county":
             _zone_in(doc, f, head, 0)
     # 天津宝坻区: adjacent places in the text
@@ -331,7 +417,15 @@ def _project_departments(doc: Doc) -> None:
         candidates = [f for f in firms if s0 <= f.start and f.end <= unit.start] or firms
         if len({f.name for f in candidates}) == 1:
             firm = candidates[0]
-            doc.relate(unit.name, P.subOrganizationOf, firm.name, firm.start, unit.end, "project-of-firm", confidence=0.7)
+            doc.relate(
+                unit.name,
+                P.subOrganizationOf,
+                firm.name,
+                firm.start,
+                unit.end,
+                "project-of-firm",
+                confidence=0.7,
+            )
             parts.add(unit.name)
 
 
@@ -360,8 +454,13 @@ def posts(doc: Doc) -> None:
             title_start -= len(word)
             # 党组副书记, 兼职副主席, 工会主席: the kind of title before it, where no body ends (镇党委副书记)
             if not doc.ending_at(title_start, ORGANISATIONS):
-                title_start -= len(_TITLE_KIND.search(doc.text, max(0, title_start - 3), title_start).group(0))
-            dept = re.search(r"([\u4e00-\u9fff]{1,8}(部|处|科|室|办公室|中心))$", doc.text[max(0, title_start - 10) : title_start])
+                title_start -= len(
+                    _TITLE_KIND.search(doc.text, max(0, title_start - 3), title_start).group(0)
+                )
+            dept = re.search(
+                r"([\u4e00-\u9fff]{1,8}(部|处|科|室|办公室|中心))$",
+                doc.text[max(0, title_start - 10) : title_start],
+            )
             org = doc.ending_at(title_start, ORGANISATIONS)
             if org is None and dept:
                 title_start -= len(dept.group(0))
@@ -369,7 +468,16 @@ def posts(doc: Doc) -> None:
             if org:
                 title = doc.text[title_start:pos].strip("、，,")
                 doc.blocked.append((title_start, pos))
-                doc.relate(person.name, P.holdsPost, org.name, org.start, person.end, "title-before-name", title=title, confidence=0.85)
+                doc.relate(
+                    person.name,
+                    P.holdsPost,
+                    org.name,
+                    org.start,
+                    person.end,
+                    "title-before-name",
+                    title=title,
+                    confidence=0.85,
+                )
                 # …领导小组副组长，区政协党组成员、副主席，区总工会主席孙立新: one post per body
                 if doc.text[org.start - 1 : org.start] not in ("，", "、", ","):
                     break
@@ -392,12 +500,31 @@ def posts_in_a_list(doc: Doc) -> None:
             continue
         between = doc.text[last.end : person.start]
         title = next((t for t in lx.POST_TITLES if between.endswith(t)), None)
-        if title and re.fullmatch(r"[，,、](?:[\u4e00-\u9fff]{0,6}[、]?)*", between[: len(between) - len(title)] or "，"):
+        if title and re.fullmatch(
+            r"[，,、](?:[\u4e00-\u9fff]{0,6}[、]?)*", between[: len(between) - len(title)] or "，"
+        ):
             # 乙 after a comma with a title of its own, no body named between
-            doc.relate(person.name, P.holdsPost, last.object, last.start, person.end, "post-in-list", title=title, confidence=0.7)
+            doc.relate(
+                person.name,
+                P.holdsPost,
+                last.object,
+                last.start,
+                person.end,
+                "post-in-list",
+                title=title,
+                confidence=0.7,
+            )
         elif between in ("、", "，", ","):
-            doc.relate(person.name, P.holdsPost, last.object, last.start, person.end, "post-in-list", title=last.title,
-                       confidence=0.65)
+            doc.relate(
+                person.name,
+                P.holdsPost,
+                last.object,
+                last.start,
+                person.end,
+                "post-in-list",
+                title=last.title,
+                confidence=0.65,
+            )
         else:
             continue
         last = doc.relations[-1]
@@ -429,17 +556,37 @@ def elected(doc: Doc) -> None:
         last = org
         listed = person
         while listed is not None:
-            doc.relate(listed.name, P.holdsPost, org.name, listed.start, title_at + len(title), "elected",
-                       title=title, confidence=0.8)
-            listed = doc.ending_at(listed.start - 1, {T.Person}) if doc.text[listed.start - 1 : listed.start] == "、" else None
+            doc.relate(
+                listed.name,
+                P.holdsPost,
+                org.name,
+                listed.start,
+                title_at + len(title),
+                "elected",
+                title=title,
+                confidence=0.8,
+            )
+            listed = (
+                doc.ending_at(listed.start - 1, {T.Person})
+                if doc.text[listed.start - 1 : listed.start] == "、"
+                else None
+            )
 
 
 def _workplace(doc: Doc, person: Found) -> Found | None:
     """The body printed before a person's occupation and name: 某公司(机务)工程师陈某."""
     occupation = lx.occupation_before(doc.text, person.start)
     at = person.start - occupation
-    return next((org for k in range(5) if occupation and _CHINESE.fullmatch(doc.text, at - k, at)
-                 and (org := doc.ending_at(at - k, {T.Enterprise, T.Organisation}))), None)
+    return next(
+        (
+            org
+            for k in range(5)
+            if occupation
+            and _CHINESE.fullmatch(doc.text, at - k, at)
+            and (org := doc.ending_at(at - k, {T.Enterprise, T.Organisation}))
+        ),
+        None,
+    )
 
 
 def employers(doc: Doc) -> None:
@@ -448,18 +595,33 @@ def employers(doc: Doc) -> None:
     for person in (f for f in doc.found if f.type is T.Person and f.rule == "studio-name"):
         org = doc.ending_at(person.start, {T.Enterprise, T.Organisation})  # 某公司张某创新工作室
         if org is not None:
-            doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "studio-of-body", confidence=0.7)
+            doc.relate(
+                person.name, P.worksFor, org.name, org.start, person.end, "studio-of-body", confidence=0.7
+            )
     for person in [f for f in doc.found if f.type is T.Person]:
         if org := _workplace(doc, person):
-            doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75)
+            doc.relate(
+                person.name, P.worksFor, org.name, org.start, person.end, "occupation-at", confidence=0.75
+            )
             continue
-        org = doc.ending_at(person.start - 1, {T.Enterprise, T.Organisation}) if doc.text[person.start - 1 : person.start] == "的" else None
+        org = (
+            doc.ending_at(person.start - 1, {T.Enterprise, T.Organisation})
+            if doc.text[person.start - 1 : person.start] == "的"
+            else None
+        )
         if org is not None:
             doc.relate(person.name, P.worksFor, org.name, org.start, person.end, "of-body", confidence=0.7)
             continue  # 某中学的喻某
-        org = doc.starting_at(person.end + 1, {T.Enterprise, T.Organisation}) if doc.text.startswith("是", person.end) else None
-        if org and (occupation := re.match(r"的(?:一名|一位)?", doc.text[org.end :])) and \
-                lx.occupation_before(doc.text, doc.clause_end(org.end + occupation.end())):
+        org = (
+            doc.starting_at(person.end + 1, {T.Enterprise, T.Organisation})
+            if doc.text.startswith("是", person.end)
+            else None
+        )
+        if (
+            org
+            and (occupation := re.match(r"的(?:一名|一位)?", doc.text[org.end :]))
+            and lx.occupation_before(doc.text, doc.clause_end(org.end + occupation.end()))
+        ):
             doc.relate(person.name, P.worksFor, org.name, person.start, org.end, "profile", confidence=0.7)
             continue  # 韩某是某公司的高级技师
         s0, s1 = doc.sentence_bounds(person.start)
@@ -468,8 +630,12 @@ def employers(doc: Doc) -> None:
             org = doc.starting_at(at, {T.Enterprise, T.Organisation})
             while org is not None and (nxt := doc.starting_at(org.end, {T.Enterprise, T.Organisation})):
                 org = nxt  # 金源集团新安商场: the unit, not its group
-            if org and re.match(r"[^，。；]{0,6}(工作|任职|深耕|从事|就职|扎根|坚守)", doc.text[org.end : org.end + 10]):
-                doc.relate(person.name, P.worksFor, org.name, person.start, org.end, "works-at", confidence=0.7)
+            if org and re.match(
+                r"[^，。；]{0,6}(工作|任职|深耕|从事|就职|扎根|坚守)", doc.text[org.end : org.end + 10]
+            ):
+                doc.relate(
+                    person.name, P.worksFor, org.name, person.start, org.end, "works-at", confidence=0.7
+                )
                 break
 
 
@@ -477,24 +643,49 @@ def honours_held(doc: Doc) -> None:
     """Honours right before a person's name: 全国劳动模范陈志刚, 北京大工匠、首都劳动奖章获得者吴建国,
     or before the body and occupation of that person: 全国劳动模范、某公司高级技师梁某."""
     # where the posts of each person begin: 全国劳动模范、某公司党委书记兼工会主席某某
-    posts_from = {r.subject: r.start for r in doc.relations if r.predicate is P.holdsPost and r.rule == "title-before-name"}
+    posts_from = {
+        r.subject: r.start
+        for r in doc.relations
+        if r.predicate is P.holdsPost and r.rule == "title-before-name"
+    }
     for person in [f for f in doc.found if f.type is T.Person]:
         pos = person.start
         text = doc.text
         if workplace := _workplace(doc, person):
             pos = workplace.start - (text[workplace.start - 1 : workplace.start] == "、")
-        elif posts_from.get(person.name, person.end) < person.start and text[posts_from[person.name] - 1] == "、":
+        elif (
+            posts_from.get(person.name, person.end) < person.start
+            and text[posts_from[person.name] - 1] == "、"
+        ):
             pos = posts_from[person.name] - 1
         pos -= len(re.search(r"(获得者|代表|)$", text[max(0, pos - 3) : pos]).group(0))
         while True:
             honour = doc.ending_at(pos, {T.Honour})
             if honour is None:
                 break
-            doc.relate(person.name, P.hasHonour, honour.name, honour.start, person.end, "honour-before-name", confidence=0.85)
+            doc.relate(
+                person.name,
+                P.hasHonour,
+                honour.name,
+                honour.start,
+                person.end,
+                "honour-before-name",
+                confidence=0.85,
+            )
             # and the people listed after that one: 劳动模范甲、乙、丙
             listed = person
-            while text[listed.end : listed.end + 1] == "、" and (listed := doc.starting_at(listed.end + 1, {T.Person})):
-                doc.relate(listed.name, P.hasHonour, honour.name, honour.start, listed.end, "honour-before-list", confidence=0.75)
+            while text[listed.end : listed.end + 1] == "、" and (
+                listed := doc.starting_at(listed.end + 1, {T.Person})
+            ):
+                doc.relate(
+                    listed.name,
+                    P.hasHonour,
+                    honour.name,
+                    honour.start,
+                    listed.end,
+                    "honour-before-list",
+                    confidence=0.75,
+                )
             pos = honour.start
             pos -= len(re.search(r"(、|和|及|)$", text[max(0, pos - 1) : pos]).group(0))
             pos -= len(re.search(f"(首届|{lx.EDITION}|)$", text[max(0, pos - 4) : pos]).group(0))
@@ -509,8 +700,15 @@ def honours_in_apposition(doc: Doc) -> None:
         if re.search(rf"等({lx.EDITION})?$", doc.text[max(0, honour.start - 6) : honour.start]):
             s0, _ = doc.sentence_bounds(honour.start)
             for person in (f for f in doc.found if f.type is T.Person and s0 <= f.start < honour.start):
-                doc.relate(person.name, P.hasHonour, honour.name, person.start, honour.end, "listed-before-honour",
-                           confidence=0.7)
+                doc.relate(
+                    person.name,
+                    P.hasHonour,
+                    honour.name,
+                    person.start,
+                    honour.end,
+                    "listed-before-honour",
+                    confidence=0.7,
+                )
     for person in [f for f in doc.found if f.type is T.Person]:
         s0, _ = doc.sentence_bounds(person.start)
         at = doc.clause_start(s0, person.start)
@@ -520,8 +718,15 @@ def honours_in_apposition(doc: Doc) -> None:
             start += len(re.match(r"[（(]?(其中|包括|他们是|她们是|有)?[：:]?", doc.text[start:end]).group(0))
             honour = honours.get((start, end))
             if honour is not None:
-                doc.relate(person.name, P.hasHonour, honour.name, honour.start, person.end, "honour-in-apposition",
-                           confidence=0.75)
+                doc.relate(
+                    person.name,
+                    P.hasHonour,
+                    honour.name,
+                    honour.start,
+                    person.end,
+                    "honour-in-apposition",
+                    confidence=0.75,
+                )
 
 
 # what confers a title on the people before it: 陈某等50人被授予“某区劳动模范”称号
@@ -536,7 +741,9 @@ def honours_conferred(doc: Doc) -> None:
     people = [f for f in doc.found if f.type is T.Person]
     for honour in [f for f in doc.found if f.type is T.Honour]:
         pos = honour.start
-        while doc.text[pos - 1 : pos] in ("、", "和", "及") and (before := doc.ending_at(pos - 1, {T.Honour})):
+        while doc.text[pos - 1 : pos] in ("、", "和", "及") and (
+            before := doc.ending_at(pos - 1, {T.Honour})
+        ):
             pos = before.start  # the first of a list of honours: 荣获全国劳动模范、首都劳动奖章
         s0, _ = doc.sentence_bounds(pos)
         verb = _CONFERRED.search(doc.text, s0, pos)
@@ -547,7 +754,15 @@ def honours_conferred(doc: Doc) -> None:
             after = honour.end + titled.end()
             holder = next((p for p in people if after <= p.start < doc.clause_end(after)), None)
             if holder:
-                doc.relate(holder.name, P.hasHonour, honour.name, honour.start, holder.end, "honour-described", confidence=0.75)
+                doc.relate(
+                    holder.name,
+                    P.hasHonour,
+                    honour.name,
+                    honour.start,
+                    holder.end,
+                    "honour-described",
+                    confidence=0.75,
+                )
             continue
         clause = doc.clause_start(s0, verb.start())
         holders = [p for p in people if clause <= p.start and p.end <= verb.start()]
@@ -559,7 +774,15 @@ def honours_conferred(doc: Doc) -> None:
             paragraph = doc.text.rfind("\n", 0, s0) + 1
             holders = [p for p in people if paragraph <= p.start < s0][-1:]
         for person in holders:
-            doc.relate(person.name, P.hasHonour, honour.name, person.start, honour.end, "honour-conferred", confidence=0.8)
+            doc.relate(
+                person.name,
+                P.hasHonour,
+                honour.name,
+                person.start,
+                honour.end,
+                "honour-conferred",
+                confidence=0.8,
+            )
 
 
 def activities(doc: Doc) -> None:
@@ -595,26 +818,45 @@ def activities(doc: Doc) -> None:
         for org in subjects:
             for target in targets:
                 if doc.ending_at(target.start, ORGANISATIONS) in (None, org):
-                    doc.relate(org.name, P.organised, target.name, org.start, target.end, rule,
-                               confidence=0.7 if rule == "subject-verb-object" else 0.6)
+                    doc.relate(
+                        org.name,
+                        P.organised,
+                        target.name,
+                        org.start,
+                        target.end,
+                        rule,
+                        confidence=0.7 if rule == "subject-verb-object" else 0.6,
+                    )
         # 某区举办表彰会: a place that holds an occurrence is where it happens
-        place = doc.starting_at(doc.clause_start(s0, m.start()), {T.District}) if m.group(0) in ("举办", "举行", "召开") else None
+        place = (
+            doc.starting_at(doc.clause_start(s0, m.start()), {T.District})
+            if m.group(0) in ("举办", "举行", "召开")
+            else None
+        )
         if place is not None and place.end == m.start():
             for target in (t for t in targets if t.type is T.Event):
-                doc.relate(target.name, P.heldAt, place.name, place.start, target.end, "place-holds", confidence=0.65)
+                doc.relate(
+                    target.name, P.heldAt, place.name, place.start, target.end, "place-holds", confidence=0.65
+                )
     for m in re.finditer(r"(成立|组建|设立)了?", doc.text):  # X工会…，成立Y服务队: a unit it set up
         unit = doc.starting_at(m.end(), {T.Organisation, T.Enterprise})
         for org in _verb_subjects(doc, doc.sentence_bounds(m.start())[0], m.start())[0] if unit else ():
-            doc.relate(unit.name, P.subOrganizationOf, org.name, org.start, unit.end, "set-up-by", confidence=0.6)
+            doc.relate(
+                unit.name, P.subOrganizationOf, org.name, org.start, unit.end, "set-up-by", confidence=0.6
+            )
     for pr in [f for f in doc.found if f.type is T.Programme]:
         owner = doc.ending_at(pr.start, ORGANISATIONS)  # 落实全国总工会“559”工作部署: whose it is
         if owner is not None:
-            doc.relate(owner.name, P.organised, pr.name, owner.start, pr.end, "body-before-programme", confidence=0.7)
+            doc.relate(
+                owner.name, P.organised, pr.name, owner.start, pr.end, "body-before-programme", confidence=0.7
+            )
     for m in re.finditer(r"由", doc.text):  # 由海淀区总工会主办，…工会承办
         listed = _listed(doc, m.end(), len(doc.text))
         after = doc.text[listed[-1].end : listed[-1].end + 20] if listed else ""
         # bodies the text lists after the last one found (…工会、集团人力资源部联合主办) do not part it from its verb
-        verb = re.match(r"(?:、[^，。；、,;]{2,10}?)*(?:共同|联合)?(?P<verb>主办|承办|协办|举办|组织|指导|发起)", after)
+        verb = re.match(
+            r"(?:、[^，。；、,;]{2,10}?)*(?:共同|联合)?(?P<verb>主办|承办|协办|举办|组织|指导|发起)", after
+        )
         s0, s1 = doc.sentence_bounds(m.start())
         ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
         if verb and ev and verb.group("verb") != "指导":
@@ -635,7 +877,9 @@ def activities(doc: Doc) -> None:
             doc.relate(org.name, P.organised, pr.name, org.start, pr.end, "subject-instrument")
     for m in re.finditer(r"(?:在|于|到)", doc.text):
         listed = _listed(doc, m.end(), len(doc.text))
-        described = re.match(r"[^，。；、“”\n]{1,12}?的", doc.text[m.end() : m.end() + 13]) if not listed else None
+        described = (
+            re.match(r"[^，。；、“”\n]{1,12}?的", doc.text[m.end() : m.end() + 13]) if not listed else None
+        )
         if described:  # 在京城最大的棚改工地某某工地举办: the place after what the text says of it
             listed = _listed(doc, m.end() + described.end(), len(doc.text))
         place = listed[0] if listed else None
@@ -643,8 +887,10 @@ def activities(doc: Doc) -> None:
             continue
         s0, s1 = doc.sentence_bounds(m.start())
         ev = _sentence_event(doc, s0, s1, events)
-        if ev and re.match(r"[^，。；]{0,12}(举办|举行|召开|开展|进行|启动|开幕|参观|打卡|闭幕|落幕|落下帷幕|拉开帷幕|收官|开赛|启幕)",
-                           doc.text[place.end : place.end + 16]):
+        if ev and re.match(
+            r"[^，。；]{0,12}(举办|举行|召开|开展|进行|启动|开幕|参观|打卡|闭幕|落幕|落下帷幕|拉开帷幕|收官|开赛|启幕)",
+            doc.text[place.end : place.end + 16],
+        ):
             doc.relate(ev.name, P.heldAt, place.name, place.start, ev.end, "held-at")
     main = _main_event(doc, events)
     for m in re.finditer(r"(来自|邀请|包括[：:]?|前往|走进|来到|共赴|赴)", doc.text):
@@ -655,8 +901,11 @@ def activities(doc: Doc) -> None:
         for f in _listed(doc, m.end(), s1):
             if m.group(0)[:2] in ("来自", "邀请", "包括") and f.type in ORGANISATIONS:
                 doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "came-from")
-            elif m.group(0)[:2] not in ("来自", "邀请", "包括") and f.type in (T.Venue, T.Organisation, T.District) \
-                    and "结束后" not in doc.text[s0 : m.start()]:  # 活动结束后，职工们前往X: after it, elsewhere
+            elif (
+                m.group(0)[:2] not in ("来自", "邀请", "包括")
+                and f.type in (T.Venue, T.Organisation, T.District)
+                and "结束后" not in doc.text[s0 : m.start()]
+            ):  # 活动结束后，职工们前往X: after it, elsewhere
                 doc.relate(ev.name, P.heldAt, f.name, f.start, f.end, "visited")
     for body in [f for f in doc.found if f.type in ORGANISATIONS]:
         # 顺义区总工会一行参观了…, A、B等单位参加, A、B也纷纷开设分会场: bodies that take part
@@ -667,7 +916,9 @@ def activities(doc: Doc) -> None:
                 doc.relate(f.name, P.participatedIn, ev.name, f.start, f.end, "took-part")
     for m in re.finditer(r"在(位于)?", doc.text):  # 在位于X的职工恳谈会主会场: where it was held
         listed = _listed(doc, m.end(), len(doc.text))
-        if listed and re.match(r"的[^，。；]{0,12}(主会场|分会场|会场|现场)", doc.text[listed[0].end : listed[0].end + 16]):
+        if listed and re.match(
+            r"的[^，。；]{0,12}(主会场|分会场|会场|现场)", doc.text[listed[0].end : listed[0].end + 16]
+        ):
             s0, s1 = doc.sentence_bounds(m.start())
             ev = _sentence_event(doc, s0, s1, events) or main
             if ev:
@@ -676,9 +927,17 @@ def activities(doc: Doc) -> None:
     _acting_at_the_event(doc, main)
     _honoured_at_the_event(doc, events, main)
     attending: dict[int, Found] = {}  # a person's start → the event they attended
-    for person in sorted((f for f in doc.found if f.type is T.Person and f.rule != "studio-name"), key=lambda f: -f.start):
+    for person in sorted(
+        (f for f in doc.found if f.type is T.Person and f.rule != "studio-name"), key=lambda f: -f.start
+    ):
         after = doc.text[person.end : person.end + 8]
-        if re.match(r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍|说[：:，,])", after) or person.rule == "after-honour":
+        if (
+            re.match(
+                r"(等)?[^，。]{0,3}(出席|参加|致辞|讲话|主持|发言|宣讲|分享|讲述|作|参与|为|指出|表示|强调|介绍|说[：:，,])",
+                after,
+            )
+            or person.rule == "after-honour"
+        ):
             s0, s1 = doc.sentence_bounds(person.start)
             ev = _sentence_event(doc, s0, s1, events) or _main_event(doc, events)
         else:  # 市总工会副主席高某，区委副书记、区长郭某出席: each official of the list
@@ -691,11 +950,15 @@ def activities(doc: Doc) -> None:
     for m in mentions.ONE_OF_SERIES.finditer(doc.text) if main else ():  # 此次活动为某“X”系列活动之一
         series = doc.ending_at(m.end(1), {T.Programme})
         if series is not None and series.name != main.name:
-            doc.relate(main.name, P.partOf, series.name, series.start, series.end, "one-of-series", confidence=0.7)
+            doc.relate(
+                main.name, P.partOf, series.name, series.start, series.end, "one-of-series", confidence=0.7
+            )
 
 
 # 某银行荣获团体一等奖, 甲、乙包揽了第一名和第二名: who won a prize took part
-_PRIZE = re.compile(r"(?:荣获|获得|夺得|摘得|斩获|获|包揽了?)(?:了)?(?:团体|个人)?(?:[一二三]等奖|特等奖|优秀奖|冠军|亚军|季军|金奖|银奖|铜奖|第[一二三四五六七八九十\d]+名)")
+_PRIZE = re.compile(
+    r"(?:荣获|获得|夺得|摘得|斩获|获|包揽了?)(?:了)?(?:团体|个人)?(?:[一二三]等奖|特等奖|优秀奖|冠军|亚军|季军|金奖|银奖|铜奖|第[一二三四五六七八九十\d]+名)"
+)
 
 
 def _prize_winners(doc: Doc, events: list[Found], main: Found | None) -> None:
@@ -706,9 +969,15 @@ def _prize_winners(doc: Doc, events: list[Found], main: Found | None) -> None:
             continue
         clause = doc.clause_start(s0, m.start())
         for f in doc.found:  # the bodies and people of the prize's clause
-            if f.type in ORGANISATIONS | {T.Person} and clause <= f.start and f.end <= m.start() \
-                    and not doc.covering(f.start, f.end):
-                doc.relate(f.name, P.participatedIn, event.name, f.start, m.end(), "prize-winner", confidence=0.65)
+            if (
+                f.type in ORGANISATIONS | {T.Person}
+                and clause <= f.start
+                and f.end <= m.start()
+                and not doc.covering(f.start, f.end)
+            ):
+                doc.relate(
+                    f.name, P.participatedIn, event.name, f.start, m.end(), "prize-winner", confidence=0.65
+                )
 
 
 _AT_EVENT_VERB = re.compile("|".join(lx.longest_first("taking_part_verbs")))
@@ -717,21 +986,36 @@ _AT_EVENT_VERB = re.compile("|".join(lx.longest_first("taking_part_verbs")))
 def _people_at_the_event(doc: Doc, events: list[Found], main: Found | None, done: set[int]) -> None:
     """A person named in a sentence before a verb of taking part (区长王某、劳模李某…出席,
     某某率慰问团看望…, 某某为获奖者颁奖) took part in the sentence's event, else the article's."""
-    for person in (f for f in doc.found if f.type is T.Person and f.start not in done and f.rule != "studio-name"):
+    for person in (
+        f for f in doc.found if f.type is T.Person and f.start not in done and f.rule != "studio-name"
+    ):
         s0, s1 = doc.sentence_bounds(person.start)
         verb = _AT_EVENT_VERB.search(doc.text, person.end, s1)
         ev = (_sentence_event(doc, s0, s1, events) or main) if verb else None
         if ev is not None and ev.start != person.start and not doc.covering(person.start, person.end):
-            doc.relate(person.name, P.participatedIn, ev.name, person.start, verb.end(), "before-verb-of-taking-part",
-                       confidence=0.6)
+            doc.relate(
+                person.name,
+                P.participatedIn,
+                ev.name,
+                person.start,
+                verb.end(),
+                "before-verb-of-taking-part",
+                confidence=0.6,
+            )
 
 
 def _next_official(doc: Doc, person: Found) -> list[Found]:
     """The person named next in a list of officials (…副主席高某，区委副书记、区长郭某):
     after a comma, a body, then titles right before the name."""
-    if doc.text[person.end : person.end + 1] not in ("，", "、") or not doc.starting_at(person.end + 1, ORGANISATIONS):
+    if doc.text[person.end : person.end + 1] not in ("，", "、") or not doc.starting_at(
+        person.end + 1, ORGANISATIONS
+    ):
         return []
-    nxt = min((f for f in doc.found if f.type is T.Person and f.start > person.end), key=lambda f: f.start, default=None)
+    nxt = min(
+        (f for f in doc.found if f.type is T.Person and f.start > person.end),
+        key=lambda f: f.start,
+        default=None,
+    )
     if nxt is None or nxt.start - person.end > 40 or re.search(r"[。；;]", doc.text[person.end : nxt.start]):
         return []
     return [nxt] if doc.text.endswith(tuple(lx.POST_TITLES), 0, nxt.start) else []
@@ -757,7 +1041,11 @@ def _staff_taking_part(doc: Doc, events: list[Found]) -> None:
         if body is not None:
             participant = body.name
         else:
-            union = next((f for f in _subjects(doc, s0, m.start()) if f.name in owners), None) if staff.group(1) else None
+            union = (
+                next((f for f in _subjects(doc, s0, m.start()) if f.name in owners), None)
+                if staff.group(1)
+                else None
+            )
             participant = owners[union.name] if union else None
         if participant:
             doc.relate(participant, P.participatedIn, event.name, m.start(), staff.end(), "staff-taken")
@@ -772,8 +1060,20 @@ def _honoured_at_the_event(doc: Doc, events: list[Found], main: Found | None) ->
         body = doc.ending_at(m.start(), ORGANISATIONS)
         s0, s1 = doc.sentence_bounds(m.start())
         event = _sentence_event(doc, s0, s1, events) or main
-        if body is not None and event is not None and re.search(r"为[^，。；,;]{0,12}$", doc.text[max(s0, body.start - 13) : body.start]):
-            doc.relate(body.name, P.participatedIn, event.name, body.start, m.end(), "honoured-at-event", confidence=0.6)
+        if (
+            body is not None
+            and event is not None
+            and re.search(r"为[^，。；,;]{0,12}$", doc.text[max(s0, body.start - 13) : body.start])
+        ):
+            doc.relate(
+                body.name,
+                P.participatedIn,
+                event.name,
+                body.start,
+                m.end(),
+                "honoured-at-event",
+                confidence=0.6,
+            )
 
 
 _AT_THE_EVENT = re.compile(r"(活动中|活动现场|会上|仪式上)[，,]")
@@ -785,11 +1085,21 @@ def _acting_at_the_event(doc: Doc, main: Found | None) -> None:
     for m in _AT_THE_EVENT.finditer(doc.text) if main else ():
         for body in _listed(doc, m.end(), doc.clause_end(m.end())):  # 会上，A、B和C作了交流发言
             if body.type in ORGANISATIONS and not _introduces_person(doc, body):
-                doc.relate(body.name, P.participatedIn, main.name, body.start, body.end, "acts-at-event", confidence=0.6)
+                doc.relate(
+                    body.name,
+                    P.participatedIn,
+                    main.name,
+                    body.start,
+                    body.end,
+                    "acts-at-event",
+                    confidence=0.6,
+                )
 
 
-_OPENING = re.compile(r"^(近日|日前|今年以来|近年来|当天|今年|同时|与此同时|此外|据了解|据悉|据介绍|目前|下一步|接下来|"
-                      r"[春夏秋冬]季|(?:春节|元旦|节日|暑期|汛期|[“\"]?两节[”\"]?)期间|\d{1,2}月\d{1,2}日|[，,\s])*$")
+_OPENING = re.compile(
+    r"^(近日|日前|今年以来|近年来|当天|今年|同时|与此同时|此外|据了解|据悉|据介绍|目前|下一步|接下来|"
+    r"[春夏秋冬]季|(?:春节|元旦|节日|暑期|汛期|[“\"]?两节[”\"]?)期间|\d{1,2}月\d{1,2}日|[，,\s])*$"
+)
 
 
 def _topic_organiser(doc: Doc) -> None:
@@ -797,8 +1107,10 @@ def _topic_organiser(doc: Doc) -> None:
     the body that opens a clause of it (潍坊市总工会对接…；组织召开全市现场推进会议)."""
     organised = {r.object for r in doc.relations if r.predicate is P.organised}
     text = doc.text
-    for f in sorted((f for f in doc.found if f.type is T.Event and f.rule not in ("congress", "major-event")),
-                    key=lambda f: f.start):
+    for f in sorted(
+        (f for f in doc.found if f.type is T.Event and f.rule not in ("congress", "major-event")),
+        key=lambda f: f.start,
+    ):
         if f.name in organised or f.start < doc.article.body_start:
             continue
         topic = _clause_opener(doc, text.rfind("\n", 0, f.start) + 1, f.start)
@@ -811,7 +1123,11 @@ def _topic_organiser(doc: Doc) -> None:
 def _article_organiser(doc: Doc, main: Found | None) -> None:
     """The article's own event, when no sentence names who held it, was held by the
     union the article is about: the first one that opens a clause (活动中，X工会向…)."""
-    if main is None or main.rule == "congress" or any(r.predicate is P.organised and r.object == main.name for r in doc.relations):
+    if (
+        main is None
+        or main.rule == "congress"
+        or any(r.predicate is P.organised and r.object == main.name for r in doc.relations)
+    ):
         return
     body = doc.article.body_start
     for f in sorted((f for f in doc.found if f.type is T.Union and f.start >= body), key=lambda f: f.start):
@@ -819,8 +1135,13 @@ def _article_organiser(doc: Doc, main: Found | None) -> None:
         clause_start = max(s0, doc.text.rfind("，", s0, f.start) + 1)
         if re.match(r"、|和|与|的(负责人|代表|相关负责)", doc.text[f.end : f.end + 5]):
             continue  # 会上，A、B作了交流发言; A的负责人介绍…: bodies that speak, not the host
-        if re.fullmatch(r"(活动中|会上|活动现场|现场|仪式上|当天|同时|此外)?[，,]?", doc.text[clause_start:f.start]) \
-                and not doc.covering(f.start, f.end) and not _introduces_person(doc, f):
+        if (
+            re.fullmatch(
+                r"(活动中|会上|活动现场|现场|仪式上|当天|同时|此外)?[，,]?", doc.text[clause_start : f.start]
+            )
+            and not doc.covering(f.start, f.end)
+            and not _introduces_person(doc, f)
+        ):
             doc.relate(f.name, P.organised, main.name, f.start, main.end, "article-subject", confidence=0.5)
             return
 
@@ -840,7 +1161,9 @@ def _marks_launch(doc: Doc, events: list[Found]) -> None:
 
 def _clause_opener(doc: Doc, start: int, end: int) -> Found | None:
     """The first body in [start, end) that opens its clause (近日，X总工会…)."""
-    for f in sorted((f for f in doc.found if f.type in ORGANISATIONS and start <= f.start < end), key=lambda f: f.start):
+    for f in sorted(
+        (f for f in doc.found if f.type in ORGANISATIONS and start <= f.start < end), key=lambda f: f.start
+    ):
         s0, _ = doc.sentence_bounds(f.start)
         if _OPENING.match(doc.text[max(s0, start) : f.start]) and not doc.covering(f.start, f.end):
             if not _introduces_person(doc, f):
@@ -862,7 +1185,9 @@ def _headline_subject(doc: Doc) -> None:
         return
     for f in doc.found:
         if f.type in (T.Event, T.Programme) and subject.end <= f.start and f.end <= end:
-            doc.relate(subject.name, P.organised, f.name, subject.start, f.end, "headline-subject", confidence=0.65)
+            doc.relate(
+                subject.name, P.organised, f.name, subject.start, f.end, "headline-subject", confidence=0.65
+            )
 
 
 # the occasion of a programme: X启动仪式, X启动活动 (of X活动), X颁奖展演活动 (of X)
@@ -900,9 +1225,13 @@ def _launches(doc: Doc, events: list[Found]) -> None:
         printed = name if name in part else m.group("programme")
         start = ev.end - len(part) + part.find(printed)
         name = _INNER_EDITION.sub("", name)  # 某公司第三届驾驶员技能大赛: an edition of 某公司驾驶员技能大赛
-        programme = next((f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None)
+        programme = next(
+            (f for f in doc.found if f.type is T.Programme and _bare(f.name) == _bare(name)), None
+        )
         if programme is None:
-            programme = doc.add(Found(start, start + len(printed), T.Programme, name, "launched", 0.7, printed=printed))
+            programme = doc.add(
+                Found(start, start + len(printed), T.Programme, name, "launched", 0.7, printed=printed)
+            )
         doc.relate(ev.name, P.partOf, programme.name, ev.start, ev.end, "launch-of")
 
 
@@ -968,7 +1297,12 @@ def _sentence_event(doc: Doc, s0: int, s1: int, events: list[Found]) -> Found | 
 def _bare_clause(doc: Doc, s0: int, verb_at: int) -> bool:
     """Does the verb's clause open with it, with nothing but adverbs before it?"""
     clause_start = doc.clause_start(s0, verb_at)
-    return clause_start > s0 and bool(re.fullmatch(r"(还|也|将|并|同时|持续|积极|先后|陆续|不断|进一步|相继|已|共|精心|大力|着力|深入|认真|全面|扎实)*", doc.text[clause_start:verb_at]))
+    return clause_start > s0 and bool(
+        re.fullmatch(
+            r"(还|也|将|并|同时|持续|积极|先后|陆续|不断|进一步|相继|已|共|精心|大力|着力|深入|认真|全面|扎实)*",
+            doc.text[clause_start:verb_at],
+        )
+    )
 
 
 def _verb_subjects(doc: Doc, s0: int, verb_at: int) -> tuple[list[Found], str]:
@@ -1002,7 +1336,9 @@ def _bodies_from(doc: Doc, pos: int, verb_at: int) -> list[Found]:
             continue
         f = doc.starting_at(pos, ORGANISATIONS)
         if f is None:
-            skip = re.match(r"(近日|日前|当天|还|也|将|已|共同|联合|携手|与|和|及|、|，|由)", doc.text[pos:verb_at])
+            skip = re.match(
+                r"(近日|日前|当天|还|也|将|已|共同|联合|携手|与|和|及|、|，|由)", doc.text[pos:verb_at]
+            )
             if skip:
                 pos += len(skip.group(0))
                 continue

@@ -34,14 +34,45 @@ ARRAY_DELIMITER = "\x1f"
 # file → the columns after the id (nodes) or the ends and type (relationships), with
 # their neo4j-admin types
 NODE_COLUMNS = {
-    "entities": ["id", "name", "aliases:string[]", "type", *REFERENCE_FACTS, "date:date", "date_precision", "end_date:date"],
-    "articles": ["id", "title", "kind", "date", "date_precision", "date_origin", "source", "url", "outlet", "reporters:string[]", "checksum"],
+    "entities": [
+        "id",
+        "name",
+        "aliases:string[]",
+        "type",
+        *REFERENCE_FACTS,
+        "date:date",
+        "date_precision",
+        "end_date:date",
+    ],
+    "articles": [
+        "id",
+        "title",
+        "kind",
+        "date",
+        "date_precision",
+        "date_origin",
+        "source",
+        "url",
+        "outlet",
+        "reporters:string[]",
+        "checksum",
+    ],
     "redirects": [],  # IRIs published earlier: (:Redirect {iri})-[:SAME_AS]->(:Entity)
 }
 RELATIONSHIP_COLUMNS = {
     "mentions": ["start:int", "end:int", "text"],
-    "facts": ["key", "title", "inferred:boolean", "confidence:double", "articles:string[]", "snippets:string[]",
-              "rules:string[]", "evidence:string[]", "since:date", "since_precision"],
+    "facts": [
+        "key",
+        "title",
+        "inferred:boolean",
+        "confidence:double",
+        "articles:string[]",
+        "snippets:string[]",
+        "rules:string[]",
+        "evidence:string[]",
+        "since:date",
+        "since_precision",
+    ],
     "same_as": [],
 }
 
@@ -78,8 +109,17 @@ def import_arguments(directory: Path, database: str = "neo4j") -> list[str]:
     (replacing it)."""
     nodes = [f"--nodes={directory / f'{name}.csv'}" for name in NODE_COLUMNS]
     rels = [f"--relationships={directory / f'{name}.csv'}" for name in RELATIONSHIP_COLUMNS]
-    return ["database", "import", "full", database, *nodes, *rels,
-            "--array-delimiter=U+001F", "--multiline-fields=true", "--overwrite-destination=true"]
+    return [
+        "database",
+        "import",
+        "full",
+        database,
+        *nodes,
+        *rels,
+        "--array-delimiter=U+001F",
+        "--multiline-fields=true",
+        "--overwrite-destination=true",
+    ]
 
 
 def import_csv(directory: Path, home: Path, database: str = "neo4j") -> str:
@@ -89,7 +129,9 @@ def import_csv(directory: Path, home: Path, database: str = "neo4j") -> str:
 
     done = admin(*import_arguments(directory, database), home=home)
     if done.returncode != 0:
-        raise ServerError(f"neo4j-admin import of {directory} failed: {(done.stderr or done.stdout).strip()[-800:]}")
+        raise ServerError(
+            f"neo4j-admin import of {directory} failed: {(done.stderr or done.stdout).strip()[-800:]}"
+        )
     return done.stdout
 
 
@@ -111,6 +153,7 @@ def _cell(value) -> str | None:
 def _write(path: Path, header: list[str], rows) -> Path:
     """Every value quoted, None left as an empty cell: the import stores no property for
     an empty cell and an empty list for a quoted empty one."""
+
     def line(cells) -> str:
         return ",".join("" if c is None else '"' + c.replace('"', '""') + '"' for c in cells) + "\n"
 

@@ -45,7 +45,8 @@ EMPTY_LISTS = [
     "MATCH (n:Entity) WHERE n.aliases IS NULL SET n.aliases = []",
     "MATCH (a:Article) WHERE a.reporters IS NULL SET a.reporters = []",
     # a fact of the gazetteers (graph/infer.py) has no article, evidence or snippet
-    "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND r.articles IS NULL SET r.articles = [], r.evidence = [], r.snippets = [], r.rules = []",
+    "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND r.articles IS NULL "
+    "SET r.articles = [], r.evidence = [], r.snippets = [], r.rules = []",
 ]
 
 
@@ -171,4 +172,3 @@ DELETE_ORPHANS = "MATCH (e:Entity) WHERE e.iri IN $iris AND NOT (e)-[:MENTIONED_
 COUNTS = """CALL () { MATCH (n) UNWIND labels(n) AS name RETURN name, count(*) AS n
   UNION ALL MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS n }
 RETURN name, n ORDER BY name"""
-

@@ -105,23 +105,29 @@ class Neo4jSettings:
 
 def connect(settings: Neo4jSettings) -> Driver:
     """A driver whose server answered and accepted the credentials."""
-    driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                  max_transaction_retry_time=settings.retry_seconds,
-                                  notifications_min_severity="OFF")  # e.g. "property checksum does not exist yet"
+    driver = GraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        max_transaction_retry_time=settings.retry_seconds,
+        notifications_min_severity="OFF",
+    )  # e.g. "property checksum does not exist yet"
     try:
         driver.verify_connectivity()
         driver.execute_query("RETURN 1", database_=settings.database)
     except AuthError:
         driver.close()
-        raise Neo4jUnavailable(f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password "
-                               "(set NEO4J_PASSWORD)") from None
+        raise Neo4jUnavailable(
+            f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password (set NEO4J_PASSWORD)"
+        ) from None
     except ClientError as err:
         driver.close()
         raise Neo4jUnavailable(f"Neo4j at {settings.uri}: {err.message}") from None
     except (ServiceUnavailable, DriverError, OSError):
         driver.close()
-        raise Neo4jUnavailable(f"Neo4j is not reachable at {settings.uri}: is it running? "
-                               "(`unionkg neo4j start` runs a local one)") from None
+        raise Neo4jUnavailable(
+            f"Neo4j is not reachable at {settings.uri}: is it running? "
+            "(`unionkg neo4j start` runs a local one)"
+        ) from None
     return driver
 
 
@@ -167,7 +173,9 @@ class LoadReport:
         >>> report.written()
         {'articles': '31 of 31 rows', 'entities': '0 of 266 rows'}
         """
-        return {kind: f"{self.tallies.get(kind, Tally()).rows} of {n} rows" for kind, n in self.planned.items()}
+        return {
+            kind: f"{self.tallies.get(kind, Tally()).rows} of {n} rows" for kind, n in self.planned.items()
+        }
 
     def summary(self) -> dict:
         return {
@@ -183,9 +191,17 @@ class LoadReport:
         }
 
 
-def load(kg: KnowledgeGraph, settings: Neo4jSettings, *, base: str = DEFAULT_BASE,
-         progress: Progress | None = None, batch_size: int = BATCH_SIZE, writers: int = WRITERS,
-         on_retry: OnRetry | None = None, removed: list[str] = ()) -> LoadReport:
+def load(
+    kg: KnowledgeGraph,
+    settings: Neo4jSettings,
+    *,
+    base: str = DEFAULT_BASE,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+    writers: int = WRITERS,
+    on_retry: OnRetry | None = None,
+    removed: list[str] = (),
+) -> LoadReport:
     """Load ``kg`` into the database of ``settings``; see the module notes. ``writers``
     sessions write at once; ``on_retry`` hears of each batch the driver retries;
     ``removed`` are ids of articles to take out (a build's ``removed.json``)."""
@@ -255,7 +271,9 @@ def _prepare(driver: Driver, database: str) -> None:
 
 
 class _Loader:
-    def __init__(self, driver: Driver, database: str, progress: Progress | None, batch_size: int, writers: int):
+    def __init__(
+        self, driver: Driver, database: str, progress: Progress | None, batch_size: int, writers: int
+    ):
         self.driver, self.database, self.progress, self.batch_size = driver, database, progress, batch_size
         self.writers = writers
         self.report = LoadReport()
@@ -282,8 +300,11 @@ class _Loader:
         if removed:
             self.report.deleted += self._write(cypher.DELETE_ARTICLES, ids=removed)[1].nodes_deleted
         redirects = [r.row() for r in pg.redirects]
-        counters = self._write(cypher.DELETE_REDIRECTED, redirected=[r["source"] for r in redirects],
-                               live=[n.props["iri"] for n in pg.entities])[1]
+        counters = self._write(
+            cypher.DELETE_REDIRECTED,
+            redirected=[r["source"] for r in redirects],
+            live=[n.props["iri"] for n in pg.entities],
+        )[1]
         self.report.deleted += counters.nodes_deleted + counters.relationships_deleted
         if redirects:
             batches["redirects"] = (cypher.MERGE_REDIRECTS, redirects, _one, 1)
@@ -296,7 +317,9 @@ class _Loader:
         if orphans:
             self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
         if pg.rejected:
-            self.report.deleted += self._write(cypher.DELETE_REJECTED, keys=pg.rejected)[1].relationships_deleted
+            self.report.deleted += self._write(cypher.DELETE_REJECTED, keys=pg.rejected)[
+                1
+            ].relationships_deleted
 
         self.report.rows = self.total
         self.report.seconds = time.perf_counter() - started
@@ -315,15 +338,19 @@ class _Loader:
         self.report.deleted += counters.relationships_deleted + fact_counters.relationships_deleted
         return record["entities"] if record else []
 
-    def _merge(self, kind: str, statement: str, rows: list[dict], size: Callable[[dict], int], writers: int) -> None:
+    def _merge(
+        self, kind: str, statement: str, rows: list[dict], size: Callable[[dict], int], writers: int
+    ) -> None:
         """Write ``rows`` in batches of about ``batch_size`` rows of the graph (a $rows
         item holds ``size(item)`` of them, and is never split), ``writers`` at once.
         After a batch fails no other starts; those written meanwhile are counted."""
         tally = self.report.tallies.setdefault(kind, Tally())
         failure = None
         with ThreadPoolExecutor(writers) as pool:
-            written = [(pool.submit(self._write, statement, rows=batch), in_batch)
-                       for batch, in_batch in _batches(rows, size, self.batch_size)]
+            written = [
+                (pool.submit(self._write, statement, rows=batch), in_batch)
+                for batch, in_batch in _batches(rows, size, self.batch_size)
+            ]
             for future, in_batch in written:
                 try:
                     record, counters = future.result()
@@ -356,7 +383,9 @@ class _Loader:
             return session.execute_write(work)
 
 
-def _batches(rows: list[dict], size: Callable[[dict], int], batch_size: int) -> Iterator[tuple[list[dict], int]]:
+def _batches(
+    rows: list[dict], size: Callable[[dict], int], batch_size: int
+) -> Iterator[tuple[list[dict], int]]:
     """``rows`` cut into lists that hold about ``batch_size`` rows of the graph, each
     with that number."""
     batch, in_batch = [], 0
@@ -384,8 +413,10 @@ def _mentions_by_article(pg: PropertyGraph) -> list[dict]:
     by_article: dict[str, dict[str, list[dict]]] = {}
     for r in pg.mentions:
         by_article.setdefault(r.target, {}).setdefault(r.source, []).append(r.props)
-    return [{"iri": iri, "entities": [{"iri": entity, "spans": spans} for entity, spans in named.items()]}
-            for iri, named in by_article.items()]
+    return [
+        {"iri": iri, "entities": [{"iri": entity, "spans": spans} for entity, spans in named.items()]}
+        for iri, named in by_article.items()
+    ]
 
 
 def database_counts(settings: Neo4jSettings) -> dict[str, int]:

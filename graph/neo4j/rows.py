@@ -104,11 +104,19 @@ class PropertyGraph:
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
     redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
-    rejected: list[str] = field(default_factory=list)  # keys of facts a person rejected: an earlier load has them
+    rejected: list[str] = field(
+        default_factory=list
+    )  # keys of facts a person rejected: an earlier load has them
 
     @property
     def rows(self) -> int:
-        return len(self.articles) + len(self.entities) + len(self.mentions) + len(self.facts) + len(self.redirects)
+        return (
+            len(self.articles)
+            + len(self.entities)
+            + len(self.mentions)
+            + len(self.facts)
+            + len(self.redirects)
+        )
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type, as Neo4j would count them."""
@@ -125,7 +133,9 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
     for article in kg.articles.values():
         pg.articles.append(NodeRow((ARTICLE,), article_props(article, iris)))
     for node in kg.nodes.values():
-        pg.entities.append(NodeRow((ENTITY, node.type.value), entity_props(node, iris) | _curated(curated_node(kg, node))))
+        pg.entities.append(
+            NodeRow((ENTITY, node.type.value), entity_props(node, iris) | _curated(curated_node(kg, node)))
+        )
         pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
         pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge))))

@@ -148,9 +148,11 @@ _TYPE, _LABEL, _COMMENT = _iri(RDF.type), _iri(RDFS.label), _iri(RDFS.comment)
 _TRUE, _FALSE = f'"true"^^<{XSD.boolean}>', f'"false"^^<{XSD.boolean}>'
 # the terms of every mention, looked up once (a namespace lookup costs more than the rest)
 _MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM = map(
-    _iri, (UKG.Mention, UKG.inArticle, UKG.mentionOf, NIF.anchorOf, UKG.snippet, PROV.wasDerivedFrom))
+    _iri, (UKG.Mention, UKG.inArticle, UKG.mentionOf, NIF.anchorOf, UKG.snippet, PROV.wasDerivedFrom)
+)
 _TEXT_START, _TEXT_END, _SOURCE_START, _SOURCE_END = map(
-    _iri, (UKG.textStart, UKG.textEnd, UKG.sourceStart, UKG.sourceEnd))
+    _iri, (UKG.textStart, UKG.textEnd, UKG.sourceStart, UKG.sourceEnd)
+)
 _INTEGER = str(XSD.integer)
 _SAME_AS = _iri(OWL.sameAs)
 
@@ -257,10 +259,17 @@ class _Statements:
             yield during, _TYPE, _iri(TIME.Interval), ""
             yield during, _iri(TIME.hasBeginning), start, ""
             yield start, _TYPE, _iri(TIME.Instant), ""
-            yield start, _iri(_TIME_IN[dates.precision(edge.since.start)]), _date_literal(edge.since.start), ""
+            yield (
+                start,
+                _iri(_TIME_IN[dates.precision(edge.since.start)]),
+                _date_literal(edge.since.start),
+                "",
+            )
             yield start, _iri(UKG.datePrecision), _literal(edge.since.precision), ""
 
-    def mention(self, me: str, article_id: str, start: int, end: int, text: str | None = None) -> Iterator[Statement]:
+    def mention(
+        self, me: str, article_id: str, start: int, end: int, text: str | None = None
+    ) -> Iterator[Statement]:
         """The description of the mention resource ``me`` of a span."""
         yield me, _TYPE, _MENTION, ""
         yield me, _IN_ARTICLE, _iri(self.iris.article(article_id)), ""
@@ -519,7 +528,9 @@ def write_release(
     try:
         dumps, counts = _write_dumps(kg, base, work)
         void = _Dump(work / VOID_FILE)
-        void.write(_void(kg, counts, IriScheme(base), issued_on, dumps).serialize(format="turtle", encoding="utf-8"))
+        void.write(
+            _void(kg, counts, IriScheme(base), issued_on, dumps).serialize(format="turtle", encoding="utf-8")
+        )
         void.close()
         written = []
         for name in [*DUMPS, VOID_FILE]:
@@ -591,8 +602,9 @@ def _prefixed(iri: str) -> tuple[str, str] | None:
     return None
 
 
-def _void(kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: date,
-          dumps: dict[str, _Dump]) -> Graph:
+def _void(
+    kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: date, dumps: dict[str, _Dump]
+) -> Graph:
     """VoID and DCAT description of the release: sizes, class partitions, the Wikidata
     linkset, vocabularies, licence, issue date, software and the checksum of each dump."""
     g = Graph()
@@ -605,9 +617,17 @@ def _void(kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: da
     g.add((dataset, RDF.type, DCAT.Dataset))
     g.add((dataset, DCTERMS.title, Literal("unionkg 北京工会知识图谱", lang="zh")))
     g.add((dataset, DCTERMS.title, Literal("unionkg: a knowledge graph of Beijing trade unions", lang="en")))
-    g.add((dataset, DCTERMS.description, Literal(
-        "Trade-union organisations of Beijing, their people, honours, programmes and events, "
-        "extracted from articles of 劳动午报; every fact is traced to the words of an article.", lang="en")))
+    g.add(
+        (
+            dataset,
+            DCTERMS.description,
+            Literal(
+                "Trade-union organisations of Beijing, their people, honours, programmes and events, "
+                "extracted from articles of 劳动午报; every fact is traced to the words of an article.",
+                lang="en",
+            ),
+        )
+    )
     g.add((dataset, DCTERMS.license, DATA_LICENCE))
     g.add((dataset, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.date)))
     g.add((dataset, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))

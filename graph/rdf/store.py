@@ -55,7 +55,9 @@ class EmbeddedStore:
         """
         directory = Path(directory)
         directory.parent.mkdir(parents=True, exist_ok=True)
-        building = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.", suffix=".building"))
+        building = Path(
+            tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.", suffix=".building")
+        )
         try:
             store = ox.Store(str(building))
             with open(nquads_path, "rb") as nquads:
@@ -67,8 +69,11 @@ class EmbeddedStore:
             # mode would yield a triple once per graph that holds it: joins multiply and
             # counts lie when two articles state the same fact.) Copied in slices too:
             # one SPARQL INSERT holds them all in memory (1 GB at 100k articles).
-            copies = (ox.Quad(q.subject, q.predicate, q.object)
-                      for graph in store.named_graphs() for q in store.quads_for_pattern(None, None, None, graph))
+            copies = (
+                ox.Quad(q.subject, q.predicate, q.object)
+                for graph in store.named_graphs()
+                for q in store.quads_for_pattern(None, None, None, graph)
+            )
             while quads := list(islice(copies, BULK_LOAD_LINES)):
                 store.bulk_extend(quads)
             # compacts what the slices left: at 100k articles 3.4 → 2.1 GB and questions
@@ -119,7 +124,11 @@ class EmbeddedStore:
             return [{}] if bool(result) else []
         if isinstance(result, ox.QueryTriples):
             return [
-                {"subject": _to_python(t.subject), "predicate": _to_python(t.predicate), "object": _to_python(t.object)}
+                {
+                    "subject": _to_python(t.subject),
+                    "predicate": _to_python(t.predicate),
+                    "object": _to_python(t.object),
+                }
                 for t in result
             ]
         names = [v.value for v in result.variables]

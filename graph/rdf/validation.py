@@ -36,7 +36,7 @@ def shapes_graph(base: str = DEFAULT_BASE) -> Graph:
         default_prefix, prefix = "^" + re.escape(DEFAULT_BASE), "^" + re.escape(base)
         for shape, pattern in list(shapes.subject_objects(SH.pattern)):
             if str(pattern).startswith(default_prefix):
-                shapes.set((shape, SH.pattern, Literal(prefix + str(pattern)[len(default_prefix):])))
+                shapes.set((shape, SH.pattern, Literal(prefix + str(pattern)[len(default_prefix) :])))
     return shapes
 
 

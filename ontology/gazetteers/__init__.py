@@ -85,7 +85,9 @@ def _table(filename: str) -> tuple[dict[str, str], ...]:
     for number, line in enumerate(body, start=2):
         cells = [cell.strip() for cell in line.split("\t")]
         if len(cells) > len(columns):
-            raise ValueError(f"{filename}: data line {number} has {len(cells)} cells, header has {len(columns)}")
+            raise ValueError(
+                f"{filename}: data line {number} has {len(cells)} cells, header has {len(columns)}"
+            )
         cells += [""] * (len(columns) - len(cells))
         rows.append(dict(zip(columns, cells)))
     return tuple(rows)
@@ -365,7 +367,9 @@ def unions() -> tuple[UnionBody, ...]:
 @cache
 def suffix_rows() -> tuple[Suffix, ...]:
     """All rows of ``org_suffixes.tsv``."""
-    return tuple(Suffix(r["suffix"], r["type"], r["note"], r["extract"] == "yes") for r in _table("org_suffixes.tsv"))
+    return tuple(
+        Suffix(r["suffix"], r["type"], r["note"], r["extract"] == "yes") for r in _table("org_suffixes.tsv")
+    )
 
 
 @cache
@@ -391,7 +395,8 @@ def programmes() -> tuple[Programme, ...]:
     True
     """
     return tuple(
-        Programme(row["name"], _split(row["aliases"]), row["level"], row["note"]) for row in _table("programmes.tsv")
+        Programme(row["name"], _split(row["aliases"]), row["level"], row["note"])
+        for row in _table("programmes.tsv")
     )
 
 

@@ -12,8 +12,12 @@ from support import DATED, PAGES, UNIONKG
 
 def test_the_timeline_chart_draws_articles_events_and_facts_per_month(tmp_path):
     build = pipeline.build([DATED], tmp_path / "build").out_dir
-    done = subprocess.run([UNIONKG, "analyse", "--graph", str(build), "--timeline", str(tmp_path / "chart" / "timeline")],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [UNIONKG, "analyse", "--graph", str(build), "--timeline", str(tmp_path / "chart" / "timeline")],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     assert "timeline chart" in done.stdout
     counts = monthly(pipeline.read_graph([build]))
     # the dated corpus: four articles of three months; the launch dated 4月28日至30日 in 2024-04
@@ -34,4 +38,6 @@ def test_a_chart_of_undated_or_year_dated_articles_says_it_has_no_month(tmp_path
     from graph.analysis.chart import draw
 
     png, svg = draw(kg, tmp_path / "t")
-    assert png.stat().st_size > 0 and "No article or event is dated to a month" in svg.read_text(encoding="utf-8")
+    assert png.stat().st_size > 0 and "No article or event is dated to a month" in svg.read_text(
+        encoding="utf-8"
+    )

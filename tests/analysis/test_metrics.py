@@ -79,8 +79,11 @@ def test_two_clusters_that_never_meet_are_two_communities():
 
 
 def test_hierarchy_holds_every_part_of_and_union_of_link(kg):
-    expected = {(e.subject, e.object, e.predicate.value) for e in kg.edges.values()
-                if e.predicate in (P.subOrganizationOf, P.unionOf)}
+    expected = {
+        (e.subject, e.object, e.predicate.value)
+        for e in kg.edges.values()
+        if e.predicate in (P.subOrganizationOf, P.unionOf)
+    }
     assert expected, "the sample has organisation hierarchies"
     links = set()
 
@@ -96,25 +99,41 @@ def test_hierarchy_holds_every_part_of_and_union_of_link(kg):
 
 
 def test_hierarchy_cuts_a_cycle_and_keeps_its_members():
-    kg = small_graph([("union/甲", T.Union), ("union/乙", T.Union)],
-                     [("union/甲", P.subOrganizationOf, "union/乙"), ("union/乙", P.subOrganizationOf, "union/甲")])
+    kg = small_graph(
+        [("union/甲", T.Union), ("union/乙", T.Union)],
+        [("union/甲", P.subOrganizationOf, "union/乙"), ("union/乙", P.subOrganizationOf, "union/甲")],
+    )
     [root] = hierarchy(kg)
     assert (root.name, [c.name for c in root.children], root.children[0].children) == ("乙", ["甲"], [])
 
 
 def test_timeline_counts_per_month_of_dated_articles(tmp_path):
-    rows = [("2024-01-05", "北京市总工会举办职工技能培训"), ("2024-01-20", "朝阳区总工会慰问一线职工"),
-            ("2024-03-01", "北京市总工会召开全委会议"), (None, "大兴区总工会开展送清凉活动")]
-    (tmp_path / "news.jsonl").write_text("".join(
-        json.dumps({"title": title, "body": f"本报讯 近日，{title}。", **({"date": d} if d else {})},
-                   ensure_ascii=False) + "\n" for d, title in rows), encoding="utf-8")
+    rows = [
+        ("2024-01-05", "北京市总工会举办职工技能培训"),
+        ("2024-01-20", "朝阳区总工会慰问一线职工"),
+        ("2024-03-01", "北京市总工会召开全委会议"),
+        (None, "大兴区总工会开展送清凉活动"),
+    ]
+    (tmp_path / "news.jsonl").write_text(
+        "".join(
+            json.dumps(
+                {"title": title, "body": f"本报讯 近日，{title}。", **({"date": d} if d else {})},
+                ensure_ascii=False,
+            )
+            + "\n"
+            for d, title in rows
+        ),
+        encoding="utf-8",
+    )
     kg = pipeline.read_graph([tmp_path])
     months = timeline(kg)
     assert [(p.month, p.articles) for p in months] == [("2024-01", 2), ("2024-03", 1)]
     dated = {a.id for a in kg.articles.values() if a.date}
     mentioned = [n for n in kg.nodes.values() if any(m.article_id in dated for m in n.mentions)]
     assert sum(p.new_entities for p in months) == len(mentioned)
-    assert sum(p.mentions for p in months) == sum(m.article_id in dated for n in mentioned for m in n.mentions)
+    assert sum(p.mentions for p in months) == sum(
+        m.article_id in dated for n in mentioned for m in n.mentions
+    )
     assert months[1].new_entities < months[1].mentions  # 北京市总工会 was first seen in January
 
 
@@ -127,7 +146,11 @@ def test_cli_json_and_table(sample_build, kg):
     top = data["centrality"][0]["name"]
     assert f"{len(kg.nodes)} entities" in table and top in table and "(3 rows)" in table
     assert "└── " in table and "(no article has a date)" in table
-    bridges = json.loads(run_cli("analyse", "--graph", sample_build, "--format", "json", "--top", "5", "--by", "betweenness").stdout)
+    bridges = json.loads(
+        run_cli(
+            "analyse", "--graph", sample_build, "--format", "json", "--top", "5", "--by", "betweenness"
+        ).stdout
+    )
     ranks = [c["betweenness"] for c in bridges["centrality"]]
     assert ranks == sorted(ranks, reverse=True) and ranks != [c["betweenness"] for c in data["centrality"]]
 
@@ -140,7 +163,9 @@ def test_cli_csv_writes_one_file_per_section(sample_build, tmp_path):
             rows = list(csv.DictReader(f))
         assert rows and column in rows[0], section
     # no dates: the header alone
-    assert (tmp_path / "csv" / "timeline.csv").read_text(encoding="utf-8") == "month,articles,mentions,new_entities,facts\n"
+    assert (tmp_path / "csv" / "timeline.csv").read_text(
+        encoding="utf-8"
+    ) == "month,articles,mentions,new_entities,facts\n"
 
 
 def test_cli_usage_errors(sample_build, tmp_path):

@@ -38,7 +38,10 @@ def test_page_is_self_contained_and_holds_the_whole_graph(sample_build, page):
     summary = json.loads((sample_build / "summary.json").read_text(encoding="utf-8"))
     assert len(data["nodes"]) == sum(summary["entities"].values())
     assert len(data["edges"]) == sum(summary["relations"].values())
-    headlines = {json.loads(line)["title"] for line in (sample_build / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    headlines = {
+        json.loads(line)["title"]
+        for line in (sample_build / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    }
     assert {a["title"] for a in data["articles"]} <= headlines
     assert all(n["sources"] for n in data["nodes"]), "every entity cites the articles that name it"
 
@@ -87,13 +90,14 @@ def test_a_selected_entity_shows_its_facts_relations_and_sources(page):
 
 
 def test_names_and_snippets_are_text_never_markup(tmp_path):
-    hostile = '</script><img src=x onerror="document.title=\'pwned\'">'
+    hostile = "</script><img src=x onerror=\"document.title='pwned'\">"
     article = Article.from_parts("x.txt", 0, "标题" + hostile, [], [(0, "正文" + hostile)])
     kg = KnowledgeGraph(articles={article.id: article})
     for nid, etype in (("union/u", EntityType.Union), ("event/e", EntityType.Event)):
         kg.nodes[nid] = Node(nid, etype, "工会" + hostile, mentions=[Mention(article.id, 0, 2, "标题")])
     kg.edges[("union/u", "organised", "event/e", "")] = Edge(
-        "union/u", Predicate.organised, "event/e", evidence=[Evidence(article.id, 0, 2, hostile)])
+        "union/u", Predicate.organised, "event/e", evidence=[Evidence(article.id, 0, 2, hostile)]
+    )
     page = tmp_path / "hostile.html"
     page.write_text(render_html(kg, title=hostile), encoding="utf-8")
     html = dom(page, fragment="union/u")
@@ -107,7 +111,9 @@ def test_the_time_filter_shows_the_entities_named_in_articles_of_that_time(tmp_p
     run_cli("view", "--graph", DATED, "--out", out)
     data = page_data(out.read_text(encoding="utf-8"))
     named_2023 = [n for n in data["nodes"] if any(d.startswith("2023") for d in n["dates"])]
-    named_2022_06_to_2023 = [n for n in data["nodes"] if any("2022-06" <= d[:7] <= "2023-12" for d in n["dates"])]
+    named_2022_06_to_2023 = [
+        n for n in data["nodes"] if any("2022-06" <= d[:7] <= "2023-12" for d in n["dates"])
+    ]
     assert 0 < len(named_2023) < len(named_2022_06_to_2023) < len(data["nodes"])
     assert f"{len(named_2023)} in time" in dom(out, fragment="time=2023..2023")
     assert f"{len(named_2022_06_to_2023)} in time" in dom(out, fragment="time=2022-06..2023")

@@ -19,8 +19,22 @@ SPLIT_ARTICLE = "a7b78a919e2bc3cd"  # names 北京市总工会 among others
 ROWS = [
     # facts first: the entity rows below change the ids they name
     ("check", "person/张文涛 holdsPost union/北京市总工会 党组成员、副主席", "", "", "read it again", "wang"),
-    ("reject", "union/北京市总工会 unionOf district/北京市", "", "", "a federation is not a union of a city", "li"),
-    ("add", "union/市直机关工会 subOrganizationOf union/北京市总工会", "", "a08a71d3225f77de", "stated in 2023", "li"),
+    (
+        "reject",
+        "union/北京市总工会 unionOf district/北京市",
+        "",
+        "",
+        "a federation is not a union of a city",
+        "li",
+    ),
+    (
+        "add",
+        "union/市直机关工会 subOrganizationOf union/北京市总工会",
+        "",
+        "a08a71d3225f77de",
+        "stated in 2023",
+        "li",
+    ),
     ("merge", "enterprise/北京住总集团有限责任公司", "enterprise/北京住总第二开发建设有限公司", "", "", "li"),
     ("rename", "enterprise/北辰集团", "北京北辰实业集团", "", "its registered name", "wang"),
     ("retype", "enterprise/雍丽园项目部", "Organisation", "", "a project office", "wang"),
@@ -30,8 +44,9 @@ ROWS = [
 
 def write_corrections(folder, rows):
     folder.mkdir(parents=True, exist_ok=True)
-    curation.write([curation.Correction(*row, date="2026-12-06") for row in rows], folder / "fixes.csv",
-                   append=False)
+    curation.write(
+        [curation.Correction(*row, date="2026-12-06") for row in rows], folder / "fixes.csv", append=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -62,14 +77,25 @@ def test_each_kind_of_correction_is_applied(corrected):
     graph = graph_of(corrected)
     nodes = {n["id"]: n for n in graph["nodes"]}
     edges = facts(graph)
-    assert edges[("person/张文涛", "holdsPost", "union/北京市总工会（甲）".replace("（", "_").replace("）", ""),
-                  "党组成员、副主席")]["confidence"] == 1.0  # checked, then moved out with its article
+    assert (
+        edges[
+            (
+                "person/张文涛",
+                "holdsPost",
+                "union/北京市总工会（甲）".replace("（", "_").replace("）", ""),
+                "党组成员、副主席",
+            )
+        ]["confidence"]
+        == 1.0
+    )  # checked, then moved out with its article
     assert ("union/北京市总工会", "unionOf", "district/北京市", "") not in edges
     assert edges[("union/市直机关工会", "subOrganizationOf", "union/北京市总工会", "")]["evidence"] == []
     assert "enterprise/北京住总第二开发建设有限公司" not in nodes
     assert "北京住总第二开发建设有限公司" in nodes["enterprise/北京住总集团有限责任公司"]["aliases"]
     assert nodes["enterprise/北京北辰实业集团"]["name"] == "北京北辰实业集团"
-    assert "北辰集团" in nodes["enterprise/北京北辰实业集团"]["aliases"] and "enterprise/北辰集团" not in nodes
+    assert (
+        "北辰集团" in nodes["enterprise/北京北辰实业集团"]["aliases"] and "enterprise/北辰集团" not in nodes
+    )
     assert nodes["organisation/雍丽园项目部"]["type"] == "Organisation"
     split = nodes["union/北京市总工会_甲"]
     assert {m[0] for m in split["mentions"]} == {SPLIT_ARTICLE}
@@ -108,17 +134,23 @@ def test_corrections_survive_an_incremental_build(sources, tmp_path):
     graph, expected = graph_of(out), graph_of(whole)
     assert ("union/北京市总工会", "unionOf", "district/北京市", "") not in facts(graph)
     # the same graph as one build of all, but for the ids the first build published (redirects)
-    assert (graph["nodes"], graph["edges"], graph["curation"]) == \
-        (expected["nodes"], expected["edges"], expected["curation"])
+    assert (graph["nodes"], graph["edges"], graph["curation"]) == (
+        expected["nodes"],
+        expected["edges"],
+        expected["curation"],
+    )
 
 
 def test_a_stale_correction_is_reported_by_name(tmp_path):
     shutil.copytree(PAGES, tmp_path / "pages")
-    write_corrections(tmp_path / "corrections", [
-        ("rename", "enterprise/没有这家公司", "某公司", "", "", "li"),
-        ("reject", "union/北京市总工会 memberOf district/北京市", "", "", "", "li"),
-        ("frobnicate", "union/北京市总工会", "", "", "", "li"),
-    ])
+    write_corrections(
+        tmp_path / "corrections",
+        [
+            ("rename", "enterprise/没有这家公司", "某公司", "", "", "li"),
+            ("reject", "union/北京市总工会 memberOf district/北京市", "", "", "", "li"),
+            ("frobnicate", "union/北京市总工会", "", "", "", "li"),
+        ],
+    )
     proc = run_cli("build", tmp_path / "pages", "--out", tmp_path / "out", "--json", code=1)
     summary = json.loads(proc.stdout)
     assert len(summary["failures"]) == 3
@@ -132,8 +164,11 @@ def test_curated_statements_are_in_their_own_graph_and_valid(corrected):
     ds = Dataset()
     ds.parse(corrected / "graph.nq", format="nquads")
     curated = ds.graph(URIRef(DEFAULT_BASE + "graph/curated"))
-    assert (URIRef(DEFAULT_BASE + "id/union/市直机关工会"), None, URIRef(DEFAULT_BASE + "id/union/北京市总工会")) \
-        in curated
+    assert (
+        URIRef(DEFAULT_BASE + "id/union/市直机关工会"),
+        None,
+        URIRef(DEFAULT_BASE + "id/union/北京市总工会"),
+    ) in curated
     agents = {str(o) for o in ds.objects(None, PROV.wasAttributedTo)}
     assert agents == {DEFAULT_BASE + "curator/li", DEFAULT_BASE + "curator/wang"}
     rejected = URIRef(DEFAULT_BASE + "id/district/北京市")
@@ -147,13 +182,22 @@ def test_curated_entities_and_facts_in_neo4j(corrected, neo4j_settings):  # noqa
     run_cli("load", "neo4j", PAGES)  # uncorrected: the fact rejected later is there
     run_cli("load", "neo4j", corrected)
     with connect(neo4j_settings) as driver:
+
         def rows(query):
             return [r.data() for r in driver.execute_query(query, database_=neo4j_settings.database).records]
 
-        assert rows("MATCH (e:Entity {id: 'enterprise/北京北辰实业集团'}) RETURN e.curated AS c, e.curator AS who") == \
-            [{"c": True, "who": ["wang"]}]
-        assert rows("MATCH (:Entity {id: 'union/市直机关工会'})-[r:SUB_ORGANIZATION_OF]->(:Entity {id: 'union/北京市总工会'}) "
-                    "RETURN r.curated AS c, r.curator AS who, r.articles AS a") == [{"c": True, "who": ["li"], "a": []}]
-        assert rows("MATCH (:Entity {id: 'union/北京市总工会'})-[r:UNION_OF]->(:Entity {id: 'district/北京市'}) "
-                    "RETURN r") == []
+        assert rows(
+            "MATCH (e:Entity {id: 'enterprise/北京北辰实业集团'}) RETURN e.curated AS c, e.curator AS who"
+        ) == [{"c": True, "who": ["wang"]}]
+        assert rows(
+            "MATCH (:Entity {id: 'union/市直机关工会'})-[r:SUB_ORGANIZATION_OF]->(:Entity {id: 'union/北京市总工会'}) "
+            "RETURN r.curated AS c, r.curator AS who, r.articles AS a"
+        ) == [{"c": True, "who": ["li"], "a": []}]
+        assert (
+            rows(
+                "MATCH (:Entity {id: 'union/北京市总工会'})-[r:UNION_OF]->(:Entity {id: 'district/北京市'}) "
+                "RETURN r"
+            )
+            == []
+        )
         assert rows("MATCH (e:Entity) WHERE e.curated RETURN count(e) AS n") == [{"n": 5}]

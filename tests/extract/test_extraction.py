@@ -79,7 +79,9 @@ def test_common_phrases_are_not_names(text, absent):
 
 
 def test_quoted_lists_share_what_follows_them():
-    _, entities, _ = graph_of("标题\n该区建立“人社+工会”“法院+工会”调解机制，做好“杰出人才”“领军人才”认定工作。")
+    _, entities, _ = graph_of(
+        "标题\n该区建立“人社+工会”“法院+工会”调解机制，做好“杰出人才”“领军人才”认定工作。"
+    )
     assert {
         ("Programme", "“人社+工会”调解机制"),
         ("Programme", "“法院+工会”调解机制"),
@@ -102,11 +104,15 @@ def test_a_short_name_in_the_headline_is_the_full_name_of_the_body():
         "北京华通第二工程建设有限公司工会相关负责人介绍了活动情况。"
     )
     firms = [e for e in g.entities if e.type.value == "Enterprise"]
-    assert [(e.name, sorted(e.aliases)) for e in firms] == [("北京华通第二工程建设有限公司", ["北京华通二公司"])]
+    assert [(e.name, sorted(e.aliases)) for e in firms] == [
+        ("北京华通第二工程建设有限公司", ["北京华通二公司"])
+    ]
 
 
 def test_a_branch_union_is_not_its_parents_union():
-    _, entities, _ = graph_of("城信公司工会举办主题活动\n近日，北京城信装饰公司工会与北京城信装饰公司四川分公司工会共同举办“同心”主题活动。")
+    _, entities, _ = graph_of(
+        "城信公司工会举办主题活动\n近日，北京城信装饰公司工会与北京城信装饰公司四川分公司工会共同举办“同心”主题活动。"
+    )
     assert {("Union", "北京城信装饰公司工会"), ("Union", "北京城信装饰公司四川分公司工会")} <= entities
 
 
@@ -124,19 +130,25 @@ def test_the_subject_of_a_sentence_organises_what_its_later_clauses_launch():
     _, _, relations = graph_of(
         "标题\n近日，石景山区总工会深化职工素质建设，持续开展“技能强区”行动，推出“石景山工匠”培养计划。"
     )
-    assert {("石景山区总工会", "organised", "“技能强区”行动"),
-            ("石景山区总工会", "organised", "“石景山工匠”培养计划")} <= relations
+    assert {
+        ("石景山区总工会", "organised", "“技能强区”行动"),
+        ("石景山区总工会", "organised", "“石景山工匠”培养计划"),
+    } <= relations
 
 
 def test_the_municipal_federation_by_its_short_name():
-    _, entities, _ = graph_of("标题\n今年以来，市总工会面向基层单位举办培训30场。全总有关负责人出席。完全总结经验。")
+    _, entities, _ = graph_of(
+        "标题\n今年以来，市总工会面向基层单位举办培训30场。全总有关负责人出席。完全总结经验。"
+    )
     unions = of_type(entities, "Union")
     assert unions == {"北京市总工会", "中华全国总工会"}
     assert ("District", "北京市") not in entities  # the text never prints the place
 
 
 def test_places_inside_a_zone_name_are_not_mentions_of_their_own():
-    _, entities, relations = graph_of("标题\n北京中关村软件园核心区（海淀）新增企业工会12家。海淀区总工会表示祝贺。")
+    _, entities, relations = graph_of(
+        "标题\n北京中关村软件园核心区（海淀）新增企业工会12家。海淀区总工会表示祝贺。"
+    )
     assert ("北京中关村软件园核心区", "locatedIn", "北京市") not in relations
     assert ("海淀区", "locatedIn", "北京市") not in relations
 
@@ -158,7 +170,10 @@ def test_branch_venues_and_the_bodies_that_joined_from_them():
     assert ("顺义区总工会", "organised", "专场职工沟通会") in relations
     assert ("北京燕京啤酒股份有限公司", "organised", "专场职工沟通会") not in relations
     assert ("专场职工沟通会", "heldAt", "北京燕京啤酒股份有限公司") in relations
-    assert {("仁和镇总工会", "participatedIn", "专场职工沟通会"), ("牛栏山镇总工会", "participatedIn", "专场职工沟通会")} <= relations
+    assert {
+        ("仁和镇总工会", "participatedIn", "专场职工沟通会"),
+        ("牛栏山镇总工会", "participatedIn", "专场职工沟通会"),
+    } <= relations
 
 
 def test_a_body_pushing_a_programme_forward_runs_it():
@@ -225,7 +240,9 @@ def test_brand_names_listed_beside_a_firm_and_zhongguancun_parks():
 
 
 def test_a_campaign_named_by_its_slogans_and_whose_mechanism_it_is():
-    _, entities, _ = graph_of("标题\n近日，房山区总工会持续实施企业“三个一”服务机制，不断深化“送法律、送技能、送健康”活动。")
+    _, entities, _ = graph_of(
+        "标题\n近日，房山区总工会持续实施企业“三个一”服务机制，不断深化“送法律、送技能、送健康”活动。"
+    )
     programmes = of_type(entities, "Programme")
     assert programmes == {"“三个一”服务机制", "“送法律、送技能、送健康”活动"}
 
@@ -246,8 +263,10 @@ def test_a_union_named_after_the_tail_of_a_body_the_article_names_in_full():
         "北京星河光电科技集团举办“光耀星河”职工联谊会，星河光电科技集团工会承办。"
     )
     assert ("Union", "智能制造产业基地工会") in entities
-    assert {("智能制造产业基地工会", "unionOf", "海淀智能制造产业基地"),
-            ("星河光电科技集团工会", "unionOf", "北京星河光电科技集团")} <= relations
+    assert {
+        ("智能制造产业基地工会", "unionOf", "海淀智能制造产业基地"),
+        ("星河光电科技集团工会", "unionOf", "北京星河光电科技集团"),
+    } <= relations
     group = next(e for e in g.entities if e.name == "北京星河光电科技集团")
     assert "星河光电科技集团" in group.aliases
     assert ("Enterprise", "星河光电科技集团") not in entities
@@ -274,7 +293,9 @@ def test_a_project_department_belongs_to_the_one_firm_its_sentence_names():
     )
     assert ("Enterprise", "金桥花园项目部") in entities
     assert ("金桥花园项目部", "subOrganizationOf", "北京华建第三建设有限公司") in relations
-    assert not any(s == "银河湾项目部" and p == "subOrganizationOf" for s, p, _ in relations)  # which of the two?
+    assert not any(
+        s == "银河湾项目部" and p == "subOrganizationOf" for s, p, _ in relations
+    )  # which of the two?
 
 
 def test_a_body_whose_staff_is_taken_to_an_event_takes_part_in_it():
@@ -283,8 +304,10 @@ def test_a_body_whose_staff_is_taken_to_an_event_takes_part_in_it():
         "怀柔区司法局工会举办“书香司法”职工读书分享会，带领区司法局职工及家属共读好书。\n"
         "北京华通物流有限公司工会组织百余名职工前往雁栖湖开展“健康同行”徒步活动。"
     )
-    assert {("顺义区水务局", "participatedIn", "“绿色水务”植树活动"),
-            ("怀柔区司法局", "participatedIn", "“书香司法”职工读书分享会")} <= relations
+    assert {
+        ("顺义区水务局", "participatedIn", "“绿色水务”植树活动"),
+        ("怀柔区司法局", "participatedIn", "“书香司法”职工读书分享会"),
+    } <= relations
     # some of a firm's staff, not the whole firm
     assert ("北京华通物流有限公司", "participatedIn", "“健康同行”徒步活动") not in relations
 
@@ -301,7 +324,10 @@ def test_bodies_acting_honoured_or_represented_at_the_event_take_part_in_it():
         "会上，公司领导为新成立的“先锋”青年突击队现场授旗。北京市林业工会、北京华泰集团相关负责同志参加大会。"
     )
     event = "“健康密云”职工运动会"
-    assert {(body, "participatedIn", event) for body in ("密云区总工会", "“先锋”青年突击队", "北京市林业工会", "北京华泰集团")} <= relations
+    assert {
+        (body, "participatedIn", event)
+        for body in ("密云区总工会", "“先锋”青年突击队", "北京市林业工会", "北京华泰集团")
+    } <= relations
 
 
 def test_a_programme_printed_after_a_body_is_that_bodys():
@@ -317,9 +343,11 @@ def test_a_street_office_listed_after_its_committee_and_a_campus_named_after_its
         "标题\n近日，朝阳区小红门地区工委、办事处联合小红门地区总工会在北京汇通学院昌平校区举办“绿动小红门”健步走活动。"
     )
     assert ("Organisation", "朝阳区小红门地区办事处") in entities
-    assert {("朝阳区小红门地区办事处", "locatedIn", "小红门地区"),
-            ("朝阳区小红门地区办事处", "organised", "“绿动小红门”健步走活动"),
-            ("北京汇通学院昌平校区", "locatedIn", "昌平区")} <= relations
+    assert {
+        ("朝阳区小红门地区办事处", "locatedIn", "小红门地区"),
+        ("朝阳区小红门地区办事处", "organised", "“绿动小红门”健步走活动"),
+        ("北京汇通学院昌平校区", "locatedIn", "昌平区"),
+    } <= relations
 
 
 def test_a_unit_a_body_sets_up_and_the_district_part_of_a_zone():
@@ -327,8 +355,10 @@ def test_a_unit_a_body_sets_up_and_the_district_part_of_a_zone():
         "标题\n近日，丰台区总工会深化职工服务，精心设计“3+1”服务体系，成立“暖蜂”职工服务中心。"
         "北京自贸区（海淀片区）举办职工运动会。"
     )
-    assert {("“暖蜂”职工服务中心", "subOrganizationOf", "丰台区总工会"),
-            ("丰台区总工会", "organised", "“3+1”服务体系")} <= relations
+    assert {
+        ("“暖蜂”职工服务中心", "subOrganizationOf", "丰台区总工会"),
+        ("丰台区总工会", "organised", "“3+1”服务体系"),
+    } <= relations
     zone = "中国（北京）自由贸易试验区（海淀片区）"
     assert ("District", zone) in entities and (zone, "locatedIn", "海淀区") in relations
 
@@ -342,14 +372,18 @@ def test_places_side_by_side_are_not_one_in_the_other():
 
 
 def test_an_official_named_before_what_they_do_on_a_visit():
-    _, entities, relations = graph_of("标题\n近日，密云区总工会党组书记、副主席钱晓峰带队走访慰问一线职工；"
-                                      "区总工会副主席孙立军看望了困难职工。")
+    _, entities, relations = graph_of(
+        "标题\n近日，密云区总工会党组书记、副主席钱晓峰带队走访慰问一线职工；"
+        "区总工会副主席孙立军看望了困难职工。"
+    )
     assert {"钱晓峰", "孙立军"} <= of_type(entities, "Person")
     assert ("钱晓峰", "holdsPost", "密云区总工会") in relations
 
 
 def test_a_body_joined_to_the_paragraph_s_subject_organises_with_it():
-    _, _, relations = graph_of("标题\n5月8日，北京宏远建设集团第六项目部联合怀柔区雁栖镇总工会，在项目工地举办消防安全主题活动。")
+    _, _, relations = graph_of(
+        "标题\n5月8日，北京宏远建设集团第六项目部联合怀柔区雁栖镇总工会，在项目工地举办消防安全主题活动。"
+    )
     organisers = {s for s, p, o in relations if p == "organised"}
     assert {"北京宏远建设集团第六项目部", "怀柔区雁栖镇总工会"} <= organisers
 
@@ -373,8 +407,12 @@ def test_workers_named_after_their_occupation_work_for_the_body_before_it_and_ge
         "通州区中医医院主任医师钱晓梅等10人被授予“通州区先进工作者”称号。"
     )
     assert {"赵立新", "钱晓梅"} <= of_type(entities, "Person")
-    assert {("赵立新", "worksFor", "北京华腾电气有限公司"), ("钱晓梅", "worksFor", "通州区中医医院"),
-            ("赵立新", "hasHonour", "通州区劳动模范"), ("钱晓梅", "hasHonour", "通州区先进工作者")} <= relations
+    assert {
+        ("赵立新", "worksFor", "北京华腾电气有限公司"),
+        ("钱晓梅", "worksFor", "通州区中医医院"),
+        ("赵立新", "hasHonour", "通州区劳动模范"),
+        ("钱晓梅", "hasHonour", "通州区先进工作者"),
+    } <= relations
     # each clause confers its own title
     assert ("赵立新", "hasHonour", "通州区先进工作者") not in relations
 
@@ -388,18 +426,27 @@ def test_honours_won_in_a_later_clause_about_the_same_person():
 
 
 def test_a_body_given_a_title_is_not_a_person_holding_it():
-    _, _, relations = graph_of("标题\n区总工会副主席孙立军介绍，北京华腾电气有限公司工会先后被评为首都劳动奖章单位。")
+    _, _, relations = graph_of(
+        "标题\n区总工会副主席孙立军介绍，北京华腾电气有限公司工会先后被评为首都劳动奖章单位。"
+    )
     assert not {r for r in relations if r[1] == "hasHonour"}
 
 
-@pytest.mark.parametrize("text, post", [
-    ("标题\n近日，朝阳区三里屯街道总工会举办职工健步走活动。街道工委书记郑国栋、街道总工会主席孟丽华出席活动。",
-     ("孟丽华", "holdsPost", "朝阳区三里屯街道总工会")),
-    # 工联会: the usual short form of 工会联合会
-    ("街道开展集体协商\n本报讯 近日，昌平区回龙观街道工会联合会组织辖区企业开展集体协商。"
-     "街道工联会主席尚文静介绍，今年已签订工资专项集体合同15份。",
-     ("尚文静", "holdsPost", "昌平区回龙观街道工会联合会")),
-])
+@pytest.mark.parametrize(
+    "text, post",
+    [
+        (
+            "标题\n近日，朝阳区三里屯街道总工会举办职工健步走活动。街道工委书记郑国栋、街道总工会主席孟丽华出席活动。",
+            ("孟丽华", "holdsPost", "朝阳区三里屯街道总工会"),
+        ),
+        # 工联会: the usual short form of 工会联合会
+        (
+            "街道开展集体协商\n本报讯 近日，昌平区回龙观街道工会联合会组织辖区企业开展集体协商。"
+            "街道工联会主席尚文静介绍，今年已签订工资专项集体合同15份。",
+            ("尚文静", "holdsPost", "昌平区回龙观街道工会联合会"),
+        ),
+    ],
+)
 def test_the_street_union_printed_short_is_the_one_the_article_names_in_full(text, post):
     _, _, relations = graph_of(text)
     assert post in relations
@@ -414,8 +461,13 @@ def test_the_district_union_after_a_season_organises_the_season_s_event():
 
 
 def test_an_honour_printed_before_the_workers_body_and_occupation_is_theirs():
-    _, _, relations = graph_of("标题\n全国劳动模范、北京东岳精密机械有限公司高级技师邵春雷为师生讲述成长经历。")
-    assert {("邵春雷", "hasHonour", "全国劳动模范"), ("邵春雷", "worksFor", "北京东岳精密机械有限公司")} <= relations
+    _, _, relations = graph_of(
+        "标题\n全国劳动模范、北京东岳精密机械有限公司高级技师邵春雷为师生讲述成长经历。"
+    )
+    assert {
+        ("邵春雷", "hasHonour", "全国劳动模范"),
+        ("邵春雷", "worksFor", "北京东岳精密机械有限公司"),
+    } <= relations
 
 
 def test_the_host_after_the_organiser_and_a_congress_named_after_the_firm():
@@ -423,7 +475,10 @@ def test_the_host_after_the_organiser_and_a_congress_named_after_the_firm():
         "标题\n5月20日，由平谷区总工会主办、平谷区第三中学承办的“劳模进校园”活动在该校举行。\n"
         "3月12日，北京东岳建设集团第二届职工代表大会第一次会议召开。大会选举产生新一届工会委员会，伍振邦当选为集团工会主席。"
     )
-    assert {("平谷区总工会", "organised", "“劳模进校园”活动"), ("平谷区第三中学", "organised", "“劳模进校园”活动")} <= relations
+    assert {
+        ("平谷区总工会", "organised", "“劳模进校园”活动"),
+        ("平谷区第三中学", "organised", "“劳模进校园”活动"),
+    } <= relations
     congress = next(name for name in of_type(entities, "Event") if "职工代表大会" in name)
     # with the firm's name or without it, but not from inside it (建设集团第二届…)
     assert congress in {"北京东岳建设集团第二届职工代表大会第一次会议", "第二届职工代表大会第一次会议"}
@@ -431,8 +486,10 @@ def test_the_host_after_the_organiser_and_a_congress_named_after_the_firm():
 
 
 def test_a_district_s_centre_printed_without_the_district_s_name():
-    _, entities, _ = graph_of("海淀区总工会发放帮扶金\n日前，海淀区总工会在区职工服务中心举行困难职工帮扶金发放仪式。"
-                              "下一步将联合区人力社保局开展服务。")
+    _, entities, _ = graph_of(
+        "海淀区总工会发放帮扶金\n日前，海淀区总工会在区职工服务中心举行困难职工帮扶金发放仪式。"
+        "下一步将联合区人力社保局开展服务。"
+    )
     assert {"海淀区职工服务中心", "海淀区人力社保局"} <= of_type(entities, "Organisation")
 
 
@@ -440,14 +497,21 @@ def test_posts_in_a_township_s_committee_and_its_union_printed_short():
     g, entities, relations = graph_of(
         "标题\n近日，密云区溪翁庄镇总工会建成职工书屋。溪翁庄镇党委副书记、镇总工会主席马文涛表示，书屋向全镇职工开放。"
     )
-    assert {("马文涛", "holdsPost", "溪翁庄镇党委"), ("马文涛", "holdsPost", "密云区溪翁庄镇总工会")} <= relations
+    assert {
+        ("马文涛", "holdsPost", "溪翁庄镇党委"),
+        ("马文涛", "holdsPost", "密云区溪翁庄镇总工会"),
+    } <= relations
     # a place is only pointed at where it is printed (镇总工会 prints no 密云区)
     places = {e.name: e.spans for e in g.entities if e.type.value == "District"}
-    assert all(g.article.text[s.start : s.end] in (name, name[:-1]) for name, spans in places.items() for s in spans)
+    assert all(
+        g.article.text[s.start : s.end] in (name, name[:-1]) for name, spans in places.items() for s in spans
+    )
 
 
 def test_names_headed_by_the_capital_and_counted_kinds_of_body():
-    _, entities, _ = graph_of("标题\n决赛在首都师范大学举行。今年新认定首都技能学院，全市已建成8家首都技能学院。")
+    _, entities, _ = graph_of(
+        "标题\n决赛在首都师范大学举行。今年新认定首都技能学院，全市已建成8家首都技能学院。"
+    )
     assert "首都师范大学" in of_type(entities, "Organisation")  # (jieba reads 首都 as an adverb)
     assert "首都技能学院" not in of_type(entities, "Organisation")
 
@@ -476,15 +540,22 @@ def test_a_quoted_title_conferred_on_the_people_listed():
         "标题\n近日，评选结果揭晓，北京京燃集团管道工郑铁军、延庆区妇幼保健院护士长柏佳等10人获评“延庆区最美劳动者”。"
     )
     assert "延庆区最美劳动者" in of_type(entities, "Honour")
-    assert {("郑铁军", "hasHonour", "延庆区最美劳动者"), ("柏佳", "hasHonour", "延庆区最美劳动者"),
-            ("柏佳", "worksFor", "延庆区妇幼保健院")} <= relations
+    assert {
+        ("郑铁军", "hasHonour", "延庆区最美劳动者"),
+        ("柏佳", "hasHonour", "延庆区最美劳动者"),
+        ("柏佳", "worksFor", "延庆区妇幼保健院"),
+    } <= relations
 
 
 def test_honours_won_by_he_or_she_go_to_the_person_the_paragraph_spoke_of_last():
-    _, _, relations = graph_of("标题\n提起检修工韩志远，大家都竖起大拇指。他先后荣获首都劳动奖章、北京市劳动模范等荣誉。\n"
-                               "她也曾获评“北京大工匠”。")
+    _, _, relations = graph_of(
+        "标题\n提起检修工韩志远，大家都竖起大拇指。他先后荣获首都劳动奖章、北京市劳动模范等荣誉。\n"
+        "她也曾获评“北京大工匠”。"
+    )
     assert {("韩志远", "hasHonour", "首都劳动奖章"), ("韩志远", "hasHonour", "北京市劳动模范")} <= relations
-    assert not any(o == "北京大工匠" for _, p, o in relations if p == "hasHonour")  # another paragraph, no one named
+    assert not any(
+        o == "北京大工匠" for _, p, o in relations if p == "hasHonour"
+    )  # another paragraph, no one named
 
 
 def test_a_league_that_closes_at_a_venue_and_the_teams_that_won():
@@ -494,8 +565,12 @@ def test_a_league_that_closes_at_a_venue_and_the_teams_that_won():
     )
     league = "2024年顺义区职工足球联赛"
     assert league in of_type(entities, "Event")
-    assert {("顺义区总工会", "organised", league), ("顺义区体育局", "organised", league),
-            (league, "heldAt", "顺义体育中心"), ("顺义区消防救援支队", "participatedIn", league)} <= relations
+    assert {
+        ("顺义区总工会", "organised", league),
+        ("顺义区体育局", "organised", league),
+        (league, "heldAt", "顺义体育中心"),
+        ("顺义区消防救援支队", "participatedIn", league),
+    } <= relations
 
 
 def test_a_body_named_after_a_city_lies_in_it_but_beijing_s_own_bodies_get_no_place():
@@ -510,8 +585,11 @@ def test_people_elected_in_a_list_and_a_title_alone_take_the_body_elected_before
         "本报讯（记者 林涛）大会选举产生了平谷区总工会第四届委员会。在随后召开的区总工会四届一次全委会上，"
         "闫立新当选区总工会主席，耿悦、包文博当选副主席。"
     )
-    assert {("闫立新", "holdsPost", "平谷区总工会"), ("耿悦", "holdsPost", "平谷区总工会"),
-            ("包文博", "holdsPost", "平谷区总工会")} <= relations
+    assert {
+        ("闫立新", "holdsPost", "平谷区总工会"),
+        ("耿悦", "holdsPost", "平谷区总工会"),
+        ("包文博", "holdsPost", "平谷区总工会"),
+    } <= relations
     assert "平谷区总工会第四届委员会" not in of_type(entities, "Organisation")  # a term of the union
 
 
@@ -578,7 +656,9 @@ def test_a_zone_s_union_villages_listed_together_and_a_company_s_inner_bureau():
         "本报讯 北京大兴国际机场临空经济区工会、中国铁路一局（集团）有限公司工会的代表参加了活动。"
         "目前，全镇驿站覆盖东庄户村、西庄户村等12个村。项目部安全总监柴宏远讲授安全知识。"
     )
-    assert {"北京大兴国际机场临空经济区工会", "中国铁路一局（集团）有限公司工会"} <= of_type(entities, "Union")
+    assert {"北京大兴国际机场临空经济区工会", "中国铁路一局（集团）有限公司工会"} <= of_type(
+        entities, "Union"
+    )
     assert {"东庄户村", "西庄户村"} <= of_type(entities, "District")
     assert "中国铁路一局" not in of_type(entities, "Organisation")  # a piece of the company's name
     assert "柴宏远" in of_type(entities, "Person")
@@ -591,8 +671,12 @@ def test_workers_named_after_their_body_are_honoured_and_a_title_for_units_is_no
         "北京市第八中学的闻雅琴等12人被命名为2024年度“西城工匠”，20家单位荣获“西城区模范职工之家”称号。"
     )
     assert {"牛晓光", "闻雅琴"} <= of_type(entities, "Person")
-    assert {("牛晓光", "hasHonour", "西城工匠"), ("闻雅琴", "hasHonour", "西城工匠"),
-            ("牛晓光", "worksFor", "北京燕山橡胶制品厂"), ("闻雅琴", "worksFor", "北京市第八中学")} <= relations
+    assert {
+        ("牛晓光", "hasHonour", "西城工匠"),
+        ("闻雅琴", "hasHonour", "西城工匠"),
+        ("牛晓光", "worksFor", "北京燕山橡胶制品厂"),
+        ("闻雅琴", "worksFor", "北京市第八中学"),
+    } <= relations
     assert "西城区模范职工之家" not in of_type(entities, "Honour")  # given to units
     assert "西城区文化馆" in of_type(entities, "Venue")
 
@@ -634,24 +718,32 @@ def test_bodies_listed_as_speakers_take_part_and_do_not_host():
         "会上，丰台区总工会、北京京东世纪贸易有限公司工会、北京饿了么科技有限公司工会作了交流发言。"
     )
     event = "全市工会职工之家建设工作推进会"
-    assert {(body, "participatedIn", event) for body in
-            ("丰台区总工会", "北京京东世纪贸易有限公司工会", "北京饿了么科技有限公司工会")} <= relations
+    assert {
+        (body, "participatedIn", event)
+        for body in ("丰台区总工会", "北京京东世纪贸易有限公司工会", "北京饿了么科技有限公司工会")
+    } <= relations
     assert ("丰台区总工会", "organised", event) not in relations
 
 
 def test_a_year_s_season_of_a_recurring_activity_is_an_edition_of_it():
     g, _, relations = graph_of(
-        "大兴区阅读季启动\n"
-        "本报讯 4月23日，大兴区2025年“悦读大兴”阅读季启动仪式在大兴区图书馆举行。"
+        "大兴区阅读季启动\n本报讯 4月23日，大兴区2025年“悦读大兴”阅读季启动仪式在大兴区图书馆举行。"
     )
     season = next(e for e in g.entities if e.type.value == "Programme")
-    assert season.name == "“悦读大兴”阅读季" and any(a.endswith("2025年“悦读大兴”阅读季") for a in season.aliases)
+    assert season.name == "“悦读大兴”阅读季" and any(
+        a.endswith("2025年“悦读大兴”阅读季") for a in season.aliases
+    )
     launch = next(e.name for e in g.entities if e.type.value == "Event")
-    assert launch.endswith("2025年“悦读大兴”阅读季启动仪式") and (launch, "partOf", "“悦读大兴”阅读季") in relations
+    assert (
+        launch.endswith("2025年“悦读大兴”阅读季启动仪式")
+        and (launch, "partOf", "“悦读大兴”阅读季") in relations
+    )
 
 
 def test_a_numbered_unit_s_union_keeps_its_number():
-    _, entities, _ = graph_of("标题\n北京城乡建设集团第三项目部工会举办活动。第三项目部工会相关负责人表示，活动将持续开展。")
+    _, entities, _ = graph_of(
+        "标题\n北京城乡建设集团第三项目部工会举办活动。第三项目部工会相关负责人表示，活动将持续开展。"
+    )
     assert "北京城乡建设集团第三项目部工会" in of_type(entities, "Union")
     assert not any(name.startswith("目部") for name in of_type(entities, "Union"))  # 三项 is not a count
 
@@ -673,7 +765,9 @@ def test_villages_a_union_department_and_a_service_station():
         "本报讯 平谷区峪口镇总工会在黄松峪村挂牌成立首个村级工会服务站。下一步将在韩家庄村、西营后村等村推广。"
         "全总基层工作部负责人表示，要抓好工作部署。"
     )
-    assert {"黄松峪村", "西营后村"} <= of_type(entities, "District")  # 黄: an adjective to jieba; 后 ends a name
+    assert {"黄松峪村", "西营后村"} <= of_type(
+        entities, "District"
+    )  # 黄: an adjective to jieba; 后 ends a name
     assert "全总基层工作部" in of_type(entities, "Organisation")
     assert not any(name.startswith(("首个", "村级")) for _, name in entities)
     assert not any(name.endswith("工作部") and "部署" in name for _, name in entities)
@@ -698,20 +792,26 @@ def test_a_company_s_contest_edition_and_its_union_named_short_in_the_headline()
         "当天，北京市热力集团有限责任公司第四届职工技能大赛决赛举行，管网分公司的巡线工武晓峰夺得冠军。"
     )
     unions = [e for e in g.entities if e.type.value == "Union"]
-    assert [u.name for u in unions] == ["北京市热力集团有限责任公司工会"] and "热力集团工会" in unions[0].aliases
-    assert "北京市热力集团有限责任公司职工技能大赛" in of_type(entities, "Programme")  # the edition is an alias
+    assert [u.name for u in unions] == ["北京市热力集团有限责任公司工会"] and "热力集团工会" in unions[
+        0
+    ].aliases
+    assert "北京市热力集团有限责任公司职工技能大赛" in of_type(
+        entities, "Programme"
+    )  # the edition is an alias
     assert "武晓峰" in of_type(entities, "Person")
 
 
 def test_a_museum_visited_after_the_event_is_a_venue_but_not_where_the_event_was_held():
     _, entities, relations = graph_of(
-        "工会开放日\n本报讯 5月15日，市总工会职工服务中心开展“工会开放日”活动。活动结束后，职工们还前往首都工运历史陈列馆参观学习。"
+        "工会开放日\n本报讯 5月15日，市总工会职工服务中心开展“工会开放日”活动。"
+        "活动结束后，职工们还前往首都工运历史陈列馆参观学习。"
     )
     assert "首都工运历史陈列馆" in of_type(entities, "Venue")
     assert ("“工会开放日”活动", "heldAt", "首都工运历史陈列馆") not in relations
 
 
 # Rules measured on the real development set (examples/real/dev): each on an invented article.
+
 
 def test_people_listed_after_a_person_found_are_people():
     _, entities, relations = graph_of(
@@ -795,8 +895,7 @@ def test_name_endings_come_from_the_suffix_table():
     from ontology import gazetteers
 
     _, entities, _ = graph_of(
-        "银行工会开展慰问\n"
-        "本报讯 近日，青禾银行锦川分行工会联合柳岸街道党工委、下坡村村委会开展慰问活动。"
+        "银行工会开展慰问\n本报讯 近日，青禾银行锦川分行工会联合柳岸街道党工委、下坡村村委会开展慰问活动。"
     )
     assert "青禾银行锦川分行" in of_type(entities, "Enterprise")
     assert {"柳岸街道党工委", "下坡村村委会"} <= of_type(entities, "Organisation")
@@ -820,8 +919,7 @@ def test_a_closing_ceremony_and_a_finale_held_at_a_venue():
 
 def test_a_quoted_programme_ends_where_the_sentence_goes_on():
     _, entities, _ = graph_of(
-        "街道工会建设职工之家\n"
-        "本报讯 近日，柳岸街道工会启动了“暖心护航”工程，“青禾职工之家”顺利完成建设。"
+        "街道工会建设职工之家\n本报讯 近日，柳岸街道工会启动了“暖心护航”工程，“青禾职工之家”顺利完成建设。"
     )
     programmes = of_type(entities, "Programme")
     assert "“暖心护航”工程" in programmes
@@ -851,8 +949,7 @@ def test_honours_in_a_description_before_a_name_and_of_people_listed_before_deng
 
 def test_a_site_set_in_a_place_and_a_district_s_party_committee_lie_in_it():
     _, _, relations = graph_of(
-        "劳模雕塑揭幕\n"
-        "本报讯 近日，劳模雕塑在月坛地区的青川公园揭幕。昌平区委副书记柯远出席。"
+        "劳模雕塑揭幕\n本报讯 近日，劳模雕塑在月坛地区的青川公园揭幕。昌平区委副书记柯远出席。"
     )
     assert ("青川公园", "locatedIn", "月坛地区") in relations
     assert ("昌平区委", "locatedIn", "昌平区") in relations
@@ -865,11 +962,15 @@ def test_who_won_a_prize_took_part():
         "青川银行荣获团体一等奖，锦川银行青川分行、柳岸农村商业银行荣获团体二等奖。"
     )
     contest = "2025年青川市银行业职工技能竞赛"
-    assert {(b, "participatedIn", contest) for b in ("青川银行", "锦川银行青川分行", "柳岸农村商业银行")} <= relations
+    assert {
+        (b, "participatedIn", contest) for b in ("青川银行", "锦川银行青川分行", "柳岸农村商业银行")
+    } <= relations
 
 
 def test_commissions_by_their_short_names_are_bodies():
-    _, entities, _ = graph_of("国资委工会开展活动\n本报讯 近日，北京市国资委联合海淀区住建委开展职工健步走活动。")
+    _, entities, _ = graph_of(
+        "国资委工会开展活动\n本报讯 近日，北京市国资委联合海淀区住建委开展职工健步走活动。"
+    )
     assert {"北京市国资委", "海淀区住建委"} <= of_type(entities, "Organisation")
 
 
@@ -895,9 +996,12 @@ def test_a_studio_named_after_its_leading_worker_names_a_person():
 def test_teams_courts_delegations_and_papers_are_bodies():
     _, entities, _ = graph_of(
         "志愿服务队成立\n"
-        "本报讯 近日，青川区职工志愿服务队、青川区人民法院劳动法庭和锦川工人报的记者来到现场，青禾银行代表队也参加了活动。"
+        "本报讯 近日，青川区职工志愿服务队、青川区人民法院劳动法庭和锦川工人报的记者来到现场，"
+        "青禾银行代表队也参加了活动。"
     )
-    assert {"青川区职工志愿服务队", "青川区人民法院劳动法庭", "锦川工人报"} <= of_type(entities, "Organisation")
+    assert {"青川区职工志愿服务队", "青川区人民法院劳动法庭", "锦川工人报"} <= of_type(
+        entities, "Organisation"
+    )
 
 
 def test_a_major_event_named_in_passing_is_an_event_but_not_the_report_s():
@@ -940,7 +1044,11 @@ def test_docs_list_every_component_of_the_pipeline_in_order():
     from graph.extract import PIPELINE
 
     doc = (REPO / "docs" / "extraction.md").read_text(encoding="utf-8")
-    listed = [line.split("|")[2].strip() for line in doc.splitlines() if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
+    listed = [
+        line.split("|")[2].strip()
+        for line in doc.splitlines()
+        if line.startswith("| ") and line.split("|")[1].strip().isdigit()
+    ]
     assert listed == [name for name, _ in PIPELINE]
 
 

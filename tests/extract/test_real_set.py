@@ -30,8 +30,15 @@ def test_every_indexed_article_has_gold_in_its_split_and_no_outlet_is_in_both():
 def test_regather_rebuilds_an_article_from_its_saved_page_and_checks_each_line(tmp_path):
     page = "首页 > 新闻\n本报讯 近日，青川区总工会举办培训。\n\n来自20家企业的职工参加。\n分享到：\n"
     kept = ["本报讯 近日，青川区总工会举办培训。", "来自20家企业的职工参加。"]
-    row = {"id": "r0000000001", "url": "https://example.org/a", "outlet": "某报", "date": "2024-05-01",
-           "headline": "青川区总工会举办培训", "split": "dev", "lines": [regather.line_hash(x) for x in kept]}
+    row = {
+        "id": "r0000000001",
+        "url": "https://example.org/a",
+        "outlet": "某报",
+        "date": "2024-05-01",
+        "headline": "青川区总工会举办培训",
+        "split": "dev",
+        "lines": [regather.line_hash(x) for x in kept],
+    }
     index = tmp_path / "index.jsonl"
     index.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     pages = tmp_path / "pages"

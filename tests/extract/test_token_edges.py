@@ -11,7 +11,12 @@ from graph.extract.doc import Doc
 from loaders import load
 
 AWKWARD = [
-    "", "工会", "iPhone12手机a1b2工会x", "A股B股北京ABC有限公司", "中国\r\n人民", "abc 中国人民-x.y\r\r\n北京",
+    "",
+    "工会",
+    "iPhone12手机a1b2工会x",
+    "A股B股北京ABC有限公司",
+    "中国\r\n人民",
+    "abc 中国人民-x.y\r\r\n北京",
     "在中国，与中心和中华全国总工会在一起",
 ]
 

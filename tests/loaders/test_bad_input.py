@@ -62,8 +62,12 @@ def _corpus_with_unreadable_entries(tmp_path: Path) -> tuple[Path, dict[str, str
     locked = src / "locked.txt"
     shutil.copy(BAD / REFERENCE, locked)
     locked.chmod(0)
-    failures = {**FAILURES, "broken_link.txt": "broken symbolic link", "loop.txt": "broken symbolic link",
-                "pipe.txt": "not a regular file (a named pipe, socket or device)"}
+    failures = {
+        **FAILURES,
+        "broken_link.txt": "broken symbolic link",
+        "loop.txt": "broken symbolic link",
+        "pipe.txt": "not a regular file (a named pipe, socket or device)",
+    }
     good = dict(GOOD)
     copies = sorted(SAME_PAGE)
     if _is_root():
@@ -71,7 +75,9 @@ def _corpus_with_unreadable_entries(tmp_path: Path) -> tuple[Path, dict[str, str
     else:
         failures["locked.txt"] = "cannot read: Permission denied"
     good[copies[0]] = 2
-    failures.update({name: f"same content as {src / copies[0]}; its articles are read once" for name in copies[1:]})
+    failures.update(
+        {name: f"same content as {src / copies[0]}; its articles are read once" for name in copies[1:]}
+    )
     return src, failures, good
 
 
@@ -124,8 +130,15 @@ def test_the_graph_of_a_run_with_failures_still_validates(corpus_build):
 
 def test_a_path_given_on_the_command_line_is_named_too(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
-    proc = _build(BAD / REFERENCE, tmp_path / "pipe.txt", tmp_path / "missing.txt", "--out", tmp_path / "out",
-                  "--json", code=1)
+    proc = _build(
+        BAD / REFERENCE,
+        tmp_path / "pipe.txt",
+        tmp_path / "missing.txt",
+        "--out",
+        tmp_path / "out",
+        "--json",
+        code=1,
+    )
     summary = json.loads(proc.stdout)
     assert summary["articles"] == 2
     assert sorted(summary["failures"]) == [
@@ -155,7 +168,10 @@ def test_other_encodings_are_read_to_the_same_text(name):
     decoded, _ = decode_bytes((BAD / name).read_bytes(), name)
     for a in result.articles:
         for s in a.segments:
-            assert decoded[s.source_start : s.source_start + s.length] == a.text[s.text_start : s.text_start + s.length]
+            assert (
+                decoded[s.source_start : s.source_start + s.length]
+                == a.text[s.text_start : s.text_start + s.length]
+            )
 
 
 # ---------------------------------------------------------------- damaged pages
@@ -177,7 +193,10 @@ def test_side_by_side_columns_read_across_are_read_column_by_column():
     assert right.body == "日前，昌平区总工会组织企业安全员开展培训，200余名安全员参加。"
     for a in (left, right):
         for s in a.segments:
-            assert source[s.source_start : s.source_start + s.length] == a.text[s.text_start : s.text_start + s.length]
+            assert (
+                source[s.source_start : s.source_start + s.length]
+                == a.text[s.text_start : s.text_start + s.length]
+            )
     # a span down a column maps to the source from its first to its last character
     start = left.text.index("顺义区总工会")
     first, last = left.source_span(start, start + 6)
@@ -203,7 +222,10 @@ def test_json_lines_keep_the_good_lines_escaped_or_not():
         f"{BAD / 'feed.jsonl'}:2: malformed JSON (Expecting ',' delimiter at column 19)"
     ]
     raw, escaped, separator = result.articles
-    assert (raw.title, raw.body) == ("怀柔区总工会慰问环卫工人", "近日，怀柔区总工会慰问环卫工人。\n工人们表示感谢。")
+    assert (raw.title, raw.body) == (
+        "怀柔区总工会慰问环卫工人",
+        "近日，怀柔区总工会慰问环卫工人。\n工人们表示感谢。",
+    )
     source = (BAD / "feed.jsonl").read_text(encoding="utf-8")
     assert source[slice(*raw.source_span(0, len(raw.title)))] == raw.title
     # written with \\uXXXX escapes: the words are read, they just have no source offsets
@@ -215,16 +237,24 @@ def test_json_lines_keep_the_good_lines_escaped_or_not():
 
 def test_json_lines_name_each_kind_of_bad_record_by_line(tmp_path):
     path = tmp_path / "feed.jsonl"
-    good = json.dumps({"title": "房山区总工会举办培训", "body": "近日，房山区总工会举办培训。"}, ensure_ascii=False)
-    path.write_text("\n".join([
-        good,
-        '["a", "list"]',
-        '{"title": "无正文"}',
-        '{"title": 7, "body": "数字标题"}',
-        '{"title": "\\ud800坏", "body": "孤立的代理项"}',
-        "",
-        good,
-    ]) + "\n", encoding="utf-8")
+    good = json.dumps(
+        {"title": "房山区总工会举办培训", "body": "近日，房山区总工会举办培训。"}, ensure_ascii=False
+    )
+    path.write_text(
+        "\n".join(
+            [
+                good,
+                '["a", "list"]',
+                '{"title": "无正文"}',
+                '{"title": 7, "body": "数字标题"}',
+                '{"title": "\\ud800坏", "body": "孤立的代理项"}',
+                "",
+                good,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = read_source(path)
     assert len(result.articles) == 2
     assert [(e.line, e.reason) for e in result.errors] == [
@@ -266,7 +296,10 @@ def test_a_20_mb_page_of_one_run_on_paragraph_is_read_in_linear_time(tmp_path):
     """Rejoining used to rescan the paragraph for every line: hours, not seconds."""
     line = "某区总工会举办职工技能培训活动并组织职工参加" * 7 + "\n\n"
     path = tmp_path / "runon.txt"
-    path.write_text("工会举办培训\n\n本报讯（记者 张三）" + line * (20_000_000 // len(line.encode()) + 1), encoding="utf-8")
+    path.write_text(
+        "工会举办培训\n\n本报讯（记者 张三）" + line * (20_000_000 // len(line.encode()) + 1),
+        encoding="utf-8",
+    )
     result, seconds = _time_read(path)
     [a] = result.articles
     assert len(a.body) == len(line.strip()) * (20_000_000 // len(line.encode()) + 1)

@@ -37,8 +37,16 @@ def test_a_saved_question_returns_rows_through_the_http_api(loaded, neo4j_http):
     question = get("union_hierarchy")
     body = json.dumps({"statement": question.cypher, "parameters": question.bind()}).encode()
     token = base64.b64encode(f"{loaded.user}:{loaded.password}".encode()).decode()
-    request = urllib.request.Request(f"{neo4j_http}/db/{loaded.database}/query/v2", data=body, method="POST", headers={
-        "Content-Type": "application/json", "Accept": "application/json", "Authorization": f"Basic {token}"})
+    request = urllib.request.Request(
+        f"{neo4j_http}/db/{loaded.database}/query/v2",
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "Authorization": f"Basic {token}",
+        },
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         answer = json.load(response)
     assert answer["data"]["fields"] == list(question.columns)
@@ -60,8 +68,9 @@ def test_style_gives_every_label_a_colour_and_a_caption():
 
 def test_browser_applies_the_style_on_connecting(neo4j_settings):
     with connect(neo4j_settings) as driver:
-        records, _, _ = driver.execute_query("CALL dbms.clientConfig() YIELD name, value RETURN name, value",
-                                             database_="system")
+        records, _, _ = driver.execute_query(
+            "CALL dbms.clientConfig() YIELD name, value RETURN name, value", database_="system"
+        )
     command = {r["name"]: r["value"] for r in records}["browser.post_connect_cmd"]
     assert command.startswith("style ")
     assert json.loads(command.removeprefix("style ")) == browser_style()
@@ -80,16 +89,24 @@ def guide_url():
 
 def test_guide_is_served_to_browser_with_a_slide_per_question(guide_url, neo4j_http, tmp_path):
     # Browser's request carries pragma and cache-control headers: its page asks first
-    preflight = urllib.request.Request(guide_url, method="OPTIONS", headers={
-        "Origin": neo4j_http, "Access-Control-Request-Method": "GET",
-        "Access-Control-Request-Headers": "pragma,cache-control"})
+    preflight = urllib.request.Request(
+        guide_url,
+        method="OPTIONS",
+        headers={
+            "Origin": neo4j_http,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "pragma,cache-control",
+        },
+    )
     with urllib.request.urlopen(preflight, timeout=30) as response:
         assert response.headers["Access-Control-Allow-Origin"] == "*"
         assert response.headers["Access-Control-Allow-Headers"] == "pragma,cache-control"
     with urllib.request.urlopen(guide_url, timeout=30) as response:
         assert response.headers["Access-Control-Allow-Origin"] == "*"
         page = response.read().decode()
-    blocks = [html.unescape(b) for b in re.findall(r'<pre class="code runnable"[^>]*>(.*?)</pre>', page, re.S)]
+    blocks = [
+        html.unescape(b) for b in re.findall(r'<pre class="code runnable"[^>]*>(.*?)</pre>', page, re.S)
+    ]
     expected = []
     for question in questions().values():
         if params := params_command(question):
@@ -109,8 +126,11 @@ def test_browser_plays_the_guide_and_a_slide_answers(loaded, neo4j_http, guide_u
     slide = list(questions()).index(name) + 1  # slides count from 0, the contents first
     with open_browser(neo4j_http, loaded.uri, loaded.user, loaded.password) as browser:
         browser.run(f":guide {guide_url}#slide-{slide}")
-        browser.chromium.wait_for(f"[...document.querySelectorAll('h3')].some(h => h.innerText === "
-                                  f"{json.dumps(question.title_zh)})", "the question's slide")
+        browser.chromium.wait_for(
+            f"[...document.querySelectorAll('h3')].some(h => h.innerText === "
+            f"{json.dumps(question.title_zh)})",
+            "the question's slide",
+        )
         browser.run_guide_block(0)  # :params
         browser.wait_for_frame('"federation": "北京市总工会"')
         browser.run_guide_block(1)  # the query

@@ -11,8 +11,10 @@ from support.neo4j import wipe
 def test_three_loads_at_once_write_each_mention_once(neo4j_settings, sample_kg):
     wipe(neo4j_settings)
     reports = []
-    loads = [threading.Thread(target=lambda: reports.append(load(sample_kg, neo4j_settings, batch_size=50)))
-             for _ in range(3)]
+    loads = [
+        threading.Thread(target=lambda: reports.append(load(sample_kg, neo4j_settings, batch_size=50)))
+        for _ in range(3)
+    ]
     for thread in loads:
         thread.start()
     for thread in loads:
@@ -22,7 +24,9 @@ def test_three_loads_at_once_write_each_mention_once(neo4j_settings, sample_kg):
     with connect(neo4j_settings) as driver:
         records, _, _ = driver.execute_query(
             "MATCH (e)-[m:MENTIONED_IN]->(a) WITH e, a, m.start AS start, m.end AS end, count(*) AS n "
-            "RETURN sum(n) AS mentions, count(*) AS spans", database_=neo4j_settings.database)
+            "RETURN sum(n) AS mentions, count(*) AS spans",
+            database_=neo4j_settings.database,
+        )
     assert len(reports) == 3
     assert records[0]["mentions"] == records[0]["spans"] == expected
     assert sum(r.tallies["mentions"].created for r in reports) == expected

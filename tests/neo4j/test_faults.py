@@ -36,10 +36,12 @@ class FaultServer:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, neo4j_settings):
     home = tmp_path_factory.mktemp("faults") / "home"
-    config = small_config({
-        "db.lock.acquisition.timeout": "1s",  # a batch waiting for a held lock fails transiently, and is retried
-        "db.shutdown_transaction_end_timeout": "2s",  # a stop ends the open transactions sooner
-    })
+    config = small_config(
+        {
+            "db.lock.acquisition.timeout": "1s",  # a batch waiting for a held lock fails transiently, and is retried
+            "db.shutdown_transaction_end_timeout": "2s",  # a stop ends the open transactions sooner
+        }
+    )
     with temporary_server(home, neo4j_settings.password, config) as info:
         yield FaultServer(home, config, replace(neo4j_settings, uri=info.bolt_uri))
 
@@ -63,9 +65,23 @@ def key_held(settings: Neo4jSettings, iri: str):
 def start_load(settings: Neo4jSettings, build: Path, stderr: Path, *options: str) -> subprocess.Popen:
     """`unionkg load neo4j --json` running in the background, its stderr in a file."""
     with open(stderr, "w") as err:
-        return subprocess.Popen([UNIONKG, "load", "neo4j", build, "--uri", settings.uri, "--json",
-                                 "--batch-size", str(BATCH), *options],
-                                stdout=subprocess.PIPE, stderr=err, text=True)
+        return subprocess.Popen(
+            [
+                UNIONKG,
+                "load",
+                "neo4j",
+                build,
+                "--uri",
+                settings.uri,
+                "--json",
+                "--batch-size",
+                str(BATCH),
+                *options,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
 
 
 def wait_for_retries(stderr: Path, count: int, timeout: float = 120) -> None:
@@ -79,25 +95,32 @@ def entity_iri(sample_kg, index: int) -> str:
     return to_property_graph(sample_kg).entities[index].props["iri"]
 
 
-def test_stopped_midway_then_a_rerun_through_a_routing_uri_completes_the_load(server, sample_build, sample_kg,
-                                                                              tmp_path):
+def test_stopped_midway_then_a_rerun_through_a_routing_uri_completes_the_load(
+    server, sample_build, sample_kg, tmp_path
+):
     wipe(server.settings)
     pg = to_property_graph(sample_kg)
     stderr = tmp_path / "stderr"
     with key_held(server.settings, entity_iri(sample_kg, BATCH + 1)):  # in the second batch of entities
         load = start_load(server.settings, sample_build, stderr, "--retry-seconds", "3")
-        wait_for_retries(stderr, 1)  # the articles and other batches of entities are written, the second waits
+        wait_for_retries(
+            stderr, 1
+        )  # the articles and other batches of entities are written, the second waits
         neo4j_server.stop(server.home)
     assert load.wait(timeout=120) == 3
     text = stderr.read_text()
     assert "Traceback" not in text
     lines = text.strip().splitlines()
-    assert lines[-3].startswith(f"error: lost Neo4j at {server.settings.uri} while loading: ") or \
-        lines[-3].startswith(f"error: Neo4j at {server.settings.uri} failed the load: "), text
+    assert lines[-3].startswith(f"error: lost Neo4j at {server.settings.uri} while loading: ") or lines[
+        -3
+    ].startswith(f"error: Neo4j at {server.settings.uri} failed the load: "), text
     articles, entities, mentions, facts = len(pg.articles), len(pg.entities), len(pg.mentions), len(pg.facts)
-    reported = re.fullmatch(r"written before the failure \(each batch whole or not at all\): "
-                            rf"articles {articles} of {articles} rows; entities (\d+) of {entities} rows; "
-                            rf"mentions 0 of {mentions} rows; facts 0 of {facts} rows", lines[-2])
+    reported = re.fullmatch(
+        r"written before the failure \(each batch whole or not at all\): "
+        rf"articles {articles} of {articles} rows; entities (\d+) of {entities} rows; "
+        rf"mentions 0 of {mentions} rows; facts 0 of {facts} rows",
+        lines[-2],
+    )
     assert reported, lines[-2]
     assert lines[-1] == "loading is idempotent: run the same command again to complete the load"
 
@@ -112,7 +135,11 @@ def test_stopped_midway_then_a_rerun_through_a_routing_uri_completes_the_load(se
     routing = server.settings.uri.replace("bolt://", "neo4j://", 1)
     rerun = json.loads(run_cli("load", "neo4j", sample_build, "--uri", routing, "--json").stdout)
     assert rerun["articles"] == {"created": 0, "updated": 0, "unchanged": articles}
-    assert rerun["entities"] == {"created": entities - written["Entity"], "updated": 0, "unchanged": written["Entity"]}
+    assert rerun["entities"] == {
+        "created": entities - written["Entity"],
+        "updated": 0,
+        "unchanged": written["Entity"],
+    }
     assert rerun["complete"] and database_counts(server.settings) == pg.counts()
 
 
@@ -126,7 +153,9 @@ def test_a_transient_error_is_retried_with_growing_pauses(server, sample_build, 
     text = stderr.read_text()
     assert load.returncode == 0, text
     # the held lock's; a rare deadlock between the load's two sessions would be retried too
-    retries = re.findall(r"Neo4j: a batch failed \((.*LockAcquisitionTimeout.*)\); retrying in ([\d.]+) s", text)
+    retries = re.findall(
+        r"Neo4j: a batch failed \((.*LockAcquisitionTimeout.*)\); retrying in ([\d.]+) s", text
+    )
     assert len(retries) == 2, text
     pauses = [float(seconds) for _, seconds in retries]
     assert 0.7 < pauses[0] < 1.3 and pauses[1] > 1.3 * pauses[0], pauses  # 1 s, then twice that (±20 %)

@@ -78,13 +78,20 @@ def test_nodes_follow_the_model(first_load, neo4j_settings):
         records, _, _ = driver.execute_query(
             "MATCH (u:Entity:Union {name: '北京市总工会'}) "
             "RETURN u.iri AS iri, u.id AS id, u.type AS type, u.aliases AS aliases",
-            database_=neo4j_settings.database)
-        assert [r.data() for r in records] == [{"iri": "https://w3id.org/unionkg/id/union/北京市总工会",
-                                                 "id": "union/北京市总工会", "type": "Union",
-                                                 "aliases": records[0]["aliases"]}]
+            database_=neo4j_settings.database,
+        )
+        assert [r.data() for r in records] == [
+            {
+                "iri": "https://w3id.org/unionkg/id/union/北京市总工会",
+                "id": "union/北京市总工会",
+                "type": "Union",
+                "aliases": records[0]["aliases"],
+            }
+        ]
         mention = driver.execute_query(
             "MATCH (:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN m, a.title AS title LIMIT 1",
-            database_=neo4j_settings.database).records[0]
+            database_=neo4j_settings.database,
+        ).records[0]
         assert set(mention["m"].keys()) == {"start", "end", "text"}
         fact = driver.execute_query(
             "MATCH (:Person)-[r:HOLDS_POST]->(:Entity) RETURN r LIMIT 1", database_=neo4j_settings.database
@@ -98,17 +105,27 @@ def test_full_text_index_finds_chinese_names(first_load, neo4j_settings):
     with connect(neo4j_settings) as driver:
         records, _, _ = driver.execute_query(
             "CALL db.index.fulltext.queryNodes('entityNames', '总工会') YIELD node RETURN node.name AS name",
-            database_=neo4j_settings.database)
+            database_=neo4j_settings.database,
+        )
     names = [r["name"] for r in records]
     assert "北京市总工会" in names and all("工会" in n or "总工" in n for n in names[:5])
 
 
-def test_an_entity_no_article_names_any_more_goes_with_its_inferred_facts(first_load, neo4j_settings, sample_kg):
+def test_an_entity_no_article_names_any_more_goes_with_its_inferred_facts(
+    first_load, neo4j_settings, sample_kg
+):
     inferred = [e for e in sample_kg.edges.values() if e.inferred]
-    named_once = {n for e in inferred for n in (e.subject, e.object)
-                  if len({m.article_id for m in sample_kg.nodes[n].mentions}) == 1}
-    article_id = next(a for a in sample_kg.articles if any(sample_kg.nodes[n].mentions[0].article_id == a
-                                                           for n in named_once))
+    named_once = {
+        n
+        for e in inferred
+        for n in (e.subject, e.object)
+        if len({m.article_id for m in sample_kg.nodes[n].mentions}) == 1
+    }
+    article_id = next(
+        a
+        for a in sample_kg.articles
+        if any(sample_kg.nodes[n].mentions[0].article_id == a for n in named_once)
+    )
     changed = without_article(sample_kg, article_id)
     assert sum(e.inferred for e in changed.edges.values()) < len(inferred)
     original = sample_kg.articles[article_id]
@@ -121,8 +138,13 @@ def test_an_entity_no_article_names_any_more_goes_with_its_inferred_facts(first_
 
 def test_new_and_changed_articles_replace_only_their_own_facts(first_load, neo4j_settings, sample_kg):
     # an article no other states all facts of, so taking it out must delete facts
-    article_id = max(sample_kg.articles, key=lambda a: sum(
-        all(ev.article_id == a for ev in e.evidence) and bool(e.evidence) for e in sample_kg.edges.values()))
+    article_id = max(
+        sample_kg.articles,
+        key=lambda a: sum(
+            all(ev.article_id == a for ev in e.evidence) and bool(e.evidence)
+            for e in sample_kg.edges.values()
+        ),
+    )
     smaller = without_article(sample_kg, article_id)
     assert to_property_graph(smaller).counts() != to_property_graph(sample_kg).counts()
 
@@ -162,7 +184,8 @@ def test_closed_port_is_one_clear_line(sample_build):
     uri = f"bolt://127.0.0.1:{free_port()}"
     proc = run_cli("load", "neo4j", sample_build, "--uri", uri, code=3)
     assert proc.stderr.strip().splitlines()[-1] == (
-        f"error: Neo4j is not reachable at {uri}: is it running? (`unionkg neo4j start` runs a local one)")
+        f"error: Neo4j is not reachable at {uri}: is it running? (`unionkg neo4j start` runs a local one)"
+    )
 
 
 def test_password_is_asked_for_when_not_in_the_environment(first_load, neo4j_settings, sample_build):
@@ -173,6 +196,8 @@ def test_password_is_asked_for_when_not_in_the_environment(first_load, neo4j_set
 
 
 def test_library_call_raises_on_wrong_password(neo4j_settings, sample_kg):
-    wrong = Neo4jSettings(neo4j_settings.uri, neo4j_settings.user, "not-the-password", neo4j_settings.database)
+    wrong = Neo4jSettings(
+        neo4j_settings.uri, neo4j_settings.user, "not-the-password", neo4j_settings.database
+    )
     with pytest.raises(Neo4jUnavailable, match="wrong password"):
         load(sample_kg, wrong)

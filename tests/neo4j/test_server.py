@@ -21,14 +21,21 @@ def test_status_names_the_running_server(neo4j_settings):
 def test_starting_again_returns_the_running_server(neo4j_settings):
     info = neo4j_server.status()
     proc = run_cli("neo4j", "start")
-    assert proc.stdout.strip() == f"Neo4j running (pid {info.pid}): {info.bolt_uri}, browser {info.http_uri}/browser/"
+    assert (
+        proc.stdout.strip()
+        == f"Neo4j running (pid {info.pid}): {info.bolt_uri}, browser {info.http_uri}/browser/"
+    )
     assert neo4j_settings.password not in proc.stdout + proc.stderr
 
 
 def test_python_module_runs_without_the_cli(neo4j_settings):
-    proc = subprocess.run([sys.executable, "-m", "graph.neo4j.server", "status"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph.neo4j.server", "status"], capture_output=True, text=True
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("running (pid ")
-    proc = subprocess.run([sys.executable, "-m", "graph.neo4j.server", "restart"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph.neo4j.server", "restart"], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "usage:" in proc.stderr
 
 
@@ -48,13 +55,17 @@ def test_start_refuses_a_short_password(tmp_path):
 def test_start_refuses_a_port_in_use(tmp_path, neo4j_settings):
     bolt_port = int(neo4j_settings.uri.rsplit(":", 1)[1])
     with pytest.raises(ServerError, match=f"port {bolt_port} on 127.0.0.1 is in use"):
-        neo4j_server.start(ServerConfig(bolt_port=bolt_port, http_port=neo4j_server.free_port()),
-                           home=tmp_path / "home", password="long-enough-password")
+        neo4j_server.start(
+            ServerConfig(bolt_port=bolt_port, http_port=neo4j_server.free_port()),
+            home=tmp_path / "home",
+            password="long-enough-password",
+        )
 
 
 def test_cli_start_error_is_one_line_and_exit_3(tmp_path):
     # another server home: in the usual one, the running server would be found first
     env = {**os.environ, "NEO4J_PASSWORD": "short", "UNIONKG_NEO4J_CACHE": str(tmp_path)}
     proc = run_cli("neo4j", "start", "--bolt-port", "7688", "--http-port", "7475", code=3, env=env)
-    assert proc.stderr.strip() == ("error: set NEO4J_PASSWORD to the password of user 'neo4j' "
-                                   "(at least 8 characters)")
+    assert proc.stderr.strip() == (
+        "error: set NEO4J_PASSWORD to the password of user 'neo4j' (at least 8 characters)"
+    )

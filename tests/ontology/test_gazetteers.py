@@ -134,7 +134,11 @@ def test_subdistricts():
     assert counts["东城区"] == 17 and counts["西城区"] == 15 and counts["石景山区"] == 9
     assert counts["朝阳区"] == 43
     facts = {(s.name, s.district, s.kind) for s in subs}
-    assert {("望京街道", "朝阳区", "街道"), ("中关村街道", "海淀区", "街道"), ("于家务回族乡", "通州区", "乡")} <= facts
+    assert {
+        ("望京街道", "朝阳区", "街道"),
+        ("中关村街道", "海淀区", "街道"),
+        ("于家务回族乡", "通州区", "乡"),
+    } <= facts
 
 
 def test_beijing_areas_have_known_parents():
@@ -203,10 +207,25 @@ def test_all_place_names_prefers_beijing():
 def test_honours():
     rows = gz.honours()
     assert len({h.name for h in rows}) == len(rows)
-    assert {h.level for h in rows} <= {"national", "municipal", "provincial", "district", "enterprise", "other"}
+    assert {h.level for h in rows} <= {
+        "national",
+        "municipal",
+        "provincial",
+        "district",
+        "enterprise",
+        "other",
+    }
     assert {h.recipient for h in rows} <= {"person", "collective", "both"}
     names = gz.honour_names()
-    for title in ("全国劳动模范", "全国先进工作者", "全国五一劳动奖章", "大国工匠", "首都劳动奖章", "北京大工匠", "亦城工匠"):
+    for title in (
+        "全国劳动模范",
+        "全国先进工作者",
+        "全国五一劳动奖章",
+        "大国工匠",
+        "首都劳动奖章",
+        "北京大工匠",
+        "亦城工匠",
+    ):
         assert title in names
     assert names["全国劳模"].name == "全国劳动模范"
     assert names["北京市劳模"].name == "北京市劳动模范"
@@ -236,7 +255,15 @@ def test_unions():
     assert len(names) == len(rows)
     for u in rows:
         assert u.parent is None or u.parent in names, u
-        assert u.kind in {"national", "municipal", "provincial", "district", "industry", "system", "enterprise"}
+        assert u.kind in {
+            "national",
+            "municipal",
+            "provincial",
+            "district",
+            "industry",
+            "system",
+            "enterprise",
+        }
         assert "工会" in u.name, u.name
     lookup = gz.union_names()
     assert lookup["全国总工会"].name == lookup["全总"].name == "中华全国总工会"

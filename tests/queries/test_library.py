@@ -53,7 +53,8 @@ def driver(neo4j_settings, sample_kg):
 
 def neo4j_size(driver) -> tuple[int, int]:
     records, _, _ = driver.execute_query(
-        "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships", database_="neo4j")
+        "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships", database_="neo4j"
+    )
     return records[0]["nodes"], records[0]["relationships"]
 
 
@@ -66,10 +67,23 @@ def unordered(rows: list[dict]) -> list[str]:
 
 def test_the_library_has_the_questions_of_the_issue():
     assert len(QUESTIONS) >= 15
-    for name in ["union_hierarchy", "union_parents", "union_activities", "district_activities",
-                 "people_profiles", "multiple_posts", "co_participation", "most_active_unions",
-                 "activity_kinds", "honours", "fact_evidence", "entity_mentions", "shortest_path",
-                 "programme_districts", "programme_timeline"]:
+    for name in [
+        "union_hierarchy",
+        "union_parents",
+        "union_activities",
+        "district_activities",
+        "people_profiles",
+        "multiple_posts",
+        "co_participation",
+        "most_active_unions",
+        "activity_kinds",
+        "honours",
+        "fact_evidence",
+        "entity_mentions",
+        "shortest_path",
+        "programme_districts",
+        "programme_timeline",
+    ]:
         assert name in QUESTIONS
 
 
@@ -79,7 +93,7 @@ def test_every_question_has_a_complete_header_and_uses_its_parameters(name):
     assert re.search(r"[\u4e00-\u9fff]", q.title_zh) and re.fullmatch(r"[ -~]+", q.title_en)
     assert q.answers and q.columns
     # SPARQL substitutions reach projected variables only: every parameter and column is in SELECT
-    select = q.sparql[q.sparql.index("SELECT"):q.sparql.index("WHERE")]
+    select = q.sparql[q.sparql.index("SELECT") : q.sparql.index("WHERE")]
     for p in q.parameters:
         assert re.search(rf"\${p.name}\b", q.cypher), f"{name}.cypher never uses ${p.name}"
         assert re.search(rf"\?{p.name}\b", select), f"{name}.rq does not select ?{p.name}"
@@ -91,10 +105,12 @@ def test_every_question_has_a_complete_header_and_uses_its_parameters(name):
 
 def test_a_malformed_or_mismatched_header_names_the_file(tmp_path):
     good = lib.get("honours")
-    (tmp_path / "q.cypher").write_text("// 标题 | Title\n// answers: x\n// columns: a\n// example: unionkg query run q\n"
-                                       "RETURN 1 AS a\n")
-    (tmp_path / "q.rq").write_text("# 标题 | Title\n# answers: y\n# columns: a\n# example: unionkg query run q\n"
-                                   "SELECT ?a WHERE {}\n")
+    (tmp_path / "q.cypher").write_text(
+        "// 标题 | Title\n// answers: x\n// columns: a\n// example: unionkg query run q\nRETURN 1 AS a\n"
+    )
+    (tmp_path / "q.rq").write_text(
+        "# 标题 | Title\n# answers: y\n# columns: a\n# example: unionkg query run q\nSELECT ?a WHERE {}\n"
+    )
     with pytest.raises(LibraryError, match=r"q\.rq: its header differs from the one of q\.cypher"):
         lib.load("q", tmp_path)
     (tmp_path / "q.cypher").write_text("// only an English title\n" + good.cypher)
@@ -138,8 +154,9 @@ def test_answers_are_the_graph_s_facts(store):
     assert {"parent": "北京市总工会", "represents": "北京市"} in parents
     paths = answer_embedded(lib.get("shortest_path"), {}, store).rows
     assert {r["hops"] for r in paths} == {3} and len(paths) == 3
-    assert all(r["path"].startswith("于淼 -PARTICIPATED_IN→ ") and r["path"].endswith(" 北京市总工会")
-               for r in paths)
+    assert all(
+        r["path"].startswith("于淼 -PARTICIPATED_IN→ ") and r["path"].endswith(" 北京市总工会") for r in paths
+    )
     # the federation gazetteer's fact, not stated by any article, is a step of one of them
     assert any("北京经济技术开发区总工会 -SUB_ORGANIZATION_OF→ 北京市总工会" in r["path"] for r in paths)
 
@@ -182,8 +199,9 @@ def test_every_question_with_a_name_has_a_hostile_case():
 
 def test_neo4j_answers_in_a_read_transaction(driver):
     size = neo4j_size(driver)
-    writing = dataclasses.replace(lib.get("honours"), cypher="CREATE (n:Injected) RETURN 'x' AS honour, "
-                                  "1 AS holders, 'y' AS people")
+    writing = dataclasses.replace(
+        lib.get("honours"), cypher="CREATE (n:Injected) RETURN 'x' AS honour, 1 AS holders, 'y' AS people"
+    )
     with pytest.raises(ClientError, match="(?i)write"):
         answer_neo4j(writing, {}, driver)
     assert neo4j_size(driver) == size
@@ -195,7 +213,10 @@ def test_neo4j_answers_in_a_read_transaction(driver):
 def test_query_list_and_show():
     listed = run_cli("query", "list").stdout.splitlines()
     assert [line.split()[0] for line in listed] == QUESTIONS
-    assert "某总工会之下的各级工会 | Unions under a federation, at any depth" in listed[QUESTIONS.index("union_hierarchy")]
+    assert (
+        "某总工会之下的各级工会 | Unions under a federation, at any depth"
+        in listed[QUESTIONS.index("union_hierarchy")]
+    )
     shown = run_cli("query", "show", "union_hierarchy").stdout
     assert "param federation (name) = 北京市总工会" in shown
     assert "MATCH (top_union:Entity)" in shown and "SELECT DISTINCT ?federation" in shown
@@ -204,14 +225,23 @@ def test_query_list_and_show():
 def test_query_run_formats(sample_build, store):
     q = lib.get("union_activities")
     expected = answer_embedded(q, q.example, store).rows
-    args = ["query", "run", "union_activities", "--graph", sample_build,
-            *[a for k, v in q.example.items() for a in ("--param", f"{k}={v}")]]
+    args = [
+        "query",
+        "run",
+        "union_activities",
+        "--graph",
+        sample_build,
+        *[a for k, v in q.example.items() for a in ("--param", f"{k}={v}")],
+    ]
     as_json = json.loads(run_cli(*args, "--format", "json").stdout)
     assert as_json["rows"] == expected and as_json["parameters"] == q.example
     csv_lines = run_cli(*args, "--format", "csv").stdout.splitlines()
     assert csv_lines[0] == ",".join(q.columns) and len(csv_lines) == len(expected) + 1
     table = run_cli(*args).stdout.splitlines()
-    assert table[0].split() == list(q.columns) and table[-1] == f"({len(expected)} row{'s' * (len(expected) != 1)})"
+    assert (
+        table[0].split() == list(q.columns)
+        and table[-1] == f"({len(expected)} row{'s' * (len(expected) != 1)})"
+    )
 
 
 def test_query_run_on_neo4j_gives_the_embedded_rows(sample_build, driver):
@@ -223,12 +253,22 @@ def test_query_run_on_neo4j_gives_the_embedded_rows(sample_build, driver):
 
 def test_query_run_errors_and_exit_codes(tmp_path, sample_build):
     assert "no saved question 'nope'" in run_cli("query", "run", "nope", code=2).stderr
-    assert "unknown parameter colour" in run_cli("query", "run", "honours", "--param", "colour=red", code=2).stderr
+    assert (
+        "unknown parameter colour"
+        in run_cli("query", "run", "honours", "--param", "colour=red", code=2).stderr
+    )
     assert "is not KEY=VALUE" in run_cli("query", "run", "honours", "--param", "min_holders", code=2).stderr
     missing = run_cli("query", "run", "honours", "--graph", tmp_path / "nowhere", code=3).stderr
     assert f"{tmp_path / 'nowhere'} is not a build folder" in missing
-    unreachable = run_cli("query", "run", "honours", "--backend", "neo4j", code=3,
-                          env={**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"}).stderr
+    unreachable = run_cli(
+        "query",
+        "run",
+        "honours",
+        "--backend",
+        "neo4j",
+        code=3,
+        env={**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"},
+    ).stderr
     assert "not reachable at bolt://127.0.0.1:1" in unreachable
 
 
@@ -240,9 +280,13 @@ def test_browser_favourites_answer_with_the_defaults_in_one_statement(tmp_path, 
         for name in QUESTIONS:
             q = lib.get(name)
             text = archive.read(f"unionkg/{name}.cypher").decode()
-            assert text.split("\n")[0] == f"// {q.title_zh} | {q.title_en}"  # Browser names the favourite by it
+            assert (
+                text.split("\n")[0] == f"// {q.title_zh} | {q.title_en}"
+            )  # Browser names the favourite by it
             assert "$" not in text and ":params" not in text  # one statement, nothing left to set
             for p in q.parameters:
                 assert f"{p.name} = {json.dumps(p.default, ensure_ascii=False)}" in text.split("\n")[1]
             records, _, _ = driver.execute_query(text, database_="neo4j")
-            assert lib._shape(q, [r.data() for r in records], "Cypher", True) == answer_neo4j(q, {}, driver).rows, name
+            assert (
+                lib._shape(q, [r.data() for r in records], "Cypher", True) == answer_neo4j(q, {}, driver).rows
+            ), name

@@ -185,8 +185,16 @@ def test_no_blank_nodes_anywhere(release):
     # a graph object without @id, for one, comes back as a graph named by a blank node
     for path in release.iterdir():
         for statement in pyoxigraph.parse(path=str(path)):
-            terms = [statement.subject, statement.predicate, statement.object, getattr(statement, "graph_name", None)]
-            assert not [t for t in terms if isinstance(t, (pyoxigraph.BlankNode, BNode))], (path.name, statement)
+            terms = [
+                statement.subject,
+                statement.predicate,
+                statement.object,
+                getattr(statement, "graph_name", None),
+            ]
+            assert not [t for t in terms if isinstance(t, (pyoxigraph.BlankNode, BNode))], (
+                path.name,
+                statement,
+            )
 
 
 def test_an_interrupted_write_leaves_no_file_that_looks_complete(kg, tmp_path, monkeypatch):
@@ -247,12 +255,14 @@ def test_every_relation_triple_traces_to_an_article_and_a_mention_with_offsets(k
     default = _triples(quads.graph(rdflib.graph.DATASET_DEFAULT_GRAPH_ID))
     relation_quads = [q for q in _quads(quads) if q[1] in RELATIONS]
     assert {q[:3] for q in relation_quads} == {
-        (IRIS.entity(e.subject), vocab.property_iri(e.predicate), IRIS.entity(e.object)) for e in kg.edges.values()
+        (IRIS.entity(e.subject), vocab.property_iri(e.predicate), IRIS.entity(e.object))
+        for e in kg.edges.values()
     }
     for s, p, o, g in relation_quads:
         assert g is not None and (s, p, o) not in default, "facts live in named graphs"
         statements = {
-            st for st in quads.subjects(RDF.subject, s)
+            st
+            for st in quads.subjects(RDF.subject, s)
             if (st, RDF.predicate, p) in quads and (st, RDF.object, o) in quads
         }
         assert statements
@@ -275,9 +285,10 @@ def test_mentions_map_to_source_offsets_where_the_words_were_copied(kg, quads):
     news, photo = kg.articles.values()
     start, end = _span(news, "张文涛是亦城工匠")
     m = IRIS.mention(news.id, start, end)
-    assert (quads.value(m, UKG.sourceStart).toPython(), quads.value(m, UKG.sourceEnd).toPython()) == news.source_span(
-        start, end
-    )
+    assert (
+        quads.value(m, UKG.sourceStart).toPython(),
+        quads.value(m, UKG.sourceEnd).toPython(),
+    ) == news.source_span(start, end)
     start, end = _span(photo, "盛元书院")  # first found in the repaired title
     assert quads.value(IRIS.mention(photo.id, start, end), UKG.sourceStart) is None
 
@@ -307,7 +318,9 @@ BREAKAGES = {
         "the object of ukg:hasHonour must be typed Honour",
     ),
     "wrong domain": (
-        lambda g: g.add((IRIS.entity("venue/盛元书院"), UKG.partOf, IRIS.entity("programme/亦城工匠培养认定"))),
+        lambda g: g.add(
+            (IRIS.entity("venue/盛元书院"), UKG.partOf, IRIS.entity("programme/亦城工匠培养认定"))
+        ),
         "the subject of ukg:partOf must be typed Event",
     ),
     "missing label": (lambda g: _without_labels(g, IRIS.entity("venue/盛元书院")), "exactly one rdfs:label"),
@@ -359,8 +372,10 @@ def test_void_describes_size_links_licence_and_checksums(release, kg):
     assert void.value(dataset, VOID.entities).toPython() == len(kg.nodes)
     assert (dataset, vocab.DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in void
     assert void.value(dataset, vocab.DCTERMS.issued) == Literal("2024-05-01", datatype=vocab.XSD.date)
-    partitions = {void.value(p, VOID["class"]): void.value(p, VOID.entities).toPython()
-                  for p in void.objects(dataset, VOID.classPartition)}
+    partitions = {
+        void.value(p, VOID["class"]): void.value(p, VOID.entities).toPython()
+        for p in void.objects(dataset, VOID.classPartition)
+    }
     assert partitions[UKG.District] == 3 and partitions[vocab.SCHEMA.NewsArticle] == 2
     (linkset,) = void.subjects(RDF.type, VOID.Linkset)
     assert void.value(linkset, VOID.triples).toPython() == 1
@@ -417,7 +432,9 @@ def _shape_class_names(shape) -> set[str]:
     choices = SHAPES.value(shape, SH["or"])
     if choices is None:
         return {str(SHAPES.value(shape, SH["class"])).rsplit("#", 1)[1]}
-    return {str(SHAPES.value(choice, SH["class"])).rsplit("#", 1)[1] for choice in Collection(SHAPES, choices)}
+    return {
+        str(SHAPES.value(choice, SH["class"])).rsplit("#", 1)[1] for choice in Collection(SHAPES, choices)
+    }
 
 
 @pytest.mark.parametrize("predicate", list(Predicate))
@@ -444,7 +461,9 @@ SELECT ?name ?title ?org WHERE {
 def test_the_store_answers_sparql_with_a_bound_parameter(release, tmp_path):
     with EmbeddedStore.create(tmp_path / "store", release / "graph.nq") as store:
         rows = store.query(POSTS_OF, {"name": Literal("张文涛", lang="zh")})
-        assert rows == [{"name": "张文涛", "title": "主席", "org": str(IRIS.entity("union/北京经济技术开发区总工会"))}]
+        assert rows == [
+            {"name": "张文涛", "title": "主席", "org": str(IRIS.entity("union/北京经济技术开发区总工会"))}
+        ]
         assert store.count_triples() == len((release / "graph.nt").read_text().splitlines())
         # the default graph is the merge of all graphs: a fact two articles state is
         # there once, and GRAPH finds both articles
@@ -455,7 +474,7 @@ def test_the_store_answers_sparql_with_a_bound_parameter(release, tmp_path):
 def test_a_hostile_parameter_value_changes_nothing(release, tmp_path):
     store = EmbeddedStore.create(tmp_path / "store", release / "graph.nq")
     before = store.count_triples()
-    for hostile in ['"} ; DROP ALL ; {"', "张文涛\" } ; DROP ALL ; { \"", "<x> } DROP ALL {"]:
+    for hostile in ['"} ; DROP ALL ; {"', '张文涛" } ; DROP ALL ; { "', "<x> } DROP ALL {"]:
         assert store.query(POSTS_OF, {"name": hostile}) == []
     store.close()
     with EmbeddedStore.open(tmp_path / "store") as reopened:

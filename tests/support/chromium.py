@@ -48,20 +48,41 @@ class Chromium:
         # The child reads commands on fd 3 and writes replies on fd 4. The first pipe takes
         # fd 3 if it is free, so moving commands_read there never overwrites replies_write.
         self.process = subprocess.Popen(
-            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
-             "--no-first-run", "--remote-debugging-pipe", f"--user-data-dir={self.profile}",
-             f"--window-size={window[0]},{window[1]}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=(3, 4), preexec_fn=lambda: (os.dup2(commands_read, 3), os.dup2(replies_write, 4)))
+            [
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--mute-audio",
+                "--no-first-run",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={self.profile}",
+                f"--window-size={window[0]},{window[1]}",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(3, 4),
+            preexec_fn=lambda: (os.dup2(commands_read, 3), os.dup2(replies_write, 4)),
+        )
         os.close(commands_read)
         os.close(replies_write)
         self._buffer, self._next_id, self.session = b"", 0, None
         try:
             target = next(t for t in self.send("Target.getTargets")["targetInfos"] if t["type"] == "page")
-            self.session = self.send("Target.attachToTarget", targetId=target["targetId"], flatten=True)["sessionId"]
+            self.session = self.send("Target.attachToTarget", targetId=target["targetId"], flatten=True)[
+                "sessionId"
+            ]
             self.send("Page.enable")
-            self.send("Emulation.setDeviceMetricsOverride", width=window[0], height=window[1],
-                      deviceScaleFactor=1, mobile=False)
+            self.send(
+                "Emulation.setDeviceMetricsOverride",
+                width=window[0],
+                height=window[1],
+                deviceScaleFactor=1,
+                mobile=False,
+            )
         except BaseException:
             self.close()
             raise
@@ -157,8 +178,16 @@ class BrowserPage:
 
 
 @contextmanager
-def open_browser(http_uri: str, bolt_uri: str, user: str, password: str, *, database: str = "neo4j",
-                 window: tuple[int, int] = WINDOW, timeout: float = 90) -> Iterator[BrowserPage]:
+def open_browser(
+    http_uri: str,
+    bolt_uri: str,
+    user: str,
+    password: str,
+    *,
+    database: str = "neo4j",
+    window: tuple[int, int] = WINDOW,
+    timeout: float = 90,
+) -> Iterator[BrowserPage]:
     """Neo4j Browser of the local server at ``http_uri``, logged in to ``bolt_uri``
     through its form (the password is typed, never put in a URL); once the server's
     post-connect ``:style`` ran, the stream is cleared."""
@@ -166,11 +195,15 @@ def open_browser(http_uri: str, bolt_uri: str, user: str, password: str, *, data
     try:
         host = bolt_uri.split("://", 1)[-1]
         chromium.navigate(f"{http_uri}/browser/?dbms=bolt://{user}@{host}&db={database}")
-        chromium.wait_for("!!document.querySelector('[data-testid=password]')", "Browser's login form", timeout)
+        chromium.wait_for(
+            "!!document.querySelector('[data-testid=password]')", "Browser's login form", timeout
+        )
         chromium.evaluate("document.querySelector('[data-testid=password]').focus(), 1")
         chromium.send("Input.insertText", text=password)
         chromium.evaluate("document.querySelector('[data-testid=connect]').click(), 1")
-        chromium.wait_for("!!document.querySelector('[data-testid=exportGraSSButton]')", "the :style frame", timeout)
+        chromium.wait_for(
+            "!!document.querySelector('[data-testid=exportGraSSButton]')", "the :style frame", timeout
+        )
         page = BrowserPage(chromium)
         page.run(":clear")
         yield page
@@ -193,9 +226,23 @@ def chromium(page: Path, *flags: str, fragment: str = "") -> subprocess.Complete
     assert binary, "Debian's chromium is not installed: run `make chromium`"
     url = page.resolve().as_uri() + (f"#{quote(fragment)}" if fragment else "")
     return subprocess.run(
-        [binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
-         f"--window-size={PAGE_WINDOW[0]},{PAGE_WINDOW[1]}", "--virtual-time-budget=30000", *flags, url],
-        capture_output=True, text=True, timeout=180, check=True)
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--mute-audio",
+            f"--window-size={PAGE_WINDOW[0]},{PAGE_WINDOW[1]}",
+            "--virtual-time-budget=30000",
+            *flags,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
 
 
 def dom(page: Path, fragment: str = "") -> str:
@@ -234,6 +281,8 @@ def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
                 p = left + up - corner
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
                 line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
-        rows.append(bytes(line) if channels == 3 else bytes(b for j in range(0, stride, 4) for b in line[j : j + 3]))
+        rows.append(
+            bytes(line) if channels == 3 else bytes(b for j in range(0, stride, 4) for b in line[j : j + 3])
+        )
         previous = line
     return width, height, rows

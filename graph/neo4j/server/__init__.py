@@ -111,7 +111,8 @@ def server_config(config: ServerConfig) -> str:
         "client.allow_telemetry": "false",
         "db.tx_log.rotation.retention_policy": "100M size",
         # Browser runs this on connecting: the unionkg style, no drag and drop needed
-        "browser.post_connect_cmd": "style " + json.dumps(browser_style(), ensure_ascii=False, separators=(",", ":")),
+        "browser.post_connect_cmd": "style "
+        + json.dumps(browser_style(), ensure_ascii=False, separators=(",", ":")),
         **config.settings,
     }
     return "".join(f"{k}={v}\n" for k, v in settings.items())
@@ -128,7 +129,10 @@ def browser_style(path: Path = BROWSER_STYLE) -> dict[str, dict[str, str]]:
     """
     rules = re.findall(r'([\w.-]+)\s*\{((?:[^{}"]|"[^"]*")*)\}', path.read_text(encoding="utf-8"))
     return {
-        selector: {key: value.strip().strip('"') for key, value in re.findall(r'([\w-]+)\s*:\s*("[^"]*"|[^;]*);', body)}
+        selector: {
+            key: value.strip().strip('"')
+            for key, value in re.findall(r'([\w-]+)\s*:\s*("[^"]*"|[^;]*);', body)
+        }
         for selector, body in rules
     }
 
@@ -150,8 +154,18 @@ def ensure_jars(lib: Path = LIB) -> Path:
     lib.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".lib.", dir=lib.parent))
     done = subprocess.run(
-        [mvn, "-q", "-B", "-Dstyle.color=never", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={fresh}"],
-        stdout=sys.stderr, stderr=sys.stderr,
+        [
+            mvn,
+            "-q",
+            "-B",
+            "-Dstyle.color=never",
+            "-f",
+            str(POM),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={fresh}",
+        ],
+        stdout=sys.stderr,
+        stderr=sys.stderr,
     )
     if done.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -208,16 +222,23 @@ def _is_our_server(pid: int, home: Path) -> bool:
     return b"org.neo4j.server.CommunityEntryPoint" in args and f"--home-dir={home}".encode() in args
 
 
-def start(config: ServerConfig = ServerConfig(), *, home: Path = HOME, lib: Path = LIB,
-          password: str | None = None, timeout: float = 300) -> ServerInfo:
+def start(
+    config: ServerConfig = ServerConfig(),
+    *,
+    home: Path = HOME,
+    lib: Path = LIB,
+    password: str | None = None,
+    timeout: float = 300,
+) -> ServerInfo:
     """Start the local server (or return the one already running on ``home``) and wait
     until Bolt accepts the password. The password defaults to ``NEO4J_PASSWORD``."""
     if (running := status(home)) is not None:
         return running
     password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ServerError(f"set NEO4J_PASSWORD to the password of user {USER!r} "
-                          f"(at least {MIN_PASSWORD_LENGTH} characters)")
+        raise ServerError(
+            f"set NEO4J_PASSWORD to the password of user {USER!r} (at least {MIN_PASSWORD_LENGTH} characters)"
+        )
     for port in (config.bolt_port, config.http_port):
         if _port_open(port):
             raise ServerError(f"port {port} on 127.0.0.1 is in use by another program (another Neo4j?)")
@@ -225,17 +246,31 @@ def start(config: ServerConfig = ServerConfig(), *, home: Path = HOME, lib: Path
     for folder in ("conf", "data", "logs", "run"):
         (home / folder).mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").write_text(server_config(config))
-    if not (home / "data" / "databases" / "system").exists():  # the password counts before the first start only
+    if not (
+        home / "data" / "databases" / "system"
+    ).exists():  # the password counts before the first start only
         _set_initial_password(password, home, lib)
 
-    command = [java(), f"-Xms{config.heap}", f"-Xmx{config.heap}", *JVM_OPTIONS, "-cp", f"{lib}/*",
-               "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}",
-               "--console-mode"]
+    command = [
+        java(),
+        f"-Xms{config.heap}",
+        f"-Xmx{config.heap}",
+        *JVM_OPTIONS,
+        "-cp",
+        f"{lib}/*",
+        "org.neo4j.server.CommunityEntryPoint",
+        f"--home-dir={home}",
+        f"--config-dir={home / 'conf'}",
+        "--console-mode",
+    ]
     console = home / "logs" / "console.log"
     with open(console, "ab") as out:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)  # a Ctrl-C in the shell does not kill it
-    info = ServerInfo(process.pid, f"bolt://127.0.0.1:{config.bolt_port}", f"http://127.0.0.1:{config.http_port}")
+        process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )  # a Ctrl-C in the shell does not kill it
+    info = ServerInfo(
+        process.pid, f"bolt://127.0.0.1:{config.bolt_port}", f"http://127.0.0.1:{config.http_port}"
+    )
     _info_file(home).write_text(json.dumps(asdict(info)))
     try:
         _wait_until_ready(process, info, password, timeout, console)
@@ -264,8 +299,9 @@ def _port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _wait_until_ready(process: subprocess.Popen, info: ServerInfo, password: str, timeout: float,
-                      console: Path) -> None:
+def _wait_until_ready(
+    process: subprocess.Popen, info: ServerInfo, password: str, timeout: float, console: Path
+) -> None:
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ServiceUnavailable
 
@@ -274,16 +310,22 @@ def _wait_until_ready(process: subprocess.Popen, info: ServerInfo, password: str
         while True:
             if process.poll() is not None:
                 tail = console.read_text(errors="replace").splitlines()[-15:]
-                raise ServerError(f"Neo4j exited with code {process.returncode}; end of {console}:\n" + "\n".join(tail))
+                raise ServerError(
+                    f"Neo4j exited with code {process.returncode}; end of {console}:\n" + "\n".join(tail)
+                )
             try:
                 driver.verify_connectivity()
                 return
             except AuthError:
-                raise ServerError(f"the server runs but refuses NEO4J_PASSWORD: its password was set at its first "
-                                  f"start; delete {console.parent.parent / 'data'} to start afresh") from None
+                raise ServerError(
+                    f"the server runs but refuses NEO4J_PASSWORD: its password was set at its first "
+                    f"start; delete {console.parent.parent / 'data'} to start afresh"
+                ) from None
             except (ServiceUnavailable, OSError):
                 if time.monotonic() > deadline:
-                    raise ServerError(f"Neo4j did not answer on {info.bolt_uri} within {timeout:.0f} s; see {console}") from None
+                    raise ServerError(
+                        f"Neo4j did not answer on {info.bolt_uri} within {timeout:.0f} s; see {console}"
+                    ) from None
                 time.sleep(0.5)
 
 
@@ -314,13 +356,15 @@ def free_port() -> int:
 def small_config(settings: dict[str, str] | None = None) -> ServerConfig:
     """A server beside the usual one: free ports, little memory, ``settings`` added to
     its ``neo4j.conf``."""
-    return ServerConfig(bolt_port=free_port(), http_port=free_port(), heap="512m", page_cache="128m",
-                        settings=settings or {})
+    return ServerConfig(
+        bolt_port=free_port(), http_port=free_port(), heap="512m", page_cache="128m", settings=settings or {}
+    )
 
 
 @contextmanager
-def temporary_server(home: Path, password: str, config: ServerConfig | None = None, *,
-                     lib: Path = LIB) -> Iterator[ServerInfo]:
+def temporary_server(
+    home: Path, password: str, config: ServerConfig | None = None, *, lib: Path = LIB
+) -> Iterator[ServerInfo]:
     """A second server with its own ``home`` (by default of :func:`small_config`),
     stopped at the end: for tests and screenshots, beside the usual server."""
     info = start(config or small_config(), home=home, lib=lib, password=password)

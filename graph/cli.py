@@ -562,12 +562,24 @@ def query_show(name):
     type=click.Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
-    help="json: an object whose 'rows' list has one object per row.",
+    help="json: an object whose 'rows' list has one object per row, with the total and the next offset.",
 )
-def query_run(name, params, backend, graph_dir, output_format):
-    """Answer the saved question NAME."""
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Rows per page, in the question's order.",
+)
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Rows to skip: the next page."
+)
+@click.option("--all", "every_row", is_flag=True, help="Every row, not one page.")
+def query_run(name, params, backend, graph_dir, output_format, limit, offset, every_row):
+    """Answer the saved question NAME: a page of rows (the first 50 unless --limit,
+    --offset or --all say otherwise) and the total number of rows."""
     from graph.neo4j.loader import Neo4jUnavailable
-    from queries.library import ParameterError, UnknownQuestion, run
+    from queries.library import Page, ParameterError, UnknownQuestion, run
 
     values = {}
     for assignment in params:
@@ -576,7 +588,8 @@ def query_run(name, params, backend, graph_dir, output_format):
             _fail(f"--param {assignment!r} is not KEY=VALUE", EXIT_USAGE)
         values[key.strip()] = value
     try:
-        answer = run(name, values, backend=backend, graph=graph_dir)
+        page = Page(limit=None, offset=offset) if every_row else Page(limit, offset)
+        answer = run(name, values, backend=backend, graph=graph_dir, page=page)
     except (UnknownQuestion, ParameterError) as err:
         _fail(err, EXIT_USAGE)
     except FileNotFoundError:
@@ -590,6 +603,7 @@ def query_run(name, params, backend, graph_dir, output_format):
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=1))
     elif output_format == "csv":
         click.echo(answer.to_csv(), nl=False)
+        click.echo(answer.extent, err=True)  # CSV holds rows only: which rows, on stderr
     else:
         click.echo(answer.to_table())
 

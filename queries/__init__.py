@@ -4,6 +4,7 @@ them from a build's embedded store or from Neo4j (see :mod:`queries.library`).""
 from queries.library import (
     Answer,
     LibraryError,
+    Page,
     ParameterError,
     SavedQuery,
     UnknownQuestion,
@@ -17,6 +18,7 @@ from queries.library import (
 __all__ = [
     "Answer",
     "LibraryError",
+    "Page",
     "ParameterError",
     "SavedQuery",
     "UnknownQuestion",

@@ -18,8 +18,8 @@ to (CORS): :func:`serve_guide` serves it so on ``localhost``.
 // 某总工会之下的各级工会 | Unions under a federation, at any depth
 >>> print(text.splitlines()[1])
 // parameters, written in below (change them there): federation = "北京市总工会"
->>> "$federation" in text
-False
+>>> "$federation" in text, text.splitlines()[-1]  # the first page, as `unionkg query run` shows
+(False, 'SKIP 0 LIMIT 50')
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from queries.library import SavedQuery, questions
+from queries.library import Page, SavedQuery, questions
 
 FOLDER = "unionkg"  # the favourites folder Browser shows
 
@@ -55,10 +55,11 @@ def params_command(question: SavedQuery) -> str | None:
 def favourite(question: SavedQuery) -> str:
     """The Browser favourite of ``question``: its title, a line naming the parameters,
     then the Cypher file with each ``$parameter`` replaced by the default's literal."""
+    first_page = Page().cypher(question.cypher)
     if not question.parameters:
-        return question.cypher
+        return first_page
     defaults = {p.name: _literal(p.default) for p in question.parameters}
-    title, _, rest = question.cypher.partition("\n")
+    title, _, rest = first_page.partition("\n")
     named = ", ".join(f"{name} = {value}" for name, value in defaults.items())
     written_in = re.sub(r"\$(\w+)\b", lambda m: defaults.get(m.group(1), m.group(0)), rest)
     return f"{title}\n// parameters, written in below (change them there): {named}\n{written_in}"
@@ -77,8 +78,9 @@ def write_favourites(path: Path | str) -> Path:
 
 
 def guide_query(question: SavedQuery) -> str:
-    """The question's Cypher without its header comments (its slide says what they say)."""
-    lines = question.cypher.splitlines()
+    """The first page of the question's Cypher without its header comments (its slide
+    says what they say)."""
+    lines = Page().cypher(question.cypher).splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("// example:")) + 1
     return "\n".join(lines[first:]).strip()
 

@@ -69,6 +69,57 @@ class ParameterError(ValueError):
     """A parameter that the question does not declare, or a value of the wrong kind."""
 
 
+DEFAULT_LIMIT = 50  # rows a person reads; a script that wants them all asks for Page.all()
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which rows of an answer: ``limit`` rows after the first ``offset``, in the
+    question's order (every question orders its rows by all their columns, so a page
+    holds the same rows on both backends and pages neither lose nor repeat a row).
+
+    >>> Page(limit=2, offset=4).next_offset(total=7), Page(limit=2, offset=6).next_offset(total=7)
+    (6, None)
+    >>> Page.all().limit is None
+    True
+    """
+
+    limit: int | None = DEFAULT_LIMIT  # None: every row
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.limit is not None and (not isinstance(self.limit, int) or self.limit < 1):
+            raise ParameterError(f"a page's limit must be a whole number of at least 1, not {self.limit!r}")
+        if not isinstance(self.offset, int) or self.offset < 0:
+            raise ParameterError(f"a page's offset must be a whole number of at least 0, not {self.offset!r}")
+
+    @classmethod
+    def all(cls) -> Page:
+        return cls(limit=None)
+
+    def next_offset(self, total: int) -> int | None:
+        """Where the next page starts, or None after the last one."""
+        if self.limit is None or self.offset + self.limit >= total:
+            return None
+        return self.offset + self.limit
+
+    def total_from(self, rows: list) -> int | None:
+        """The total, when this page's rows tell it: a short page that is not past the end."""
+        if self.limit is not None and len(rows) == self.limit or not rows and self.offset:
+            return None
+        return self.offset + len(rows)
+
+    def sparql(self, query: str) -> str:
+        """``query`` (which ends with its ORDER BY) cut to this page: the numbers are
+        whole numbers checked above, so writing them into the text is safe."""
+        limit = "" if self.limit is None else f"LIMIT {self.limit} "
+        return f"{query.rstrip()}\n{limit}OFFSET {self.offset}\n"
+
+    def cypher(self, query: str) -> str:
+        limit = "" if self.limit is None else f" LIMIT {self.limit}"
+        return f"{query.rstrip()}\nSKIP {self.offset}{limit}\n"
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -107,6 +158,18 @@ class SavedQuery:
             known = ", ".join(declared) or "none"
             raise ParameterError(f"{self.name}: unknown parameter {', '.join(unknown)} (it takes: {known})")
         return {name: p.convert(values.get(name, p.default), self.name) for name, p in declared.items()}
+
+    def sparql_total(self) -> str:
+        """The SPARQL that counts the rows of the answer. The bound parameters are
+        projected and grouped on: oxigraph substitutes projected variables only (and then
+        inside the subquery too, so the count starts from the bound entity)."""
+        bound = " ".join(f"?{p.name}" for p in self.parameters)
+        group = f" GROUP BY {bound}" if bound else ""
+        return f"SELECT {bound} (COUNT(*) AS ?total) WHERE {{\n{self.sparql}\n}}{group}"
+
+    def cypher_total(self) -> str:
+        """The Cypher that counts the rows of the answer."""
+        return f"CALL () {{\n{self.cypher}\n}}\nRETURN count(*) AS total"
 
     @property
     def header(self) -> str:
@@ -227,6 +290,12 @@ class Answer:
     parameters: dict[str, str | int]
     columns: tuple[str, ...]
     rows: list[dict[str, object]] = field(default_factory=list)
+    total: int = 0  # the rows of the whole answer, of which ``rows`` is one page
+    page: Page = field(default_factory=Page)
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.page.next_offset(self.total)
 
     def to_json(self) -> dict:
         return {
@@ -234,6 +303,10 @@ class Answer:
             "backend": self.backend,
             "parameters": self.parameters,
             "columns": list(self.columns),
+            "total": self.total,
+            "offset": self.page.offset,
+            "limit": self.page.limit,
+            "next_offset": self.next_offset,
             "rows": self.rows,
         }
 
@@ -252,8 +325,18 @@ class Answer:
         widths = [max(_display_width(row[i]) for row in cells) for i in range(len(self.columns))]
         lines = ["  ".join(_pad(text, width) for text, width in zip(row, widths)).rstrip() for row in cells]
         lines.insert(1, "  ".join("-" * w for w in widths))
-        lines.append(f"({len(self.rows)} row{'' if len(self.rows) == 1 else 's'})")
+        lines.append(f"({self.extent})")
         return "\n".join(lines)
+
+    @property
+    def extent(self) -> str:
+        """Which rows these are: "rows 51–100 of 312; next: --offset 100"."""
+        if len(self.rows) == self.total:
+            return f"{self.total} row{'' if self.total == 1 else 's'}"
+        first = self.page.offset + 1
+        shown = f"rows {first}–{first + len(self.rows) - 1}" if self.rows else "no rows"
+        more = f"; next: --offset {self.next_offset}" if self.next_offset is not None else ""
+        return f"{shown} of {self.total}{more}"
 
 
 def _display_width(text: str) -> int:
@@ -264,31 +347,45 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _display_width(text))
 
 
-def answer_embedded(question: SavedQuery, values: Mapping[str, object] | None, store) -> Answer:
-    """Answer ``question`` with its SPARQL on a :class:`graph.rdf.store.EmbeddedStore`."""
+def answer_embedded(
+    question: SavedQuery, values: Mapping[str, object] | None, store, page: Page = Page()
+) -> Answer:
+    """One page of the answer to ``question``, with the total, from its SPARQL on a
+    :class:`graph.rdf.store.EmbeddedStore`."""
     params = question.bind(values)
     bindings = {p.name: _sparql_value(p, params[p.name]) for p in question.parameters}
-    rows = store.query(question.sparql, bindings)
+    rows = store.query(page.sparql(question.sparql), bindings)
+    total = page.total_from(rows)
+    if total is None:
+        counted = store.query(question.sparql_total(), bindings)
+        total = counted[0]["total"] if counted else 0
     # SPARQL leaves an unbound column out of its row; Cypher returns every column
-    return Answer(
-        question.name, "embedded", params, question.columns, _shape(question, rows, "SPARQL", False)
-    )
+    shaped = _shape(question, rows, "SPARQL", False)
+    return Answer(question.name, "embedded", params, question.columns, shaped, total, page)
 
 
 def answer_neo4j(
-    question: SavedQuery, values: Mapping[str, object] | None, driver, database: str = "neo4j"
+    question: SavedQuery,
+    values: Mapping[str, object] | None,
+    driver,
+    database: str = "neo4j",
+    page: Page = Page(),
 ) -> Answer:
-    """Answer ``question`` with its Cypher through a Neo4j driver, in a read transaction
-    (the server refuses any write in it)."""
+    """One page of the answer to ``question``, with the total, from its Cypher through a
+    Neo4j driver, in a read transaction (the server refuses any write in it)."""
     params = question.bind(values)
 
     def read(tx):
-        result = tx.run(question.cypher, params)
-        return [record.data() for record in result]
+        rows = [record.data() for record in tx.run(page.cypher(question.cypher), params)]
+        total = page.total_from(rows)
+        if total is None:
+            total = tx.run(question.cypher_total(), params).single()["total"]
+        return rows, total
 
     with driver.session(database=database) as session:
-        rows = session.execute_read(read)
-    return Answer(question.name, "neo4j", params, question.columns, _shape(question, rows, "Cypher", True))
+        rows, total = session.execute_read(read)
+    shaped = _shape(question, rows, "Cypher", True)
+    return Answer(question.name, "neo4j", params, question.columns, shaped, total, page)
 
 
 def _sparql_value(parameter: Parameter, value: str | int) -> object:
@@ -331,10 +428,13 @@ def run(
     *,
     backend: str = "embedded",
     graph: Path | str = "build",
+    page: Page = Page(),
 ) -> Answer:
-    """Answer the saved question ``name``: from the embedded store of the build in
-    ``graph``, or from the Neo4j server (``backend="neo4j"``) that the ``NEO4J_*``
-    variables name (:class:`graph.neo4j.loader.Neo4jSettings`).
+    """One page (the first 50 rows unless ``page`` says otherwise; ``Page.all()``: every
+    row) of the answer to the saved question ``name``, with the total number of rows:
+    from the embedded store of the build in ``graph``, or from the Neo4j server
+    (``backend="neo4j"``) that the ``NEO4J_*`` variables name
+    (:class:`graph.neo4j.loader.Neo4jSettings`).
 
     >>> import pathlib, tempfile
     >>> from graph.rdf.store import EmbeddedStore
@@ -355,11 +455,11 @@ def run(
         from graph.rdf.store import EmbeddedStore
 
         with EmbeddedStore.open(Path(graph) / "store") as store:
-            return answer_embedded(question, values, store)
+            return answer_embedded(question, values, store, page)
     if backend == "neo4j":
         from graph.neo4j.loader import Neo4jSettings, connect
 
         settings = Neo4jSettings.from_env()
         with connect(settings) as driver:
-            return answer_neo4j(question, values, driver, settings.database)
+            return answer_neo4j(question, values, driver, settings.database, page)
     raise ParameterError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")

@@ -258,6 +258,7 @@ def test_an_unchanged_build_extracts_nothing(tmp_path):
     assert (out / "graph.nt").read_bytes() == first
 
 
+@pytest.mark.slow  # about 10–20 s
 def test_fresh_builds_the_given_sources_alone(tmp_path):
     out = tmp_path / "build"
     run_cli("build", PAGES, "--out", out)

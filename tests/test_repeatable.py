@@ -54,6 +54,7 @@ def _article_lines(out: Path) -> list[str]:
     return [line for line in (out / "articles.jsonl").read_text(encoding="utf-8").split("\n") if line]
 
 
+@pytest.mark.slow  # about 10–20 s
 def test_builds_are_identical_across_hash_seeds_folders_argument_order_and_workers(tmp_path):
     first = tmp_path / "first"
     _build([PAGES], first, seed="1")
@@ -170,6 +171,7 @@ def test_ctrl_c_leaves_the_previous_output_intact_and_nothing_behind(big_corpus,
     assert _leftovers(out) == []
 
 
+@pytest.mark.slow  # about 10–20 s
 def test_a_killed_build_leaves_the_previous_output_and_the_next_build_cleans_up(big_corpus, previous_output):
     out, before = previous_output
     assert _interrupt(big_corpus, out, signal.SIGKILL, "writing") == -signal.SIGKILL

@@ -98,8 +98,8 @@ def test_each_kind_of_correction_is_applied(corrected):
     )
     assert nodes["organisation/雍丽园项目部"]["type"] == "Organisation"
     split = nodes["union/北京市总工会_甲"]
-    assert {m[0] for m in split["mentions"]} == {SPLIT_ARTICLE}
-    assert SPLIT_ARTICLE not in {m[0] for m in nodes["union/北京市总工会"]["mentions"]}
+    assert {m["article_id"] for m in split["mentions"]} == {SPLIT_ARTICLE}
+    assert SPLIT_ARTICLE not in {m["article_id"] for m in nodes["union/北京市总工会"]["mentions"]}
     notes = json.loads((corrected / curation.NOTES).read_text(encoding="utf-8"))
     assert notes["applied"] == len(ROWS) and notes["stale"] == []
     assert [r["fact"] for r in notes["rejected"]] == ["union/北京市总工会 unionOf district/北京市"]

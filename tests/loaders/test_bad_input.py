@@ -274,6 +274,7 @@ def _time_read(path: Path):
     return result, time.perf_counter() - started
 
 
+@pytest.mark.slow  # about 10–20 s
 def test_a_20_mb_page_of_many_articles_is_cut_in_seconds(tmp_path):
     page = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt"))) + "\n\n"
     copies = 20_000_000 // len(page.encode()) + 1

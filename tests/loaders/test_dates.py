@@ -104,6 +104,7 @@ def test_an_ocr_page_banner_dates_the_page_and_is_no_article(tmp_path):
     ]
 
 
+@pytest.mark.slow  # about 10–20 s
 def test_the_date_option_comes_first_and_is_kept_by_later_builds(tmp_path):
     (tmp_path / "a.txt").write_text("劳动午报 2020年7月3日 星期五\n\n" + PAGE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(PAGE.replace("培训", "比赛"), encoding="utf-8")

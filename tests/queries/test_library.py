@@ -15,6 +15,7 @@ from graph.rdf.store import EmbeddedStore
 from queries import library as lib
 from queries.library import (
     LibraryError,
+    Page,
     ParameterError,
     UnknownQuestion,
     answer_embedded,
@@ -58,8 +59,13 @@ def neo4j_size(driver) -> tuple[int, int]:
     return records[0]["nodes"], records[0]["relationships"]
 
 
+def as_text(rows: list[dict]) -> list[str]:
+    """Rows as JSON, so that a year typed by RDF and the same year as text compare equal."""
+    return [json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows]
+
+
 def unordered(rows: list[dict]) -> list[str]:
-    return sorted(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
+    return sorted(as_text(rows))
 
 
 # ---------------------------------------------------------------- the library
@@ -169,6 +175,57 @@ def test_sparql_and_cypher_give_the_same_rows(name, store, driver):
         neo4j = answer_neo4j(q, values, driver)
         assert neo4j.columns == embedded.columns == q.columns
         assert unordered(neo4j.rows) == unordered(embedded.rows), f"{name} {values}"
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_pages_hold_the_same_rows_in_the_same_order_on_both_backends(name, store, driver):
+    """Pages of three, read until the last, give the whole answer on each backend: the
+    same rows in the same order, none lost or repeated, and the same total on every page."""
+    q = lib.get(name)
+    for values in (q.example, {}):
+        whole = answer_embedded(q, values, store, Page.all())
+        assert whole.total == len(whole.rows) and whole.next_offset is None
+        for answer in (
+            lambda page: answer_embedded(q, values, store, page),
+            lambda page: answer_neo4j(q, values, driver, page=page),
+        ):
+            rows, offset = [], 0
+            while offset is not None:
+                page = answer(Page(limit=3, offset=offset))
+                assert page.total == whole.total and len(page.rows) <= 3
+                rows += page.rows
+                offset = page.next_offset
+            assert as_text(rows) == as_text(whole.rows), f"{name} {values}"
+
+
+def test_a_page_past_the_end_is_empty_and_still_counts_the_rows(store, driver):
+    q = lib.get("entity_search")
+    values = {"text": "工会"}
+    total = answer_embedded(q, values, store, Page.all()).total
+    assert total > 10
+    for answer in (
+        answer_embedded(q, values, store, Page(5, total + 5)),
+        answer_neo4j(q, values, driver, page=Page(5, total + 5)),
+    ):
+        assert answer.rows == [] and answer.total == total and answer.next_offset is None
+    with pytest.raises(ParameterError, match="limit"):
+        Page(limit=0)
+    with pytest.raises(ParameterError, match="offset"):
+        Page(offset=-1)
+
+
+def test_query_run_pages_as_a_user_pages(sample_build):
+    args = ["query", "run", "entity_search", "--param", "text=工会", "--graph", sample_build]
+    first = json.loads(run_cli(*args, "--limit", "4", "--format", "json").stdout)
+    assert len(first["rows"]) == 4 and first["next_offset"] == 4 and first["total"] > 8
+    second = json.loads(run_cli(*args, "--limit", "4", "--offset", "4", "--format", "json").stdout)
+    every = json.loads(run_cli(*args, "--all", "--format", "json").stdout)
+    assert first["rows"] + second["rows"] == every["rows"][:8] and len(every["rows"]) == first["total"]
+    table = run_cli(*args, "--limit", "4").stdout
+    assert f"(rows 1–4 of {first['total']}; next: --offset 4)" in table
+    csv = run_cli(*args, "--limit", "4", "--format", "csv")
+    assert len(csv.stdout.splitlines()) == 5 and f"of {first['total']}" in csv.stderr
+    run_cli(*args, "--limit", "0", code=2)
 
 
 # ---------------------------------------------------------------- hostile parameters

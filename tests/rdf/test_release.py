@@ -504,4 +504,4 @@ def test_every_stated_fact_names_the_rules_that_read_it(sample_build):
         rules = {str(r) for r in quads.objects(statement, UKG.rule)}
         assert rules and all(r and " " not in r for r in rules), statement
     graph = json.loads((sample_build / "graph.json").read_text(encoding="utf-8"))
-    assert all(ev[4] for edge in graph["edges"] if not edge["inferred"] for ev in edge["evidence"])
+    assert all(ev["rule"] for edge in graph["edges"] if not edge["inferred"] for ev in edge["evidence"])

@@ -1,12 +1,13 @@
 """The spine, run as a user runs it: `unionkg build / extract / eval` on the bundled sample."""
 
+import doctest
 import json
 
 import pytest
 
 from graph.extract import extract
 from loaders import load
-from support import GOLD, PAGES, run_cli
+from support import GOLD, PAGES, REPO, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +150,13 @@ def test_help_on_every_command():
         ["validate", "--help"],
     ):
         assert "Usage" in run_cli(*args).stdout
+
+
+def test_the_walk_through_of_one_article_in_the_docs_runs():
+    """docs/architecture.md follows one article through every stage in Python: it must stay true."""
+    result = doctest.testfile(
+        str(REPO / "docs" / "architecture.md"),
+        module_relative=False,
+        optionflags=doctest.NORMALIZE_WHITESPACE,
+    )
+    assert result.attempted >= 15 and result.failed == 0

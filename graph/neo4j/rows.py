@@ -104,9 +104,8 @@ class PropertyGraph:
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
     redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
-    rejected: list[str] = field(
-        default_factory=list
-    )  # keys of facts a person rejected: an earlier load has them
+    # keys of facts a person rejected: an earlier load has them
+    rejected: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> int:

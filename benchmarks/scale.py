@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import jieba
@@ -61,7 +61,7 @@ from graph.neo4j.rows import PropertyGraph, to_property_graph  # noqa: E402
 from graph.pipeline import extract_sources  # noqa: E402
 from graph.rdf.store import EmbeddedStore  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
-from queries.library import answer_embedded, get, questions  # noqa: E402
+from queries.library import Page, answer_embedded, answer_neo4j, get, questions  # noqa: E402
 
 SPARQL_BUDGET_MS = 100.0
 SPARQL_TIME_LIMIT_S = 60
@@ -115,35 +115,49 @@ def report(stage: str, figure: str, baseline: str = "", ratio: float | None = No
     )
 
 
-def time_questions(store_dir: Path) -> None:
-    """Every saved question, with the parameters of its example."""
+def time_questions(store_dir: Path | None, neo4j: Neo4jSettings | None = None) -> None:
+    """Every saved question's first page (50 rows, and the total the user sees beside
+    it), with the parameters of its example, on the embedded store and, given a loaded
+    database, on Neo4j."""
+    backends = {language: where for language, where in (("SPARQL", store_dir), ("Cypher", neo4j)) if where}
     for name in sorted(questions()):
-        budget = f"budget {SPARQL_BUDGET_MS:.0f} ms"
-        try:
-            rows, ms = time_question(store_dir, name)
-        except multiprocessing.TimeoutError:
+        for language, where in backends.items():
+            budget = f"budget {SPARQL_BUDGET_MS:.0f} ms"
+            try:
+                rows, total, ms = time_question(where, name)
+            except multiprocessing.TimeoutError:
+                limit = SPARQL_TIME_LIMIT_S * 1000 / SPARQL_BUDGET_MS
+                report(f"{language} {name}", f"> {SPARQL_TIME_LIMIT_S} s, stopped", budget, limit)
+                continue
             report(
-                f"SPARQL {name}",
-                f"> {SPARQL_TIME_LIMIT_S} s, stopped",
-                budget,
-                SPARQL_TIME_LIMIT_S * 1000 / SPARQL_BUDGET_MS,
+                f"{language} {name}", f"{ms:.1f} ms [{rows} of {total} rows]", budget, ms / SPARQL_BUDGET_MS
             )
-            continue
-        report(f"SPARQL {name}", f"{ms:.1f} ms [{rows} rows]", budget, ms / SPARQL_BUDGET_MS)
 
 
-def time_question(store_dir: Path, name: str) -> tuple[int, float]:
-    """Rows and median milliseconds of the saved question ``name`` on the store, run in a
-    child process that is stopped past the time limit (a query cannot be interrupted)."""
+def time_question(where: Path | Neo4jSettings, name: str) -> tuple[int, int, float]:
+    """Rows of the first page, the total, and the median milliseconds of answering them,
+    from the store in ``where`` or the Neo4j it names, in a child process that is stopped
+    past the time limit (a query cannot be interrupted)."""
     with multiprocessing.Pool(1) as pool:  # leaving the block terminates the child
-        return pool.apply_async(_time_question, (store_dir, name)).get(SPARQL_TIME_LIMIT_S)
+        return pool.apply_async(_time_question, (where, name)).get(SPARQL_TIME_LIMIT_S)
 
 
-def _time_question(store_dir: Path, name: str) -> tuple[int, float]:
+def _time_question(where: Path | Neo4jSettings, name: str) -> tuple[int, int, float]:
     question = get(name)
-    with EmbeddedStore.open(store_dir) as store:
-        rows = len(answer_embedded(question, question.example, store).rows)
-        return rows, median_ms(lambda: answer_embedded(question, question.example, store))
+    with ExitStack() as stack:
+        if isinstance(where, Neo4jSettings):
+            driver = stack.enter_context(connect(where))
+
+            def answer():
+                return answer_neo4j(question, question.example, driver, where.database, Page())
+        else:
+            store = stack.enter_context(EmbeddedStore.open(where))
+
+            def answer():
+                return answer_embedded(question, question.example, store, Page())
+
+        first = answer()
+        return len(first.rows), first.total, median_ms(answer)
 
 
 # Runs a command, and prints the resident high-water mark of it and its children. A
@@ -290,6 +304,7 @@ def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
             warm.rows_per_second / (pg.rows / plain_s),
         )
         print(f"  Neo4j warm: {per_kind(warm)}, target 20 k rows/s")
+        time_questions(None, settings)  # on the graph just loaded, the server warm
 
     export, csv_s = timed(write_csv, kg, work / "neo4j-csv")
     n_rows = sum(export.rows.values())
@@ -412,11 +427,13 @@ def main() -> None:
         "--questions",
         type=Path,
         metavar="STORE",
-        help="only time the saved questions on this store (e.g. build/store, or WORK/store)",
+        help="only time the saved questions on this store (e.g. build/store, or WORK/store), "
+        "and with --neo4j-uri on that database too (loaded with the same graph)",
     )
     args = parser.parse_args()
     if args.questions:
-        time_questions(args.questions)
+        neo4j = Neo4jSettings.from_env(uri=args.neo4j_uri) if args.neo4j_uri else None
+        time_questions(args.questions, neo4j)
         return
     for n in args.articles:
         if args.work:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from loaders.article import Article, LoadError
+from loaders.article import Article, LoadError, from_row
 from ontology.schema import EntityType, Predicate
 
 _QUOTES = "“”‘’\"'「」『』《》〈〉·・•"
@@ -159,7 +159,7 @@ class ArticleGraph:
                 EntityType(e["type"]),
                 e["name"],
                 list(e["aliases"]),
-                [Span(**s) for s in e["spans"]],
+                [from_row(Span, s) for s in e["spans"]],
                 e["confidence"],
                 list(e["rules"]),
             )
@@ -170,7 +170,7 @@ class ArticleGraph:
                 r["s"],
                 Predicate(r["p"]),
                 r["o"],
-                Span(**r["evidence"]) if r["evidence"] else None,
+                from_row(Span, r["evidence"]) if r["evidence"] else None,
                 r["title"],
                 r["confidence"],
                 r["inferred"],
@@ -310,7 +310,7 @@ class KnowledgeGraph:
 
     @classmethod
     def from_json(cls, d: dict) -> "KnowledgeGraph":
-        kg = cls(failures=[LoadError(**f) for f in d["failures"]])
+        kg = cls(failures=[from_row(LoadError, f) for f in d["failures"]])
         for a in d["articles"]:
             article = Article.from_json(a)
             kg.articles[article.id] = article
@@ -320,9 +320,9 @@ class KnowledgeGraph:
                 EntityType(n["type"]),
                 n["name"],
                 set(n["aliases"]),
-                [Mention(**m) for m in n["mentions"]],
+                [from_row(Mention, m) for m in n["mentions"]],
                 dict(n["facts"]),
-                [When(**w) for w in n.get("dates", [])],
+                [from_row(When, w) for w in n.get("dates", [])],
             )
         for e in d["edges"]:
             edge = Edge(
@@ -332,8 +332,8 @@ class KnowledgeGraph:
                 e["title"],
                 e["inferred"],
                 e["confidence"],
-                [Evidence(**ev) for ev in e["evidence"]],
-                When(**e["since"]) if e.get("since") else None,
+                [from_row(Evidence, ev) for ev in e["evidence"]],
+                from_row(When, e["since"]) if e.get("since") else None,
             )
             kg.edges[edge.key] = edge
         kg.redirects = dict(d.get("redirects", {}))

@@ -33,6 +33,16 @@ class Byline:
         return {"reporters": list(self.reporters), "correspondents": list(self.correspondents)}
 
 
+def from_row(cls, row):
+    """``cls`` from a keyed JSON row, or from the positional one that builds before keyed
+    rows wrote (so that ``unionkg load neo4j`` reads an older build folder).
+
+    >>> from_row(Segment, {"text_start": 0, "source_start": 5, "length": 3}) == from_row(Segment, [0, 5, 3])
+    True
+    """
+    return cls(**row) if isinstance(row, dict) else cls(*row)
+
+
 @dataclass(frozen=True)
 class Segment:
     """``length`` characters of ``Article.text`` from ``text_start`` were copied from
@@ -161,7 +171,7 @@ class Article:
             source=d["source"],
             title=d["title"],
             text=d["text"],
-            segments=[Segment(**s) for s in d["segments"]],
+            segments=[from_row(Segment, s) for s in d["segments"]],
             kind=d["kind"],
             byline=Byline(tuple(d["byline"]["reporters"]), tuple(d["byline"]["correspondents"])),
             date=d.get("date"),

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from graph import pipeline
 from graph.extract import extract
 from loaders import load
 from support import GOLD, PAGES, REPO, run_cli
@@ -160,3 +161,24 @@ def test_the_walk_through_of_one_article_in_the_docs_runs():
         optionflags=doctest.NORMALIZE_WHITESPACE,
     )
     assert result.attempted >= 15 and result.failed == 0
+
+
+def test_a_build_folder_of_an_older_unionkg_with_positional_rows_is_read(sample_build, tmp_path):
+    """graph.json was written with positional rows before it was keyed: `unionkg load
+    neo4j old-build/` must read it as the same graph, not fail on it."""
+    keyed = json.loads((sample_build / "graph.json").read_text(encoding="utf-8"))
+
+    def positional(rows):
+        return [list(row.values()) for row in rows]
+
+    old = json.loads(json.dumps(keyed))
+    for article in old["articles"]:
+        article["segments"] = positional(article["segments"])
+    for node in old["nodes"]:
+        node["mentions"] = positional(node["mentions"])
+    for edge in old["edges"]:
+        edge["evidence"] = positional(edge["evidence"])
+    old["redirects"] = list(map(list, keyed["redirects"].items()))
+    (tmp_path / "graph.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    assert any(node["mentions"] for node in old["nodes"]) and isinstance(old["nodes"][0]["mentions"][0], list)
+    assert pipeline.read_graph([tmp_path]).to_json() == keyed

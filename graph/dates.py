@@ -18,6 +18,7 @@ article's month), 昨天 needs its day; 近日 / 日前 are "around" the article
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from graph.model import ArticleGraph, Edge, Span, When
@@ -135,5 +136,11 @@ def start_date(article: Article, span: Span) -> When | None:
 def seen(edge: Edge, articles: dict[str, Article]) -> tuple[str | None, str | None]:
     """The first and last dates of the articles that state ``edge`` (ISO, as precise as
     each article's date; None when none is dated)."""
-    found = sorted({d for ev in edge.evidence if (d := getattr(articles.get(ev.article_id), "date", None))})
+    return first_and_last((ev.article_id for ev in edge.evidence), articles)
+
+
+def first_and_last(article_ids: Iterable[str], articles: dict[str, Article]) -> tuple[str | None, str | None]:
+    """The first and last dates of the articles ``article_ids`` (ISO, as precise as each
+    article's date; None when none is dated)."""
+    found = sorted({d for i in article_ids if (d := getattr(articles.get(i), "date", None))})
     return (found[0], found[-1]) if found else (None, None)

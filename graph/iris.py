@@ -66,6 +66,14 @@ class IriScheme:
     def curated_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/curated")
 
+    @property
+    def statistics_graph(self) -> URIRef:
+        return URIRef(f"{self.base}graph/statistics")
+
+    def statistic(self, *path: str) -> URIRef:
+        """Resources of the statistics graph: counts per type, predicate and kind, pairs."""
+        return URIRef(f"{self.base}statistics/{'/'.join(iri_segment(p) for p in path)}")
+
     def curator(self, name: str) -> URIRef:
         return URIRef(f"{self.base}curator/{iri_segment(name)}")
 

@@ -123,6 +123,28 @@ class UKG(DefinedNamespace):
     BranchUnion: URIRef
     GrassrootsUnion: URIRef
 
+    # statistics the build computes (graph/statistics.py), in the graph …/graph/statistics
+    articleCount: URIRef
+    mentionCount: URIRef
+    firstMentioned: URIRef
+    lastMentioned: URIRef
+    organisedCount: URIRef
+    attendedCount: URIRef
+    activityCount: URIRef
+    bodyCount: URIRef
+    nameKey: URIRef
+    ActivityKind: URIRef
+    activityKind: URIRef
+    SharedEvents: URIRef
+    body: URIRef
+    partner: URIRef
+    sharedEvents: URIRef
+    TypeCount: URIRef
+    PredicateCount: URIRef
+    countOf: URIRef
+    entityCount: URIRef
+    factCount: URIRef
+
 
 class NIF(DefinedNamespace):
     """The NLP Interchange Format core terms used for mention text."""

@@ -15,6 +15,8 @@ IRI scheme (stable across runs and machines; see :class:`IriScheme`)::
     {base}graph/{article.id}             the facts an article states
     {base}graph/inferred                 the facts no article states
     {base}graph/curated                  the facts and entities a person corrected
+    {base}graph/statistics               counts the build computed (graph/statistics.py)
+    {base}statistics/…                   their resources: per type, predicate, kind of activity, pair
     {base}curator/{name}                 a person who made corrections (prov:Agent)
     {base}statement/{sha1 of edge key}   the reified edge
     {base}post/{sha1 of org id, title}   the org:Post of a holdsPost with a title
@@ -61,8 +63,9 @@ from rdflib.namespace import TIME
 
 from graph.curation.corrections import curated_edge, curated_node
 from graph.dates import first_date, seen
-from graph.iris import DEFAULT_BASE, IriScheme
+from graph.iris import DEFAULT_BASE, IriScheme, sha1
 from graph.model import Edge, KnowledgeGraph, Node
+from graph.statistics import Statistics, compute
 from loaders import dates
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
@@ -171,6 +174,7 @@ def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Stateme
         yield _iri(builder.iris.entity(old)), _SAME_AS, _iri(builder.iris.entity(new)), ""
     if kg.curation.get("applied"):
         yield _iri(builder.iris.curated_graph), _COMMENT, _CURATED_NOTE, ""
+    yield from builder.statistics(compute(kg))
 
 
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
@@ -332,6 +336,60 @@ class _Statements:
             yield statement, _DERIVED_FROM, mention, ""
         yield from self.curation(statement, corrections)
 
+    def statistics(self, stats: Statistics) -> Iterator[Statement]:
+        """The graph ``{base}graph/statistics``: counts on the entities' own IRIs, and
+        resources for the counts per kind of activity, type, predicate and pair."""
+        graph = _iri(self.iris.statistics_graph)
+        yield graph, _COMMENT, _STATISTICS_NOTE, ""
+        kinds = {kind: _iri(self.iris.statistic("kind", kind)) for kind in stats.activity_kinds}
+        for kind, n in stats.activity_kinds.items():
+            yield kinds[kind], _TYPE, _iri(UKG.ActivityKind), graph
+            yield kinds[kind], _LABEL, _literal(kind, lang="zh"), graph
+            yield kinds[kind], _iri(UKG.activityCount), _integer(n), graph
+        for node_id, s in stats.entities.items():
+            me = _iri(self.iris.entity(node_id))
+            yield me, _iri(UKG.articleCount), _integer(s.articles), graph
+            yield me, _iri(UKG.mentionCount), _integer(s.mentions), graph
+            if s.first_mentioned:
+                yield me, _iri(UKG.firstMentioned), _date_literal(s.first_mentioned), graph
+                yield me, _iri(UKG.lastMentioned), _date_literal(s.last_mentioned), graph
+            if s.activities:  # as a question that counts activities finds only those that have some
+                yield me, _iri(UKG.organisedCount), _integer(s.organised), graph
+                yield me, _iri(UKG.attendedCount), _integer(s.attended), graph
+                yield me, _iri(UKG.activityCount), _integer(s.activities), graph
+            if s.bodies:
+                yield me, _iri(UKG.bodyCount), _integer(s.bodies), graph
+            for kind in s.activity_kinds:
+                yield me, _iri(UKG.activityKind), kinds[kind], graph
+            for key in s.name_keys:
+                yield me, _iri(UKG.nameKey), _literal(key), graph
+        for pair in stats.shared:
+            me = _iri(self.iris.statistic("shared", sha1(pair.body, pair.partner)))
+            yield me, _TYPE, _iri(UKG.SharedEvents), graph
+            yield me, _iri(UKG.body), _iri(self.iris.entity(pair.body)), graph
+            yield me, _iri(UKG.partner), _iri(self.iris.entity(pair.partner)), graph
+            yield me, _iri(UKG.sharedEvents), _integer(pair.events), graph
+        for me, counted, n, cls, prop in [
+            *(
+                (self.iris.statistic("type", t.value), class_iri(t), n, UKG.TypeCount, UKG.entityCount)
+                for t, n in stats.entity_types.items()
+            ),
+            *(
+                (
+                    self.iris.statistic("predicate", p.value),
+                    property_iri(p),
+                    n,
+                    UKG.PredicateCount,
+                    UKG.factCount,
+                )
+                for p, n in stats.predicates.items()
+            ),
+        ]:
+            me = _iri(me)
+            yield me, _TYPE, _iri(cls), graph
+            yield me, _iri(UKG.countOf), _iri(counted), graph
+            yield me, _iri(prop), _integer(n), graph
+
     def curation(self, me: str, corrections: list[dict]) -> Iterator[Statement]:
         """Who corrected the entity or statement ``me``, when, how and from which article."""
         for c in corrections:
@@ -353,6 +411,13 @@ _CURATED_NOTE = _literal(
     "say who (prov:wasAttributedTo), when (dcterms:modified) and how (ukg:curation).",
     lang="en",
 )
+
+_STATISTICS_TEXT = (
+    "Counts the build computed from the whole graph (graph/statistics.py), exact for this release: "
+    "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), per pair of partners "
+    "(ukg:SharedEvents), per kind of activity, entity type and relation."
+)
+_STATISTICS_NOTE = _literal(_STATISTICS_TEXT, lang="en")
 
 _INFERRED_NOTE = _literal(
     "Facts that no article states: added from other articles or from outside knowledge "
@@ -487,6 +552,7 @@ class _TripleCounts:
     triples: int = 0
     predicates: Counter = field(default_factory=Counter)  # "<iri>" → triples
     instances: Counter = field(default_factory=Counter)  # "<class iri>" → rdf:type triples
+    statistics: int = 0  # triples of the graph {base}graph/statistics
 
     def add(self, triple: bytes) -> None:
         _, predicate, obj = triple.split(b" ", 2)  # IRIs hold no space
@@ -569,9 +635,11 @@ def _write_dumps(kg: KnowledgeGraph, base: str, work: Path) -> tuple[dict[str, _
                 ntriples.write(triple + b" .\n")
                 counts.add(triple)
                 previous = triple
+        statistics_graph = _iri(IriScheme(base).statistics_graph).encode()
         for key in by_graph:
             graph, _, triple = key[:-1].partition(_SEP)
             quads_by_graph.write(b"%s %s .\n" % (triple, graph))
+            counts.statistics += graph == statistics_graph
     ntriples.close()
     nquads.close()
 
@@ -659,6 +727,13 @@ def _void(
         g.add((linkset, VOID.subjectsTarget, dataset))
         g.add((linkset, VOID.objectsTarget, target))
         g.add((linkset, VOID.triples, Literal(triples)))
+
+    statistics = iris.statistics_graph  # the named graph of counts, a part of the dataset
+    g.add((dataset, VOID.subset, statistics))
+    g.add((statistics, RDF.type, VOID.Dataset))
+    g.add((statistics, DCTERMS.title, Literal("statistics", lang="en")))
+    g.add((statistics, DCTERMS.description, Literal(_STATISTICS_TEXT, lang="en")))
+    g.add((statistics, VOID.triples, Literal(counts.statistics)))
 
     redirects = len(kg.redirects)  # the other owl:sameAs links
     same_as_linkset("wikidata", WIKIDATA, counts.predicates[_SAME_AS.encode()] - redirects)

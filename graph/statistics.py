@@ -1,0 +1,142 @@
+"""Statistics of a resolved :class:`~graph.model.KnowledgeGraph`, computed by the build so
+that the saved questions read counts instead of counting at query time.
+
+Oxigraph joins at 12–25 µs a row, so a question that counts every fact of a kind cannot
+answer in 100 ms on a large archive (issue #21); its counts are data instead. They are
+computed from the whole resolved graph at every build (an incremental build resolves the
+whole graph again), so they are always exact. The RDF release writes them in the named
+graph ``{base}graph/statistics`` (:mod:`graph.rdf.release`), the Neo4j rows as properties
+of the entities and ``SHARED_EVENTS`` relationships (:mod:`graph.neo4j.rows`).
+
+>>> from graph.model import Edge, Mention, Node
+>>> from loaders.article import Article
+>>> a = Article.from_parts("p.txt", 0, "标题", [(0, "标题")], [(3, "甲工会和乙公司举办培训班")], date="2024-05-08")
+>>> kg = KnowledgeGraph(articles={a.id: a})
+>>> kg.nodes["union/甲工会"] = Node("union/甲工会", EntityType.Union, "甲工会",
+...                                 mentions=[Mention(a.id, 3, 6, "甲工会")])
+>>> kg.nodes["enterprise/乙公司"] = Node("enterprise/乙公司", EntityType.Enterprise, "乙公司")
+>>> kg.nodes["event/培训班"] = Node("event/培训班", EntityType.Event, "培训班")
+>>> for s, p in [("union/甲工会", Predicate.organised), ("enterprise/乙公司", Predicate.participatedIn)]:
+...     kg.edges[(s, p.value, "event/培训班", "")] = Edge(s, p, "event/培训班")
+>>> stats = compute(kg)
+>>> union = stats.entities["union/甲工会"]
+>>> union.articles, union.mentions, union.first_mentioned, union.organised, union.attended, union.activities
+(1, 1, '2024-05-08', 1, 0, 1)
+>>> stats.entities["event/培训班"].activity_kinds, stats.activity_kinds
+(('培训',), {'培训': 1})
+>>> [(s.body, s.partner, s.events) for s in stats.shared]
+[('enterprise/乙公司', 'union/甲工会', 1), ('union/甲工会', 'enterprise/乙公司', 1)]
+>>> name_keys("工会")
+('会', '工', '工会')
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from graph.dates import first_and_last
+from graph.model import KnowledgeGraph, Node
+from ontology.schema import ORGANISATIONS, EntityType, Predicate
+
+# the kinds of activity, each a word an activity's name contains (training, lectures,
+# contests, honouring, visits to the needy, recuperation trips, …); one name may hold several
+ACTIVITY_KINDS = (
+    "培训", "讲座", "宣讲", "研修", "竞赛", "比赛", "选树", "认定", "表彰", "慰问", "送温暖", "送清凉",
+    "疗休养", "健身", "健步走", "徒步", "植树", "阅读", "联谊", "游园", "展演", "代表大会", "接待日",
+    "调解", "送教", "工作法",
+)  # fmt: skip
+ACTIVITIES = (EntityType.Event, EntityType.Programme)
+_TAKING_PART = (Predicate.organised, Predicate.participatedIn)
+_BODY_OF_A_PERSON = (Predicate.holdsPost, Predicate.worksFor)
+
+
+@dataclass(frozen=True)
+class EntityStatistics:
+    articles: int  # articles that name the entity
+    mentions: int  # spans that name it
+    first_mentioned: str | None  # the date of the first of those articles (ISO, as precise as it)
+    last_mentioned: str | None
+    organised: int  # events and programmes it organised
+    attended: int  # those it took part in
+    activities: int  # those it organised or took part in (one that it did both counts once)
+    bodies: int  # bodies it holds a post in or works for
+    activity_kinds: tuple[str, ...]  # an event's or programme's kinds (ACTIVITY_KINDS in its name)
+    name_keys: tuple[str, ...]  # the characters and character pairs of its names (name_keys)
+
+
+@dataclass(frozen=True)
+class SharedEvents:
+    """An entity that organised or took part in activities, and a body (union,
+    enterprise, other organisation) that did in ``events`` of the same ones."""
+
+    body: str  # Node.id
+    partner: str  # Node.id of the body
+    events: int
+
+
+@dataclass
+class Statistics:
+    entities: dict[str, EntityStatistics] = field(default_factory=dict)  # Node.id → its statistics
+    shared: list[SharedEvents] = field(default_factory=list)  # both ways round, sorted
+    entity_types: dict[EntityType, int] = field(default_factory=dict)  # entities of each type
+    predicates: dict[Predicate, int] = field(default_factory=dict)  # facts of each predicate
+    activity_kinds: dict[str, int] = field(default_factory=dict)  # events and programmes of each kind
+
+
+def name_keys(*names: str) -> tuple[str, ...]:
+    """Every character and every pair of neighbouring characters of ``names``: a text that
+    a name contains has its first pair (or, one character long, itself) among them, so
+    looking that key up finds every candidate, as Neo4j's CJK full-text index does."""
+    keys = {name[i : i + n] for name in names for n in (1, 2) for i in range(len(name) - n + 1)}
+    return tuple(sorted(keys))
+
+
+def compute(kg: KnowledgeGraph) -> Statistics:
+    """The statistics of ``kg``: per entity, per pair of partners, per type, predicate and kind."""
+    doing: dict[str, dict[Predicate, set[str]]] = defaultdict(lambda: defaultdict(set))
+    bodies: dict[str, set[str]] = defaultdict(set)
+    participants: dict[str, set[str]] = defaultdict(set)  # activity → who organised or took part
+    for edge in kg.edges.values():
+        if edge.predicate in _TAKING_PART:
+            doing[edge.subject][edge.predicate].add(edge.object)
+            participants[edge.object].add(edge.subject)
+        elif edge.predicate in _BODY_OF_A_PERSON:
+            bodies[edge.subject].add(edge.object)
+
+    stats = Statistics()
+    for node in kg.nodes.values():
+        organised, attended = doing[node.id][Predicate.organised], doing[node.id][Predicate.participatedIn]
+        articles = {m.article_id for m in node.mentions}
+        first, last = first_and_last(articles, kg.articles)
+        stats.entities[node.id] = EntityStatistics(
+            articles=len(articles),
+            mentions=len({(m.article_id, m.start, m.end) for m in node.mentions}),
+            first_mentioned=first,
+            last_mentioned=last,
+            organised=len(organised),
+            attended=len(attended),
+            activities=len(organised | attended),
+            bodies=len(bodies[node.id]),
+            activity_kinds=_kinds(node),
+            name_keys=name_keys(node.name, *node.aliases),
+        )
+    stats.shared = _shared(kg, participants)
+    stats.entity_types = dict(Counter(n.type for n in kg.nodes.values()))
+    stats.predicates = dict(Counter(e.predicate for e in kg.edges.values()))
+    stats.activity_kinds = dict(Counter(kind for s in stats.entities.values() for kind in s.activity_kinds))
+    return stats
+
+
+def _kinds(node: Node) -> tuple[str, ...]:
+    if node.type not in ACTIVITIES:
+        return ()
+    return tuple(kind for kind in ACTIVITY_KINDS if kind in node.name)
+
+
+def _shared(kg: KnowledgeGraph, participants: dict[str, set[str]]) -> list[SharedEvents]:
+    events: Counter[tuple[str, str]] = Counter()
+    for who in participants.values():
+        partners = [b for b in who if kg.nodes[b].type in ORGANISATIONS]
+        events.update((a, b) for a in who for b in partners if a != b)
+    return [SharedEvents(a, b, n) for (a, b), n in sorted(events.items())]

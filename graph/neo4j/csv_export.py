@@ -14,8 +14,8 @@ stores no property for it and an empty list for ``""``. Constraints and indexes 
 >>> import tempfile
 >>> kg = KnowledgeGraph(nodes={"union/甲": Node("union/甲", EntityType.Union, "甲")})
 >>> export = write_csv(kg, Path(tempfile.mkdtemp()))
->>> print(export.files["entities"].read_text().splitlines()[0])
-"iri:ID",":LABEL","id","name","aliases:string[]","type","gb2260","wikidata","date:date","date_precision","end_date:date"
+>>> print(",".join(export.files["entities"].read_text().splitlines()[0].split(",")[:12]))
+"iri:ID",":LABEL","id","name","aliases:string[]","type","gb2260","wikidata","date:date","date_precision","end_date:date","article_count:long"
 >>> import_arguments(export.directory)[:3]
 ['database', 'import', 'full']
 """
@@ -43,6 +43,16 @@ NODE_COLUMNS = {
         "date:date",
         "date_precision",
         "end_date:date",
+        # statistics (graph/statistics.py)
+        "article_count:long",
+        "mention_count:long",
+        "first_mentioned",
+        "last_mentioned",
+        "organised_count:long",
+        "attended_count:long",
+        "activity_count:long",
+        "body_count:long",
+        "activity_kinds:string[]",
     ],
     "articles": [
         "id",
@@ -74,24 +84,25 @@ RELATIONSHIP_COLUMNS = {
         "since_precision",
     ],
     "same_as": [],
+    "shared_events": ["events:long"],
 }
 
 
 @dataclass
 class CsvExport:
     directory: Path
-    files: dict[str, Path]  # "entities", "articles", "redirects", "mentions", "facts", "same_as" → file
+    files: dict[str, Path]  # "entities", …, "same_as", "shared_events" → file
     rows: dict[str, int]
 
 
 def write_csv(kg: KnowledgeGraph, directory: Path, base: str = DEFAULT_BASE) -> CsvExport:
     """Write ``entities.csv``, ``articles.csv``, ``redirects.csv``, ``mentions.csv``,
-    ``facts.csv`` and ``same_as.csv``."""
+    ``facts.csv``, ``same_as.csv`` and ``shared_events.csv``."""
     directory.mkdir(parents=True, exist_ok=True)
     pg = to_property_graph(kg, base)
     redirects = [NodeRow((REDIRECT,), {"iri": r.source}) for r in pg.redirects]
     nodes = {"entities": pg.entities, "articles": pg.articles, "redirects": redirects}
-    rels = {"mentions": pg.mentions, "facts": pg.facts, "same_as": pg.redirects}
+    rels = {"mentions": pg.mentions, "facts": pg.facts, "same_as": pg.redirects, "shared_events": pg.shared}
     export = CsvExport(directory, {}, {})
     for name, rows in nodes.items():
         header = ["iri:ID", ":LABEL", *NODE_COLUMNS[name]]

@@ -26,6 +26,14 @@ and the saved Cypher questions all follow it:
   ``snippets`` (evidence snippets) and ``evidence`` (``"<article id>:<start>-<end>"``,
   where ``snippets[i]`` was read), so that an incremental load can take one article's
   evidence back out.
+- Statistics the build computed (:mod:`graph.statistics`), on every entity:
+  ``article_count``, ``mention_count``, ``first_mentioned`` and ``last_mentioned`` (ISO, as an
+  article's ``date``); where it organised or took part in activities ``organised_count``,
+  ``attended_count`` and ``activity_count``; a person's ``body_count`` (bodies it holds a
+  post in or works for); an event's or programme's ``activity_kinds`` (list). And
+  ``(:Entity)-[:SHARED_EVENTS {events}]->(:Entity)`` from an entity that organised or took
+  part in activities to each union, enterprise or organisation that did in ``events`` of
+  the same ones (both ways round). Counts per label and type are Neo4j's own (its count store).
 - Entities and facts a person corrected (:mod:`graph.curation.corrections`) have ``curated`` (true)
   and ``curator`` (the names of who corrected them, a list).
 
@@ -63,6 +71,7 @@ from graph.curation.corrections import curated_edge, curated_node
 from graph.dates import first_date
 from graph.iris import DEFAULT_BASE, IriScheme
 from graph.model import Edge, Evidence, KnowledgeGraph, Node
+from graph.statistics import EntityStatistics, compute
 from loaders import dates
 from loaders.article import Article
 from ontology.schema import Predicate
@@ -71,6 +80,7 @@ ENTITY = "Entity"
 ARTICLE = "Article"
 MENTIONED_IN = "MENTIONED_IN"
 REDIRECT, SAME_AS = "Redirect", "SAME_AS"
+SHARED_EVENTS = "SHARED_EVENTS"
 FACT_TYPES = tuple(p.neo4j_type for p in Predicate)
 REFERENCE_FACTS = ("gb2260", "wikidata")  # gazetteer facts a node may carry
 
@@ -104,6 +114,7 @@ class PropertyGraph:
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
     redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
+    shared: list[RelationshipRow] = field(default_factory=list)  # SHARED_EVENTS (graph/statistics.py)
     # keys of facts a person rejected: an earlier load has them
     rejected: list[str] = field(default_factory=list)
 
@@ -115,13 +126,14 @@ class PropertyGraph:
             + len(self.mentions)
             + len(self.facts)
             + len(self.redirects)
+            + len(self.shared)
         )
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type, as Neo4j would count them."""
         labels = Counter(label for n in self.articles + self.entities for label in n.labels)
         labels.update([REDIRECT] * len(self.redirects))
-        types = Counter(r.type for r in self.mentions + self.facts + self.redirects)
+        types = Counter(r.type for r in self.mentions + self.facts + self.redirects + self.shared)
         return dict(sorted(labels.items())) | dict(sorted(types.items()))
 
 
@@ -129,15 +141,24 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
     """The rows of every node and relationship of ``kg`` (IRIs under ``base``)."""
     iris = IriScheme(base)
     pg = PropertyGraph()
+    stats = compute(kg)
     for article in kg.articles.values():
         pg.articles.append(NodeRow((ARTICLE,), article_props(article, iris)))
     for node in kg.nodes.values():
         pg.entities.append(
-            NodeRow((ENTITY, node.type.value), entity_props(node, iris) | _curated(curated_node(kg, node)))
+            NodeRow(
+                (ENTITY, node.type.value),
+                entity_props(node, iris)
+                | statistics_props(stats.entities[node.id])
+                | _curated(curated_node(kg, node)),
+            )
         )
         pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
         pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge))))
+    for pair in stats.shared:
+        source, target = str(iris.entity(pair.body)), str(iris.entity(pair.partner))
+        pg.shared.append(RelationshipRow(SHARED_EVENTS, source, target, {"events": pair.events}))
     for old, new in kg.redirects.items():
         pg.redirects.append(RelationshipRow(SAME_AS, str(iris.entity(old)), str(iris.entity(new)), {}))
     for rejected in kg.curation.get("rejected", []):
@@ -163,6 +184,27 @@ def entity_props(node: Node, iris: IriScheme) -> dict:
         if when.end:
             props["end_date"] = date.fromisoformat(when.end)
     return props
+
+
+def statistics_props(stats: EntityStatistics) -> dict:
+    """The entity's statistics; those it has none of are absent, as in the RDF release."""
+    props = {
+        "article_count": stats.articles,
+        "mention_count": stats.mentions,
+        "first_mentioned": stats.first_mentioned,
+        "last_mentioned": stats.last_mentioned,
+    }
+    if stats.activities:  # as a question that counts activities finds only those that have some
+        props |= {
+            "organised_count": stats.organised,
+            "attended_count": stats.attended,
+            "activity_count": stats.activities,
+        }
+    if stats.bodies:
+        props["body_count"] = stats.bodies
+    if stats.activity_kinds:
+        props["activity_kinds"] = list(stats.activity_kinds)
+    return {k: v for k, v in props.items() if v is not None}
 
 
 def neo4j_date(iso: str) -> date:

@@ -6,6 +6,5 @@
 // example: unionkg query run entity_search --param text=工匠
 MATCH (entity:Entity)
 WHERE entity.name CONTAINS $text OR any(alias IN entity.aliases WHERE alias CONTAINS $text)
-RETURN entity.name AS name, entity.type AS type,
-       size(COLLECT { MATCH (entity)-[:MENTIONED_IN]->(a:Article) RETURN DISTINCT a }) AS articles
+RETURN entity.name AS name, entity.type AS type, entity.article_count AS articles
 ORDER BY articles DESC, name, type

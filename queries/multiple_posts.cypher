@@ -4,11 +4,12 @@
 // param min_bodies (int) = 2: the least number of bodies
 // columns: person, bodies, posts
 // example: unionkg query run multiple_posts --param min_bodies=2
-MATCH (who:Person)-[r:HOLDS_POST|WORKS_FOR]->(body)
-WITH who, body, coalesce(body.name + '（' + r.title + '）', body.name) AS post
+// (Only the people the build counted at least min_bodies bodies for, body_count, are read.)
+MATCH (who:Person) WHERE who.body_count >= $min_bodies
+MATCH (who)-[r:HOLDS_POST|WORKS_FOR]->(body)
+WITH who, coalesce(body.name + '（' + r.title + '）', body.name) AS post
 ORDER BY post
-WITH who, count(DISTINCT body) AS bodies, collect(DISTINCT post) AS posts
-WHERE bodies >= $min_bodies
-RETURN who.name AS person, bodies,
+WITH who, collect(DISTINCT post) AS posts
+RETURN who.name AS person, who.body_count AS bodies,
        reduce(joined = head(posts), name IN tail(posts) | joined + '、' + name) AS posts
 ORDER BY bodies DESC, person

@@ -37,7 +37,8 @@ and the saved Cypher questions all follow it:
 - Entities and facts a person corrected (:mod:`graph.curation.corrections`) have ``curated`` (true)
   and ``curator`` (the names of who corrected them, a list).
 
-Properties that are unknown are absent (Neo4j stores no nulls).
+Properties that are unknown are absent (Neo4j stores no nulls); the statistics' are None
+in the rows, so that a load removes a statistic an earlier one set.
 
 >>> from loaders.article import Article
 >>> from graph.model import Edge, Evidence, Mention, Node
@@ -187,24 +188,21 @@ def entity_props(node: Node, iris: IriScheme) -> dict:
 
 
 def statistics_props(stats: EntityStatistics) -> dict:
-    """The entity's statistics; those it has none of are absent, as in the RDF release."""
-    props = {
+    """The entity's statistics. One it has none of is None, as the RDF release leaves it
+    out: the load's ``SET n += row`` then removes what an earlier load set (an entity
+    whose last activity went with a changed article), and the CSV export leaves it empty."""
+    active = stats.activities > 0  # as a question that counts activities finds only those that have some
+    return {
         "article_count": stats.articles,
         "mention_count": stats.mentions,
         "first_mentioned": stats.first_mentioned,
         "last_mentioned": stats.last_mentioned,
+        "organised_count": stats.organised if active else None,
+        "attended_count": stats.attended if active else None,
+        "activity_count": stats.activities if active else None,
+        "body_count": stats.bodies or None,
+        "activity_kinds": list(stats.activity_kinds) or None,
     }
-    if stats.activities:  # as a question that counts activities finds only those that have some
-        props |= {
-            "organised_count": stats.organised,
-            "attended_count": stats.attended,
-            "activity_count": stats.activities,
-        }
-    if stats.bodies:
-        props["body_count"] = stats.bodies
-    if stats.activity_kinds:
-        props["activity_kinds"] = list(stats.activity_kinds)
-    return {k: v for k, v in props.items() if v is not None}
 
 
 def neo4j_date(iso: str) -> date:

@@ -1,0 +1,82 @@
+"""The statistics graph of the RDF release ({base}graph/statistics), parsed back from the
+dumps: the same counts as the facts and mentions beside it, described by VoID."""
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from graph.iris import IriScheme
+from ontology.vocab import DCTERMS, UKG, VOID
+
+STATISTICS = IriScheme().statistics_graph
+
+
+@pytest.fixture(scope="module")
+def store(sample_build) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(path=str(sample_build / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def select(store: ox.Store, query: str) -> list[tuple]:
+    prologue = f"PREFIX ukg: <{UKG._NS}> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    return [
+        tuple(getattr(v, "value", None) for v in row)
+        for row in store.query(prologue + query, use_default_graph_as_union=True)
+    ]
+
+
+def test_article_counts_are_the_mentions_articles(store):
+    counted = select(store, f"SELECT ?e ?n WHERE {{ GRAPH <{STATISTICS}> {{ ?e ukg:articleCount ?n }} }}")
+    assert len(counted) > 200
+    recount = dict(
+        select(
+            store,
+            "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?m ukg:mentionOf ?e ; ukg:inArticle ?a } GROUP BY ?e",
+        )
+    )
+    assert all(int(n) == int(recount.get(e, 0)) for e, n in counted)
+
+
+def test_activity_counts_are_the_organised_and_participated_facts(store):
+    counted = select(
+        store,
+        f"SELECT ?e ?o ?p ?n WHERE {{ GRAPH <{STATISTICS}> {{ "
+        "?e ukg:organisedCount ?o ; ukg:attendedCount ?p ; ukg:activityCount ?n } }",
+    )
+    assert counted
+    for entity, organised, attended, either in counted:
+
+        def count(path: str) -> int:
+            return int(
+                select(store, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ <{entity}> {path} ?x }}")[0][0]
+            )
+
+        assert (int(organised), int(attended), int(either)) == (
+            count("ukg:organised"),
+            count("ukg:participatedIn"),
+            count("ukg:organised|ukg:participatedIn"),
+        )
+
+
+def test_shared_events_name_both_ends_both_ways_round(store):
+    pairs = select(
+        store,
+        f"SELECT ?a ?b ?n WHERE {{ GRAPH <{STATISTICS}> {{ "
+        "?p a ukg:SharedEvents ; ukg:body ?a ; ukg:partner ?b ; ukg:sharedEvents ?n } }",
+    )
+    assert pairs and {(a, b, n) for a, b, n in pairs} >= {(b, a, n) for a, b, n in pairs if "/id/union/" in a}
+
+
+def test_a_name_key_finds_the_entity(store):
+    found = select(store, f'SELECT ?e WHERE {{ GRAPH <{STATISTICS}> {{ ?e ukg:nameKey "总工" }} }}')
+    assert ("https://w3id.org/unionkg/id/union/北京市总工会",) in found
+
+
+def test_void_describes_the_statistics_graph(sample_build, store):
+    void = Graph().parse(sample_build / "void.ttl")
+    assert (IriScheme().dataset, VOID.subset, STATISTICS) in void
+    assert void.value(STATISTICS, DCTERMS.title) == Literal("statistics", lang="en")
+    quads = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(STATISTICS)))))
+    assert void.value(STATISTICS, VOID.triples).toPython() == quads > 1000
+    assert isinstance(STATISTICS, URIRef)

@@ -1,0 +1,83 @@
+"""The statistics the build computes (graph/statistics.py): what they count, and that an
+incremental build keeps them exact."""
+
+import shutil
+from collections import defaultdict
+
+import pyoxigraph as ox
+
+from graph import statistics
+from graph.iris import IriScheme
+from ontology.schema import ORGANISATIONS, Predicate
+from support import PAGES, run_cli
+
+
+def test_the_statistics_count_what_the_graph_holds(sample_kg):
+    stats = statistics.compute(sample_kg)
+    acts: dict[str, dict[Predicate, set]] = defaultdict(lambda: defaultdict(set))
+    for e in sample_kg.edges.values():
+        acts[e.subject][e.predicate].add(e.object)
+    for node in sample_kg.nodes.values():
+        s = stats.entities[node.id]
+        assert s.articles == len({m.article_id for m in node.mentions})
+        dates = sorted(d for m in node.mentions if (d := sample_kg.articles[m.article_id].date))
+        assert (s.first_mentioned, s.last_mentioned) == ((dates[0], dates[-1]) if dates else (None, None))
+        organised, attended = acts[node.id][Predicate.organised], acts[node.id][Predicate.participatedIn]
+        assert (s.organised, s.attended, s.activities) == (
+            len(organised),
+            len(attended),
+            len(organised | attended),
+        )
+    federation = stats.entities["union/北京市总工会"]
+    assert federation.articles > 5 and federation.mentions > federation.articles
+    assert any(s.activities for s in stats.entities.values())
+    # pairs both ways round, each partner a body, and as many events as the two share
+    pairs = {(p.body, p.partner): p.events for p in stats.shared}
+    assert pairs and all(
+        pairs[(b, a)] == n for (a, b), n in pairs.items() if sample_kg.nodes[a].type in ORGANISATIONS
+    )
+    for (a, b), n in pairs.items():
+        assert sample_kg.nodes[b].type in ORGANISATIONS and a != b
+        both = [acts[x][Predicate.organised] | acts[x][Predicate.participatedIn] for x in (a, b)]
+        assert n == len(both[0] & both[1])
+    assert sum(stats.entity_types.values()) == len(sample_kg.nodes)
+    assert sum(stats.predicates.values()) == len(sample_kg.edges)
+    assert stats.activity_kinds["培训"] == sum(
+        "培训" in n.name for n in sample_kg.nodes.values() if n.type.value in ("Event", "Programme")
+    )
+
+
+def test_name_keys_hold_every_character_and_pair():
+    assert statistics.name_keys("工会", "A工") == ("A", "A工", "会", "工", "工会")
+    assert statistics.name_keys("") == ()
+
+
+def statistics_quads(build) -> set[ox.Quad]:
+    graph = ox.NamedNode(str(IriScheme().statistics_graph))
+    return {
+        q
+        for q in ox.parse(path=str(build / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+        if q.graph_name == graph
+    }
+
+
+def test_an_incremental_build_keeps_the_statistics_exact(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    pages = sorted(PAGES.glob("*.txt"))
+    for page in pages[:3]:
+        shutil.copy(page, sources)
+    run_cli("build", sources, "--out", tmp_path / "build")
+    before = statistics_quads(tmp_path / "build")
+    # two more pages, and one page changed: the next build into the same folder extracts those only
+    for page in pages[3:]:
+        shutil.copy(page, sources)
+    changed = sources / pages[0].name
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n北京市总工会举办职工技能培训班。\n", encoding="utf-8"
+    )
+    run_cli("build", sources, "--out", tmp_path / "build")
+    run_cli("build", sources, "--out", tmp_path / "fresh")
+    after = statistics_quads(tmp_path / "build")
+    assert after == statistics_quads(tmp_path / "fresh")
+    assert after != before and len(after) > 1000

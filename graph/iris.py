@@ -71,7 +71,7 @@ class IriScheme:
         return URIRef(f"{self.base}graph/statistics")
 
     def statistic(self, *path: str) -> URIRef:
-        """Resources of the statistics graph: counts per type, predicate and kind, pairs."""
+        """Resources of the statistics graph: counts per type, predicate and kind of activity."""
         return URIRef(f"{self.base}statistics/{'/'.join(iri_segment(p) for p in path)}")
 
     def curator(self, name: str) -> URIRef:

@@ -6,7 +6,12 @@ answer in 100 ms on a large archive (issue #21); its counts are data instead. Th
 computed from the whole resolved graph at every build (an incremental build resolves the
 whole graph again), so they are always exact. The RDF release writes them in the named
 graph ``{base}graph/statistics`` (:mod:`graph.rdf.release`), the Neo4j rows as properties
-of the entities and ``SHARED_EVENTS`` relationships (:mod:`graph.neo4j.rows`).
+of the entities (:mod:`graph.neo4j.rows`).
+
+Not kept: the pairs of bodies that share activities. They grow with the square of an
+activity's participants (490k pairs in 10k synthetic articles, whose largest event has 363
+participants: 2.0 M quads, 44 % of the release), and ``co_participation`` lists the shared
+activities, which is the join that counting them takes anyway.
 
 >>> from graph.model import Edge, Mention, Node
 >>> from loaders.article import Article
@@ -24,8 +29,6 @@ of the entities and ``SHARED_EVENTS`` relationships (:mod:`graph.neo4j.rows`).
 (1, 1, '2024-05-08', 1, 0, 1)
 >>> stats.entities["event/培训班"].activity_kinds, stats.activity_kinds
 (('培训',), {'培训': 1})
->>> [(s.body, s.partner, s.events) for s in stats.shared]
-[('enterprise/乙公司', 'union/甲工会', 1), ('union/甲工会', 'enterprise/乙公司', 1)]
 >>> name_keys("工会")
 ('会', '工', '工会')
 """
@@ -37,7 +40,7 @@ from dataclasses import dataclass, field
 
 from graph.dates import first_and_last
 from graph.model import KnowledgeGraph, Node
-from ontology.schema import ORGANISATIONS, EntityType, Predicate
+from ontology.schema import EntityType, Predicate
 
 # the kinds of activity, each a word an activity's name contains (training, lectures,
 # contests, honouring, visits to the needy, recuperation trips, …); one name may hold several
@@ -65,20 +68,9 @@ class EntityStatistics:
     name_keys: tuple[str, ...]  # the characters and character pairs of its names (name_keys)
 
 
-@dataclass(frozen=True)
-class SharedEvents:
-    """An entity that organised or took part in activities, and a body (union,
-    enterprise, other organisation) that did in ``events`` of the same ones."""
-
-    body: str  # Node.id
-    partner: str  # Node.id of the body
-    events: int
-
-
 @dataclass
 class Statistics:
     entities: dict[str, EntityStatistics] = field(default_factory=dict)  # Node.id → its statistics
-    shared: list[SharedEvents] = field(default_factory=list)  # both ways round, sorted
     entity_types: dict[EntityType, int] = field(default_factory=dict)  # entities of each type
     predicates: dict[Predicate, int] = field(default_factory=dict)  # facts of each predicate
     activity_kinds: dict[str, int] = field(default_factory=dict)  # events and programmes of each kind
@@ -93,14 +85,12 @@ def name_keys(*names: str) -> tuple[str, ...]:
 
 
 def compute(kg: KnowledgeGraph) -> Statistics:
-    """The statistics of ``kg``: per entity, per pair of partners, per type, predicate and kind."""
+    """The statistics of ``kg``: per entity, per type, predicate and kind of activity."""
     doing: dict[str, dict[Predicate, set[str]]] = defaultdict(lambda: defaultdict(set))
     bodies: dict[str, set[str]] = defaultdict(set)
-    participants: dict[str, set[str]] = defaultdict(set)  # activity → who organised or took part
     for edge in kg.edges.values():
         if edge.predicate in _TAKING_PART:
             doing[edge.subject][edge.predicate].add(edge.object)
-            participants[edge.object].add(edge.subject)
         elif edge.predicate in _BODY_OF_A_PERSON:
             bodies[edge.subject].add(edge.object)
 
@@ -121,7 +111,6 @@ def compute(kg: KnowledgeGraph) -> Statistics:
             activity_kinds=_kinds(node),
             name_keys=name_keys(node.name, *node.aliases),
         )
-    stats.shared = _shared(kg, participants)
     stats.entity_types = dict(Counter(n.type for n in kg.nodes.values()))
     stats.predicates = dict(Counter(e.predicate for e in kg.edges.values()))
     stats.activity_kinds = dict(Counter(kind for s in stats.entities.values() for kind in s.activity_kinds))
@@ -132,11 +121,3 @@ def _kinds(node: Node) -> tuple[str, ...]:
     if node.type not in ACTIVITIES:
         return ()
     return tuple(kind for kind in ACTIVITY_KINDS if kind in node.name)
-
-
-def _shared(kg: KnowledgeGraph, participants: dict[str, set[str]]) -> list[SharedEvents]:
-    events: Counter[tuple[str, str]] = Counter()
-    for who in participants.values():
-        partners = [b for b in who if kg.nodes[b].type in ORGANISATIONS]
-        events.update((a, b) for a in who for b in partners if a != b)
-    return [SharedEvents(a, b, n) for (a, b), n in sorted(events.items())]

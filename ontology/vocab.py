@@ -135,10 +135,6 @@ class UKG(DefinedNamespace):
     nameKey: URIRef
     ActivityKind: URIRef
     activityKind: URIRef
-    SharedEvents: URIRef
-    body: URIRef
-    partner: URIRef
-    sharedEvents: URIRef
     TypeCount: URIRef
     PredicateCount: URIRef
     countOf: URIRef

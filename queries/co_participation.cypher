@@ -6,12 +6,13 @@
 // param min_shared (int) = 1: the least number of shared activities
 // columns: partner, shared, activities
 // example: unionkg query run co_participation --param organisation=北京市总工会 --param min_shared=1
-// (The partners and how many activities they share are the build's: SHARED_EVENTS.)
 MATCH (a:Entity) WHERE a.name = $organisation OR $organisation IN a.aliases
-MATCH (a)-[s:SHARED_EVENTS]->(b:Entity) WHERE s.events >= $min_shared
-WITH b, s.events AS shared,
-     COLLECT { MATCH (a)-[:ORGANISED|PARTICIPATED_IN]->(act)<-[:ORGANISED|PARTICIPATED_IN]-(b)
-               RETURN DISTINCT act.name AS name ORDER BY name } AS activities
+MATCH (a)-[:ORGANISED|PARTICIPATED_IN]->(act)<-[:ORGANISED|PARTICIPATED_IN]-(b:Union|Enterprise|Organisation)
+WHERE b <> a
+WITH DISTINCT b, act
+ORDER BY act.name
+WITH b, count(act) AS shared, collect(DISTINCT act.name) AS activities
+WHERE shared >= $min_shared
 RETURN b.name AS partner, shared,
        reduce(joined = head(activities), name IN tail(activities) | joined + '、' + name) AS activities
 ORDER BY shared DESC, partner

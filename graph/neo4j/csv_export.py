@@ -84,25 +84,24 @@ RELATIONSHIP_COLUMNS = {
         "since_precision",
     ],
     "same_as": [],
-    "shared_events": ["events:long"],
 }
 
 
 @dataclass
 class CsvExport:
     directory: Path
-    files: dict[str, Path]  # "entities", …, "same_as", "shared_events" → file
+    files: dict[str, Path]  # "entities", "articles", "redirects", "mentions", "facts", "same_as" → file
     rows: dict[str, int]
 
 
 def write_csv(kg: KnowledgeGraph, directory: Path, base: str = DEFAULT_BASE) -> CsvExport:
     """Write ``entities.csv``, ``articles.csv``, ``redirects.csv``, ``mentions.csv``,
-    ``facts.csv``, ``same_as.csv`` and ``shared_events.csv``."""
+    ``facts.csv`` and ``same_as.csv``."""
     directory.mkdir(parents=True, exist_ok=True)
     pg = to_property_graph(kg, base)
     redirects = [NodeRow((REDIRECT,), {"iri": r.source}) for r in pg.redirects]
     nodes = {"entities": pg.entities, "articles": pg.articles, "redirects": redirects}
-    rels = {"mentions": pg.mentions, "facts": pg.facts, "same_as": pg.redirects, "shared_events": pg.shared}
+    rels = {"mentions": pg.mentions, "facts": pg.facts, "same_as": pg.redirects}
     export = CsvExport(directory, {}, {})
     for name, rows in nodes.items():
         header = ["iri:ID", ":LABEL", *NODE_COLUMNS[name]]

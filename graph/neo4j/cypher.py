@@ -124,25 +124,6 @@ SET r.since = CASE WHEN earlier THEN row.props.since ELSE before.since END,
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 
-# The pairs of graph/statistics.py: one row per entity of the graph with all its partners,
-# so that a pair the graph no longer has (an article changed or removed) goes.
-MERGE_SHARED_EVENTS = """UNWIND $rows AS row
-MATCH (a:Entity {iri: row.source})
-CALL (a, row) {
-  MATCH (a)-[stale:SHARED_EVENTS]->(b) WHERE NOT b.iri IN [p IN row.partners | p.target]
-  DELETE stale
-}
-CALL (a, row) {
-  UNWIND row.partners AS partner
-  MATCH (b:Entity {iri: partner.target})
-  MERGE (a)-[s:SHARED_EVENTS]->(b)
-  WITH s, partner, s.events AS before
-  SET s.events = partner.events
-  RETURN count(CASE WHEN before IS NOT NULL AND before <> partner.events THEN 1 END) AS updated
-}
-RETURN sum(updated) AS updated"""
-
-
 # An incremental load replaces what a changed article said: these three run, in this
 # order, before its new rows are merged.
 ARTICLE_CHECKSUMS = "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, a.checksum AS checksum"

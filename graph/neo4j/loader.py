@@ -1,10 +1,9 @@
 """Load a :class:`~graph.model.KnowledgeGraph` into Neo4j, idempotently and incrementally.
 
 The rows are those of :mod:`graph.neo4j.rows`; the Cypher is in :mod:`graph.neo4j.cypher`.
-Constraints and indexes come first; then articles, entities, mentions, facts and the
-pairs of the statistics (``SHARED_EVENTS``) are merged in batches (``UNWIND $rows …
-MERGE``), each batch one managed write transaction that the driver retries on transient
-errors. No plugin (APOC) is needed.
+Constraints and indexes come first; then articles, entities, mentions and facts are
+merged in batches (``UNWIND $rows … MERGE``), each batch one managed write transaction
+that the driver retries on transient errors. No plugin (APOC) is needed.
 
 - Idempotent: loading the same graph again creates nothing and changes nothing.
 - Incremental: a new article adds its nodes and facts to what is there; an article
@@ -288,7 +287,6 @@ class _Loader:
             "entities": (cypher.MERGE_ENTITIES, [n.props for n in pg.entities], _one, self.writers),
             "mentions": (cypher.MERGE_MENTIONS, _mentions_by_article(pg), _spans, self.writers),
             "facts": (cypher.MERGE_FACTS, [r.row() for r in pg.facts], _one, 1),
-            "shared_events": (cypher.MERGE_SHARED_EVENTS, _shared_by_entity(pg), _partners, 1),
         }
         self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size, _) in batches.items()}
         self.total = pg.rows
@@ -419,19 +417,6 @@ def _mentions_by_article(pg: PropertyGraph) -> list[dict]:
         {"iri": iri, "entities": [{"iri": entity, "spans": spans} for entity, spans in named.items()]}
         for iri, named in by_article.items()
     ]
-
-
-def _partners(entity: dict) -> int:
-    return len(entity["partners"])
-
-
-def _shared_by_entity(pg: PropertyGraph) -> list[dict]:
-    """The $rows of :data:`cypher.MERGE_SHARED_EVENTS`: every entity's IRI with its partners
-    (none for most), each with its IRI and the events they share."""
-    partners: dict[str, list[dict]] = {n.props["iri"]: [] for n in pg.entities}
-    for r in pg.shared:
-        partners[r.source].append({"target": r.target, "events": r.props["events"]})
-    return [{"source": iri, "partners": found} for iri, found in partners.items()]
 
 
 def database_counts(settings: Neo4jSettings) -> dict[str, int]:

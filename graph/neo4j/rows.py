@@ -30,10 +30,8 @@ and the saved Cypher questions all follow it:
   ``article_count``, ``mention_count``, ``first_mentioned`` and ``last_mentioned`` (ISO, as an
   article's ``date``); where it organised or took part in activities ``organised_count``,
   ``attended_count`` and ``activity_count``; a person's ``body_count`` (bodies it holds a
-  post in or works for); an event's or programme's ``activity_kinds`` (list). And
-  ``(:Entity)-[:SHARED_EVENTS {events}]->(:Entity)`` from an entity that organised or took
-  part in activities to each union, enterprise or organisation that did in ``events`` of
-  the same ones (both ways round). Counts per label and type are Neo4j's own (its count store).
+  post in or works for); an event's or programme's ``activity_kinds`` (list). Counts per
+  label and type are Neo4j's own (its count store).
 - Entities and facts a person corrected (:mod:`graph.curation.corrections`) have ``curated`` (true)
   and ``curator`` (the names of who corrected them, a list).
 
@@ -81,7 +79,6 @@ ENTITY = "Entity"
 ARTICLE = "Article"
 MENTIONED_IN = "MENTIONED_IN"
 REDIRECT, SAME_AS = "Redirect", "SAME_AS"
-SHARED_EVENTS = "SHARED_EVENTS"
 FACT_TYPES = tuple(p.neo4j_type for p in Predicate)
 REFERENCE_FACTS = ("gb2260", "wikidata")  # gazetteer facts a node may carry
 
@@ -115,7 +112,6 @@ class PropertyGraph:
     mentions: list[RelationshipRow] = field(default_factory=list)
     facts: list[RelationshipRow] = field(default_factory=list)
     redirects: list[RelationshipRow] = field(default_factory=list)  # a :Redirect node and its SAME_AS each
-    shared: list[RelationshipRow] = field(default_factory=list)  # SHARED_EVENTS (graph/statistics.py)
     # keys of facts a person rejected: an earlier load has them
     rejected: list[str] = field(default_factory=list)
 
@@ -127,14 +123,13 @@ class PropertyGraph:
             + len(self.mentions)
             + len(self.facts)
             + len(self.redirects)
-            + len(self.shared)
         )
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type, as Neo4j would count them."""
         labels = Counter(label for n in self.articles + self.entities for label in n.labels)
         labels.update([REDIRECT] * len(self.redirects))
-        types = Counter(r.type for r in self.mentions + self.facts + self.redirects + self.shared)
+        types = Counter(r.type for r in self.mentions + self.facts + self.redirects)
         return dict(sorted(labels.items())) | dict(sorted(types.items()))
 
 
@@ -157,9 +152,6 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
         pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
         pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge))))
-    for pair in stats.shared:
-        source, target = str(iris.entity(pair.body)), str(iris.entity(pair.partner))
-        pg.shared.append(RelationshipRow(SHARED_EVENTS, source, target, {"events": pair.events}))
     for old, new in kg.redirects.items():
         pg.redirects.append(RelationshipRow(SAME_AS, str(iris.entity(old)), str(iris.entity(new)), {}))
     for rejected in kg.curation.get("rejected", []):

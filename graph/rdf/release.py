@@ -16,7 +16,7 @@ IRI scheme (stable across runs and machines; see :class:`IriScheme`)::
     {base}graph/inferred                 the facts no article states
     {base}graph/curated                  the facts and entities a person corrected
     {base}graph/statistics               counts the build computed (graph/statistics.py)
-    {base}statistics/…                   their resources: per type, predicate, kind of activity, pair
+    {base}statistics/…                   their resources: counts per type, predicate, kind of activity
     {base}curator/{name}                 a person who made corrections (prov:Agent)
     {base}statement/{sha1 of edge key}   the reified edge
     {base}post/{sha1 of org id, title}   the org:Post of a holdsPost with a title
@@ -63,7 +63,7 @@ from rdflib.namespace import TIME
 
 from graph.curation.corrections import curated_edge, curated_node
 from graph.dates import first_date, seen
-from graph.iris import DEFAULT_BASE, IriScheme, sha1
+from graph.iris import DEFAULT_BASE, IriScheme
 from graph.model import Edge, KnowledgeGraph, Node
 from graph.statistics import Statistics, compute
 from loaders import dates
@@ -338,7 +338,7 @@ class _Statements:
 
     def statistics(self, stats: Statistics) -> Iterator[Statement]:
         """The graph ``{base}graph/statistics``: counts on the entities' own IRIs, and
-        resources for the counts per kind of activity, type, predicate and pair."""
+        resources for the counts per kind of activity, type and predicate."""
         graph = _iri(self.iris.statistics_graph)
         yield graph, _COMMENT, _STATISTICS_NOTE, ""
         kinds = {kind: _iri(self.iris.statistic("kind", kind)) for kind in stats.activity_kinds}
@@ -363,12 +363,6 @@ class _Statements:
                 yield me, _iri(UKG.activityKind), kinds[kind], graph
             for key in s.name_keys:
                 yield me, _iri(UKG.nameKey), _literal(key), graph
-        for pair in stats.shared:
-            me = _iri(self.iris.statistic("shared", sha1(pair.body, pair.partner)))
-            yield me, _TYPE, _iri(UKG.SharedEvents), graph
-            yield me, _iri(UKG.body), _iri(self.iris.entity(pair.body)), graph
-            yield me, _iri(UKG.partner), _iri(self.iris.entity(pair.partner)), graph
-            yield me, _iri(UKG.sharedEvents), _integer(pair.events), graph
         for me, counted, n, cls, prop in [
             *(
                 (self.iris.statistic("type", t.value), class_iri(t), n, UKG.TypeCount, UKG.entityCount)
@@ -414,8 +408,8 @@ _CURATED_NOTE = _literal(
 
 _STATISTICS_TEXT = (
     "Counts the build computed from the whole graph (graph/statistics.py), exact for this release: "
-    "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), per pair of partners "
-    "(ukg:SharedEvents), per kind of activity, entity type and relation."
+    "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), per kind of activity, "
+    "entity type and relation."
 )
 _STATISTICS_NOTE = _literal(_STATISTICS_TEXT, lang="en")
 

@@ -6,7 +6,7 @@ import pytest
 
 from graph.neo4j.loader import connect, load
 from graph.rdf.store import EmbeddedStore
-from ontology.schema import ORGANISATIONS, EntityType, Predicate
+from ontology.schema import EntityType, Predicate
 from queries import library as lib
 from queries.library import answer_embedded, answer_neo4j
 from support.neo4j import wipe
@@ -33,17 +33,6 @@ def test_most_active_unions_counts_the_facts(store, sample_kg):
         if n.type is EntityType.Union and activities(sample_kg, i)
     }
     assert {r["union_name"]: (r["activities"], r["organised"]) for r in rows} == expected and rows
-
-
-def test_co_participation_counts_the_shared_activities(store, sample_kg):
-    rows = answer_embedded(lib.get("co_participation"), {"organisation": "北京市总工会"}, store).rows
-    mine = activities(sample_kg, "union/北京市总工会")
-    expected = {
-        n.name: len(mine & activities(sample_kg, i))
-        for i, n in sample_kg.nodes.items()
-        if n.type in ORGANISATIONS and i != "union/北京市总工会" and mine & activities(sample_kg, i)
-    }
-    assert {r["partner"]: r["shared"] for r in rows} == expected and rows
 
 
 def test_multiple_posts_counts_the_bodies(store, sample_kg):

@@ -59,15 +59,6 @@ def test_activity_counts_are_the_organised_and_participated_facts(store):
         )
 
 
-def test_shared_events_name_both_ends_both_ways_round(store):
-    pairs = select(
-        store,
-        f"SELECT ?a ?b ?n WHERE {{ GRAPH <{STATISTICS}> {{ "
-        "?p a ukg:SharedEvents ; ukg:body ?a ; ukg:partner ?b ; ukg:sharedEvents ?n } }",
-    )
-    assert pairs and {(a, b, n) for a, b, n in pairs} >= {(b, a, n) for a, b, n in pairs if "/id/union/" in a}
-
-
 def test_a_name_key_finds_the_entity(store):
     found = select(store, f'SELECT ?e WHERE {{ GRAPH <{STATISTICS}> {{ ?e ukg:nameKey "总工" }} }}')
     assert ("https://w3id.org/unionkg/id/union/北京市总工会",) in found

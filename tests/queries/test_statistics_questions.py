@@ -8,10 +8,11 @@ from graph.neo4j.loader import connect, load
 from graph.rdf.store import EmbeddedStore
 from ontology.schema import EntityType, Predicate
 from queries import library as lib
-from queries.library import answer_embedded, answer_neo4j
+from queries.library import Page, answer_embedded, answer_neo4j
 from support.neo4j import wipe
 
 TAKING_PART = (Predicate.organised, Predicate.participatedIn)
+EVERY_ROW = Page.all()
 SEARCHES = ["工匠", "工", "总工会", "北京市总工会", "", "区", "A", "'", '"} ; DROP ALL', "会\\", "无此名称"]
 
 
@@ -26,7 +27,7 @@ def activities(kg, node_id: str, predicates=TAKING_PART) -> set[str]:
 
 
 def test_most_active_unions_counts_the_facts(store, sample_kg):
-    rows = answer_embedded(lib.get("most_active_unions"), {"min_activities": 1}, store).rows
+    rows = answer_embedded(lib.get("most_active_unions"), {"min_activities": 1}, store, EVERY_ROW).rows
     expected = {
         n.name: (len(activities(sample_kg, i)), len(activities(sample_kg, i, (Predicate.organised,))))
         for i, n in sample_kg.nodes.items()
@@ -36,7 +37,7 @@ def test_most_active_unions_counts_the_facts(store, sample_kg):
 
 
 def test_multiple_posts_counts_the_bodies(store, sample_kg):
-    rows = answer_embedded(lib.get("multiple_posts"), {"min_bodies": 2}, store).rows
+    rows = answer_embedded(lib.get("multiple_posts"), {"min_bodies": 2}, store, EVERY_ROW).rows
     bodies = {
         n.name: len(activities(sample_kg, i, (Predicate.holdsPost, Predicate.worksFor)))
         for i, n in sample_kg.nodes.items()
@@ -47,7 +48,7 @@ def test_multiple_posts_counts_the_bodies(store, sample_kg):
 
 @pytest.mark.parametrize("text", SEARCHES)
 def test_entity_search_finds_every_name_that_contains_the_text(text, store, sample_kg):
-    rows = answer_embedded(lib.get("entity_search"), {"text": text}, store).rows
+    rows = answer_embedded(lib.get("entity_search"), {"text": text}, store, EVERY_ROW).rows
     expected = {
         (n.name, n.type.value, len({m.article_id for m in n.mentions}))
         for n in sample_kg.nodes.values()
@@ -68,6 +69,6 @@ def driver(neo4j_settings, sample_kg):
 def test_entity_search_answers_as_cypher_does(text, store, driver):
     question = lib.get("entity_search")
     assert (
-        answer_embedded(question, {"text": text}, store).rows
-        == answer_neo4j(question, {"text": text}, driver).rows
+        answer_embedded(question, {"text": text}, store, EVERY_ROW).rows
+        == answer_neo4j(question, {"text": text}, driver, page=EVERY_ROW).rows
     )

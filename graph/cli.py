@@ -724,12 +724,12 @@ def analyse(graph_path, output_format, top, by, out_dir, chart_stem):
     elif output_format == "csv":
         out_dir.mkdir(parents=True, exist_ok=True)
         for section, table in result.tables().items():
-            answer = Answer(section, "networkx", {}, table.columns, table.rows)
+            answer = Answer.whole(section, "networkx", table.columns, table.rows)
             (out_dir / f"{section}.csv").write_text(answer.to_csv(), encoding="utf-8")
         click.echo(f"{', '.join(f'{s}.csv' for s in result.tables())} → {out_dir}/")
     else:
         tables = {
-            section: Answer(section, "networkx", {}, t.columns, t.rows)
+            section: Answer.whole(section, "networkx", t.columns, t.rows)
             for section, t in result.tables(brief=True).items()
         }
         click.echo(

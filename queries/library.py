@@ -293,6 +293,11 @@ class Answer:
     total: int = 0  # the rows of the whole answer, of which ``rows`` is one page
     page: Page = field(default_factory=Page)
 
+    @classmethod
+    def whole(cls, question: str, backend: str, columns: tuple[str, ...], rows: list[dict]) -> Answer:
+        """Rows that are the whole answer (a table ``unionkg analyse`` computed)."""
+        return cls(question, backend, {}, columns, rows, len(rows), Page.all())
+
     @property
     def next_offset(self) -> int | None:
         return self.page.next_offset(self.total)

@@ -9,11 +9,13 @@
 // HELD_AT only leaves an event and ORGANISED only enters one: the undirected step is
 // "held at" or "organised by"
 MATCH (whole:Programme)<-[:PART_OF*0..1]-()-[:HELD_AT|ORGANISED]-()-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]->(district:District)
-WHERE NOT EXISTS {
-  MATCH (whole)<-[:PART_OF*0..1]-()-[:HELD_AT|ORGANISED]-()-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]->(inner:District)
-  WHERE EXISTS { (inner)-[:LOCATED_IN*1..]->(district) }
-}
-WITH DISTINCT whole, district ORDER BY district.name
+WITH whole, collect(DISTINCT district) AS reached
+// the districts reached, less those that hold another district reached: the walk once per
+// programme, not again for each district it reached
+UNWIND reached AS district
+WITH whole, district, reached
+WHERE NOT any(inner IN reached WHERE EXISTS { (inner)-[:LOCATED_IN*1..]->(district) })
+WITH whole, district ORDER BY district.name
 WITH whole, count(district) AS districts, collect(DISTINCT district.name) AS names
 WHERE districts >= $min_districts
 RETURN whole.name AS programme, districts,

@@ -109,13 +109,10 @@ class Page:
             return None
         return self.offset + len(rows)
 
-    def sparql(self, query: str) -> str:
-        """``query`` (which ends with its ORDER BY) cut to this page: the numbers are
-        whole numbers checked above, so writing them into the text is safe."""
-        limit = "" if self.limit is None else f"LIMIT {self.limit} "
-        return f"{query.rstrip()}\n{limit}OFFSET {self.offset}\n"
-
     def cypher(self, query: str) -> str:
+        """``query`` (which ends with its ORDER BY) cut to this page: the numbers are
+        whole numbers checked above, so writing them into the text is safe. (The embedded
+        store pages in Python: see :meth:`graph.rdf.store.EmbeddedStore.query_page`.)"""
         limit = "" if self.limit is None else f" LIMIT {self.limit}"
         return f"{query.rstrip()}\nSKIP {self.offset}{limit}\n"
 
@@ -158,14 +155,6 @@ class SavedQuery:
             known = ", ".join(declared) or "none"
             raise ParameterError(f"{self.name}: unknown parameter {', '.join(unknown)} (it takes: {known})")
         return {name: p.convert(values.get(name, p.default), self.name) for name, p in declared.items()}
-
-    def sparql_total(self) -> str:
-        """The SPARQL that counts the rows of the answer. The bound parameters are
-        projected and grouped on: oxigraph substitutes projected variables only (and then
-        inside the subquery too, so the count starts from the bound entity)."""
-        bound = " ".join(f"?{p.name}" for p in self.parameters)
-        group = f" GROUP BY {bound}" if bound else ""
-        return f"SELECT {bound} (COUNT(*) AS ?total) WHERE {{\n{self.sparql}\n}}{group}"
 
     def cypher_total(self) -> str:
         """The Cypher that counts the rows of the answer."""
@@ -359,11 +348,7 @@ def answer_embedded(
     :class:`graph.rdf.store.EmbeddedStore`."""
     params = question.bind(values)
     bindings = {p.name: _sparql_value(p, params[p.name]) for p in question.parameters}
-    rows = store.query(page.sparql(question.sparql), bindings)
-    total = page.total_from(rows)
-    if total is None:
-        counted = store.query(question.sparql_total(), bindings)
-        total = counted[0]["total"] if counted else 0
+    rows, total = store.query_page(question.sparql, bindings, page.offset, page.limit)
     # SPARQL leaves an unbound column out of its row; Cypher returns every column
     shaped = _shape(question, rows, "SPARQL", False)
     return Answer(question.name, "embedded", params, question.columns, shaped, total, page)

@@ -113,13 +113,7 @@ class EmbeddedStore:
         variables left out); ``ASK`` gives ``[{}]`` when true and ``[]`` when false;
         ``CONSTRUCT``/``DESCRIBE`` give ``{"subject", "predicate", "object"}`` dicts.
         """
-        substitutions = {ox.Variable(name): _to_term(value) for name, value in (bindings or {}).items()}
-        try:
-            result = self.store.query(sparql, prefixes=_PREFIXES, substitutions=substitutions)
-        except RuntimeError as e:
-            if "projection" in str(e):
-                raise ValueError(f"{e}: a bound variable must be in the SELECT clause") from e
-            raise
+        result = self._run(sparql, bindings)
         if isinstance(result, ox.QueryBoolean):
             return [{}] if bool(result) else []
         if isinstance(result, ox.QueryTriples):
@@ -136,6 +130,37 @@ class EmbeddedStore:
             {name: _to_python(term) for name in names if (term := solution[name]) is not None}
             for solution in result
         ]
+
+    def query_page(
+        self,
+        sparql: str,
+        bindings: dict[str, object] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> tuple[list[dict[str, object]], int]:
+        """The solutions ``offset`` to ``offset + limit`` of a ``SELECT``, as :meth:`query`
+        gives them, and the number of all its solutions, from one evaluation: oxigraph
+        computes every solution of an ordered query anyway, and skipping the conversion of
+        the others is cheaper than counting them in a second query."""
+        result = self._run(sparql, bindings)
+        names = [v.value for v in result.variables]
+        end = None if limit is None else offset + limit
+        rows, total = [], 0
+        for total, solution in enumerate(result, start=1):
+            if total > offset and (end is None or total <= end):
+                rows.append(
+                    {name: _to_python(term) for name in names if (term := solution[name]) is not None}
+                )
+        return rows, total
+
+    def _run(self, sparql: str, bindings: dict[str, object] | None):
+        substitutions = {ox.Variable(name): _to_term(value) for name, value in (bindings or {}).items()}
+        try:
+            return self.store.query(sparql, prefixes=_PREFIXES, substitutions=substitutions)
+        except RuntimeError as e:
+            if "projection" in str(e):
+                raise ValueError(f"{e}: a bound variable must be in the SELECT clause") from e
+            raise
 
     def count_triples(self) -> int:
         """Distinct triples over all graphs (a triple stated by two articles counts once)."""

@@ -7,8 +7,13 @@
 // columns: partner, shared, activities
 // example: unionkg query run co_participation --param organisation=北京市总工会 --param min_shared=1
 MATCH (a:Entity) WHERE a.name = $organisation OR $organisation IN a.aliases
-MATCH (a)-[:ORGANISED|PARTICIPATED_IN]->(act)<-[:ORGANISED|PARTICIPATED_IN]-(b:Union|Enterprise|Organisation)
-WHERE b <> a
+MATCH (a)-[:ORGANISED|PARTICIPATED_IN]->(act)
+WITH DISTINCT a, act
+// from the given body's activities to their other bodies: in one pattern the planner
+// started from every body of the three labels
+CALL (a, act) {
+  MATCH (act)<-[:ORGANISED|PARTICIPATED_IN]-(b:Union|Enterprise|Organisation) WHERE b <> a RETURN DISTINCT b
+}
 WITH DISTINCT b, act
 ORDER BY act.name
 WITH b, count(act) AS shared, collect(DISTINCT act.name) AS activities

@@ -7,9 +7,15 @@
 // columns: activity, type, organisers
 // example: unionkg query run district_activities --param district=怀柔区
 MATCH (place:Entity) WHERE place.name = $district OR $district IN place.aliases
-// HELD_AT only leaves an event and ORGANISED only enters one: the undirected step is
-// "held at" or "organised by"
-MATCH (act:Event|Programme)-[:HELD_AT|ORGANISED]-()-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]->(place)
+// from the district down to what is in it, then to the activities held at or organised by
+// them (HELD_AT only leaves an event and ORGANISED only enters one): in one pattern the
+// planner started from every event and programme
+CALL (place) {
+  MATCH (place)<-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]-(inside)
+  WITH DISTINCT inside
+  MATCH (inside)-[:HELD_AT|ORGANISED]-(act:Event|Programme)
+  RETURN DISTINCT act
+}
 WITH DISTINCT act,
      COLLECT { MATCH (organiser)-[:ORGANISED]->(act) RETURN DISTINCT organiser.name AS name ORDER BY name } AS organisers
 RETURN DISTINCT act.name AS activity, act.type AS type,

@@ -8,8 +8,11 @@
 // example: unionkg query run union_hierarchy --param federation=北京市总工会
 MATCH (top_union:Entity) WHERE top_union.name = $federation OR $federation IN top_union.aliases
 MATCH (top_union)-[:UNION_OF*0..1]->(top)
-MATCH (u:Union)-[:SUB_ORGANIZATION_OF|UNION_OF|LOCATED_IN*1..]->(top)
-WHERE u <> top_union
+// down from the top to each union below it, each once (every path would be many)
+CALL (top) {
+  MATCH (top)<-[:SUB_ORGANIZATION_OF|UNION_OF|LOCATED_IN*1..]-(u:Union) RETURN DISTINCT u
+}
+WITH DISTINCT top_union, u WHERE u <> top_union
 OPTIONAL MATCH (u)-[:UNION_OF]->(body)
 RETURN DISTINCT u.name AS union_name, body.name AS represents
 ORDER BY union_name, represents

@@ -6,12 +6,17 @@
 // param min_districts (int) = 2: the least number of districts
 // columns: programme, districts, district_names
 // example: unionkg query run programme_districts --param min_districts=2
-// HELD_AT only leaves an event and ORGANISED only enters one: the undirected step is
-// "held at" or "organised by"
-MATCH (whole:Programme)<-[:PART_OF*0..1]-()-[:HELD_AT|ORGANISED]-()-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]->(district:District)
-WITH whole, collect(DISTINCT district) AS reached
-// the districts reached, less those that hold another district reached: the walk once per
-// programme, not again for each district it reached
+// per programme: its activities, the bodies and places they were held at or organised
+// by (HELD_AT only leaves an event and ORGANISED only enters one), each once, then the
+// districts above those
+MATCH (whole:Programme)
+CALL (whole) {
+  MATCH (whole)<-[:PART_OF*0..1]-(act)-[:HELD_AT|ORGANISED]-(x)
+  WITH DISTINCT x
+  MATCH (x)-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]->(district:District)
+  RETURN collect(DISTINCT district) AS reached
+}
+// the districts reached, less those that hold another district reached
 UNWIND reached AS district
 WITH whole, district, reached
 WHERE NOT any(inner IN reached WHERE EXISTS { (inner)-[:LOCATED_IN*1..]->(district) })

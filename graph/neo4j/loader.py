@@ -3,7 +3,10 @@
 The rows are those of :mod:`graph.neo4j.rows`; the Cypher is in :mod:`graph.neo4j.cypher`.
 Constraints and indexes come first; then articles, entities, mentions and facts are
 merged in batches (``UNWIND $rows … MERGE``), each batch one managed write transaction
-that the driver retries on transient errors. No plugin (APOC) is needed.
+that the driver retries on transient errors. No plugin (APOC) is needed. Rows the
+database does not have when the load begins (articles and entities it lacks, the facts
+of an entity it lacks) are created instead, with no look-up; a batch of them that another
+load wrote meanwhile fails on its key's constraint, whole, and is merged.
 
 - Idempotent: loading the same graph again creates nothing and changes nothing.
 - Incremental: a new article adds its nodes and facts to what is there; an article

@@ -3,6 +3,7 @@ sample pages by ``benchmarks/synthetic.py``), each figure with a baseline measur
 the same run. Figures, not a test::
 
     .venv/bin/python benchmarks/scale.py --articles 10000 [100000] [--workers 2]
+    .venv/bin/python benchmarks/scale.py --neo4j-only WORK/N/build   # the Neo4j stage on a saved build
 
 Baselines: extraction against jieba's plain segmentation of the same text (the ceiling
 of any jieba-based extractor) and N workers against one; RDF writing and loading against
@@ -58,7 +59,7 @@ from graph.neo4j.loader import (  # noqa: E402
     load,
 )
 from graph.neo4j.rows import PropertyGraph, to_property_graph  # noqa: E402
-from graph.pipeline import extract_sources  # noqa: E402
+from graph.pipeline import extract_sources, read_graph  # noqa: E402
 from graph.rdf.store import EmbeddedStore  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
 from queries.library import Page, answer_embedded, answer_neo4j, get, questions  # noqa: E402
@@ -207,6 +208,28 @@ def import_in_child(csv_dir: Path, home: Path) -> tuple[float, float]:
     return seconds, peak
 
 
+def server_cpu(pid: int) -> tuple[float, float]:
+    """CPU seconds of a running process (Linux), and those of its JIT compiler threads."""
+    total = jit = 0.0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            name, stat = (task / "comm").read_text(), (task / "stat").read_text().rsplit(") ", 1)[1].split()
+        except OSError:  # the thread ended
+            continue
+        seconds = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        total += seconds
+        jit += seconds if name.startswith(("C1 CompilerThre", "C2 CompilerThre")) else 0.0
+    return total, jit
+
+
+def cpu_note(pid: int | None, before: tuple[float, float] | None) -> str:
+    """The server's CPU seconds since ``before`` (a :func:`server_cpu`), the JIT compiler's among them."""
+    if pid is None or before is None:
+        return ""
+    total, jit = server_cpu(pid)
+    return f", server CPU {total - before[0]:.0f} s of which the JIT compiler {jit - before[1]:.0f} s"
+
+
 def server_peak_mb(pid: int) -> float:
     """The resident-memory high-water mark of a running process (Linux)."""
     status = Path(f"/proc/{pid}/status").read_text()
@@ -275,8 +298,10 @@ def per_kind(report: LoadReport) -> str:
 def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
     pg = to_property_graph(kg)
     with neo4j_database(work, uri) as (settings, server):
+        before = server_cpu(server) if server else None
         loaded = load(kg, settings)
         server_note = f", server peak {server_peak_mb(server):.0f} MB" if server else ""
+        server_note += cpu_note(server, before)
         plain_s = plain_create(settings, pg)
         report(
             "Neo4j transactional load (unionkg load neo4j)",
@@ -296,14 +321,16 @@ def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
         # A server that has run loads before has compiled their code: on a just-started one
         # the JIT compiler takes a fifth of the CPU of a 100k-article load.
         empty(settings)
+        before = server_cpu(server) if server else None
         warm = load(kg, settings)
+        warm_note = cpu_note(server, before)
         report(
             "Neo4j transactional load, empty database, warm server",
             f"{warm.rows_per_second / 1e3:.1f} k rows/s, {warm.seconds:.0f} s",
             f"plain CREATE {pg.rows / plain_s / 1e3:.1f} k rows/s",
             warm.rows_per_second / (pg.rows / plain_s),
         )
-        print(f"  Neo4j warm: {per_kind(warm)}, target 20 k rows/s")
+        print(f"  Neo4j warm: {per_kind(warm)}, target 20 k rows/s{warm_note}")
         time_questions(None, settings)  # on the graph just loaded, the server warm
 
     export, csv_s = timed(write_csv, kg, work / "neo4j-csv")
@@ -424,6 +451,12 @@ def main() -> None:
         "--work", type=Path, help="work in WORK/N (new) and keep it: corpus, release, store, build"
     )
     parser.add_argument(
+        "--neo4j-only",
+        type=Path,
+        metavar="BUILD",
+        help="only the Neo4j stage, on the graph.json of this build folder (e.g. WORK/N/build)",
+    )
+    parser.add_argument(
         "--questions",
         type=Path,
         metavar="STORE",
@@ -434,6 +467,15 @@ def main() -> None:
     if args.questions:
         neo4j = Neo4jSettings.from_env(uri=args.neo4j_uri) if args.neo4j_uri else None
         time_questions(args.questions, neo4j)
+        return
+    if args.neo4j_only:
+        kg = read_graph([args.neo4j_only])
+        print(
+            f"\nNeo4j stage on {args.neo4j_only}: {len(kg.articles)} articles, {len(kg.nodes)} entities, "
+            f"{len(kg.edges)} relations"
+        )
+        with tempfile.TemporaryDirectory(prefix="unionkg-neo4j-", dir=args.work) as tmp:
+            bench_neo4j(kg, Path(tmp), args.neo4j_uri)
         return
     for n in args.articles:
         if args.work:

@@ -3,7 +3,10 @@
 The rows are those of :mod:`graph.neo4j.rows`; the Cypher is in :mod:`graph.neo4j.cypher`.
 Constraints and indexes come first; then articles, entities, mentions and facts are
 merged in batches (``UNWIND $rows … MERGE``), each batch one managed write transaction
-that the driver retries on transient errors. No plugin (APOC) is needed.
+that the driver retries on transient errors. No plugin (APOC) is needed. Rows the
+database does not have when the load begins (articles and entities it lacks, the facts
+of an entity it lacks) are created instead, with no look-up; a batch of them that another
+load wrote meanwhile fails on its key's constraint, whole, and is merged.
 
 - Idempotent: loading the same graph again creates nothing and changes nothing.
 - Incremental: a new article adds its nodes and facts to what is there; an article
@@ -49,11 +52,13 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    ConstraintError,
     DriverError,
     Neo4jError,
     ServiceUnavailable,
@@ -282,13 +287,12 @@ class _Loader:
     def run(self, pg: PropertyGraph, removed: list[str]) -> LoadReport:
         started = time.perf_counter()
         articles = [n.props for n in pg.articles]
-        batches = {  # kind → statement, its $rows, the rows of the graph each of them holds, sessions
-            "articles": (cypher.MERGE_ARTICLES, articles, _one, self.writers),
-            "entities": (cypher.MERGE_ENTITIES, [n.props for n in pg.entities], _one, self.writers),
-            "mentions": (cypher.MERGE_MENTIONS, _mentions_by_article(pg), _spans, self.writers),
-            "facts": (cypher.MERGE_FACTS, [r.row() for r in pg.facts], _one, 1),
+        self.report.planned = {
+            "articles": len(pg.articles),
+            "entities": len(pg.entities),
+            "mentions": len(pg.mentions),
+            "facts": len(pg.facts),
         }
-        self.report.planned = {kind: sum(map(size, rows)) for kind, (_, rows, size, _) in batches.items()}
         self.total = pg.rows
         _prepare(self.driver, self.database)
         checksums = {a["id"]: a["checksum"] for a in articles}
@@ -306,13 +310,41 @@ class _Loader:
             live=[n.props["iri"] for n in pg.entities],
         )[1]
         self.report.deleted += counters.nodes_deleted + counters.relationships_deleted
+        entities = [n.props for n in pg.entities]
+        known = self._known_entities([e["iri"] for e in entities])
+        new_entities = [e for e in entities if e["iri"] not in known]
+        facts = [r.row() for r in pg.facts]
+        new_facts = [f for f in facts if f["source"] not in known or f["target"] not in known]
+        batches = {  # kind → statements (new rows, the others) and their $rows, rows of the graph in each, sessions
+            "articles": (
+                (cypher.CREATE_ARTICLES, [a for a in articles if a["id"] not in in_database]),
+                (cypher.MERGE_ARTICLES, [a for a in articles if a["id"] in in_database]),
+                _one,
+                self.writers,
+            ),
+            "entities": (
+                (cypher.CREATE_ENTITIES, new_entities),
+                (cypher.MERGE_ENTITIES, [e for e in entities if e["iri"] in known]),
+                _one,
+                self.writers,
+            ),
+            "mentions": (None, (cypher.MERGE_MENTIONS, _mentions_by_article(pg)), _spans, self.writers),
+            "facts": (
+                (cypher.CREATE_FACTS, new_facts),
+                (cypher.MERGE_FACTS, [f for f in facts if f["source"] in known and f["target"] in known]),
+                _one,
+                1,
+            ),
+        }
         if redirects:
-            batches["redirects"] = (cypher.MERGE_REDIRECTS, redirects, _one, 1)
+            batches["redirects"] = (None, (cypher.MERGE_REDIRECTS, redirects), _one, 1)
             self.report.planned["redirects"] = len(redirects)
 
-        for kind, (statement, rows, size, writers) in batches.items():
+        for kind, (new, others, size, writers) in batches.items():
             kind_started = time.perf_counter()
-            self._merge(kind, statement, rows, size, writers)
+            if new and new[1]:
+                self._merge(kind, *new, size, writers, merge=others[0])
+            self._merge(kind, *others, size, writers)
             self.report.seconds_by_kind[kind] = time.perf_counter() - kind_started
         if orphans:
             self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
@@ -331,6 +363,11 @@ class _Loader:
         records, _, _ = self.driver.execute_query(cypher.ARTICLE_CHECKSUMS, ids=ids, database_=self.database)
         return {r["id"]: r["checksum"] for r in records}
 
+    def _known_entities(self, iris: list[str]) -> set[str]:
+        """Those of ``iris`` that name an entity in the database."""
+        records, _, _ = self.driver.execute_query(cypher.KNOWN_ENTITIES, iris=iris, database_=self.database)
+        return set(records[0]["known"])
+
     def _forget(self, ids: list[str]) -> list[str]:
         """Take the changed or removed articles' mentions and evidence out; the entities they named."""
         record, counters = self._write(cypher.FORGET_MENTIONS, ids=ids)
@@ -339,16 +376,25 @@ class _Loader:
         return record["entities"] if record else []
 
     def _merge(
-        self, kind: str, statement: str, rows: list[dict], size: Callable[[dict], int], writers: int
+        self,
+        kind: str,
+        statement: str,
+        rows: list[dict],
+        size: Callable[[dict], int],
+        writers: int,
+        merge: str | None = None,
     ) -> None:
         """Write ``rows`` in batches of about ``batch_size`` rows of the graph (a $rows
         item holds ``size(item)`` of them, and is never split), ``writers`` at once.
-        After a batch fails no other starts; those written meanwhile are counted."""
+        After a batch fails no other starts; those written meanwhile are counted.
+        ``merge``: the statement for a batch that ``statement``, a CREATE, finds written
+        already (by another load, or before an answer was lost)."""
         tally = self.report.tallies.setdefault(kind, Tally())
         failure = None
+        write = partial(self._create, merge=merge) if merge else self._write
         with ThreadPoolExecutor(writers) as pool:
             written = [
-                (pool.submit(self._write, statement, rows=batch), in_batch)
+                (pool.submit(write, statement, rows=batch), in_batch)
                 for batch, in_batch in _batches(rows, size, self.batch_size)
             ]
             for future, in_batch in written:
@@ -362,13 +408,20 @@ class _Loader:
                     continue
                 created = counters.nodes_created or counters.relationships_created
                 tally.created += created
-                tally.updated += record["updated"]
-                tally.unchanged += in_batch - created - record["updated"]
+                updated = record["updated"] if record else 0  # a CREATE returns nothing
+                tally.updated += updated
+                tally.unchanged += in_batch - created - updated
                 self.done += in_batch
                 if self.progress:
                     self.progress(self.done, self.total)
         if failure:
             raise failure
+
+    def _create(self, statement: str, merge: str, rows: list[dict]):
+        try:
+            return self._write(statement, rows=rows)
+        except ConstraintError:  # the batch rolled back whole
+            return self._write(merge, rows=rows)
 
     def _write(self, statement: str, **params):
         """Run ``statement`` in a managed write transaction (retried on transient

@@ -285,7 +285,8 @@ def _set_initial_password(password: str, home: Path, lib: Path) -> None:
     fd, path = tempfile.mkstemp(dir=home / "run", prefix=".password.")
     try:
         with os.fdopen(fd, "w") as f:
-            f.write('"' + password.replace("\\", "\\\\").replace('"', '\\"') + '"')
+            # "--" first: a password that begins with "-" is the value, not an option
+            f.write('--\n"' + password.replace("\\", "\\\\").replace('"', '\\"') + '"')
         done = admin("dbms", "set-initial-password", f"@{path}", home=home, lib=lib)
     finally:
         os.unlink(path)

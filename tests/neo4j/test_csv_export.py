@@ -1,6 +1,8 @@
 """The bulk path: `unionkg export neo4j-csv`, imported by neo4j-admin into a second,
 temporary server, holds exactly what the transactional load writes."""
 
+import os
+
 from graph.neo4j import server as neo4j_server
 from graph.neo4j.csv_export import import_csv
 from graph.neo4j.loader import Neo4jSettings, database_counts, load
@@ -24,7 +26,10 @@ def test_bulk_import_equals_the_transactional_load(tmp_path, neo4j_settings, sam
     with neo4j_server.temporary_server(home, password) as info:
         imported = Neo4jSettings(info.bolt_uri, neo4j_settings.user, password)
         assert database_counts(imported) == transactional == to_property_graph(sample_kg).counts()
-        run_cli("load", "neo4j", "--after-import", "--uri", info.bolt_uri)  # the step the export prints
+        env = {**os.environ, "NEO4J_PASSWORD": password}
+        run_cli(
+            "load", "neo4j", "--after-import", "--uri", info.bolt_uri, env=env
+        )  # the step the export prints
         # the same rows, property for property: a transactional load on top changes nothing
         report = load(sample_kg, imported)
         for kind, tally in report.tallies.items():

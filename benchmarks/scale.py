@@ -56,6 +56,7 @@ from graph.neo4j.loader import (  # noqa: E402
     Neo4jSettings,
     connect,
     database_counts,
+    empty,
     load,
 )
 from graph.neo4j.rows import PropertyGraph, to_property_graph  # noqa: E402
@@ -279,12 +280,6 @@ def plain_create(settings: Neo4jSettings, pg: PropertyGraph) -> float:
         with driver.session(database=settings.database) as session:  # IN TRANSACTIONS needs an implicit one
             session.run("MATCH (n:PlainRow) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     return seconds
-
-
-def empty(settings: Neo4jSettings) -> None:
-    """Delete every node and relationship; constraints and indexes stay."""
-    with connect(settings) as driver, driver.session(database=settings.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS").consume()
 
 
 def per_kind(report: LoadReport) -> str:

@@ -70,6 +70,11 @@ from graph.neo4j import cypher
 from graph.neo4j.rows import PropertyGraph, to_property_graph
 
 BATCH_SIZE = 1000
+# A batch of facts also closes at this many pieces of evidence: a fact carries its own (a
+# hub's fact at 100k articles has thousands, with their snippets), the server holds a
+# transaction in memory, and a load again compares them all (1,000 facts at once ran out of
+# the 717 MiB of transaction memory of a 1 GB heap at 100k articles)
+EVIDENCE_PER_BATCH = 20_000
 WRITERS = 2  # sessions writing batches at once
 Progress = Callable[[int, int], None]  # (rows done, rows total)
 OnRetry = Callable[[float, str], None]  # (seconds until the retry, why the batch failed)
@@ -262,6 +267,13 @@ def _retries_reported_to(on_retry: OnRetry | None) -> Iterator[None]:
         driver_log.removeHandler(handler)
 
 
+def empty(settings: Neo4jSettings) -> None:
+    """Delete every node and relationship of the database; constraints and indexes stay."""
+    with connect(settings) as driver, driver.session(database=settings.database) as session:
+        for statement in cypher.EMPTY:
+            session.run(statement).consume()
+
+
 def prepare(settings: Neo4jSettings) -> None:
     """Create the constraints and indexes, and complete what a ``neo4j-admin`` import
     of :mod:`graph.neo4j.csv_export` files leaves out (empty lists); :func:`load` does this too."""
@@ -439,15 +451,16 @@ class _Loader:
 def _batches(
     rows: list[dict], size: Callable[[dict], int], batch_size: int
 ) -> Iterator[tuple[list[dict], int]]:
-    """``rows`` cut into lists that hold about ``batch_size`` rows of the graph, each
-    with that number."""
-    batch, in_batch = [], 0
+    """``rows`` cut into lists that hold about ``batch_size`` rows of the graph, or
+    ``EVIDENCE_PER_BATCH`` pieces of evidence of facts, each with its number of rows."""
+    batch, in_batch, evidence = [], 0, 0
     for row in rows:
         batch.append(row)
         in_batch += size(row)
-        if in_batch >= batch_size:
+        evidence += len(row.get("props", {}).get("evidence", ()))
+        if in_batch >= batch_size or evidence >= EVIDENCE_PER_BATCH:
             yield batch, in_batch
-            batch, in_batch = [], 0
+            batch, in_batch, evidence = [], 0, 0
     if batch:
         yield batch, in_batch
 

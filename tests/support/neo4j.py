@@ -1,15 +1,12 @@
 """Helpers of the Neo4j tests: an emptied database, a graph without one article."""
 
 from graph.model import KnowledgeGraph
-from graph.neo4j.loader import Neo4jSettings, connect
+from graph.neo4j.loader import Neo4jSettings, empty
 
 
 def wipe(settings: Neo4jSettings) -> None:
     """An empty database (Community Edition has one user database, so tests share it)."""
-    with connect(settings) as driver, driver.session(database=settings.database) as session:
-        # in slices: one transaction over a large graph left by a benchmark would run out
-        # of the server's transaction memory (CALL … IN TRANSACTIONS needs an implicit one)
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    empty(settings)
 
 
 def without_article(kg: KnowledgeGraph, article_id: str) -> KnowledgeGraph:

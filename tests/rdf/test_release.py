@@ -312,6 +312,11 @@ def _without_labels(g: Graph, node: URIRef) -> None:
     g.remove((node, SKOS.prefLabel, None))
 
 
+def _counted(g: Graph) -> URIRef:
+    """An entity the statistics count."""
+    return next(g.subjects(UKG.articleCount, None))
+
+
 BREAKAGES = {
     "wrong range": (
         lambda g: g.add((IRIS.entity("person/张文涛"), UKG.hasHonour, IRIS.entity("union/朝阳区总工会"))),
@@ -343,6 +348,18 @@ BREAKAGES = {
     "mention without offsets": (
         lambda g: g.remove((next(g.subjects(RDF.type, UKG.Mention)), UKG.textStart, None)),
         "integer start offset",
+    ),
+    "an article count above the mention count": (
+        lambda g: g.set((_counted(g), UKG.articleCount, Literal(10**6))),
+        "at most its ukg:mentionCount",
+    ),
+    "a count as text": (
+        lambda g: g.add((_counted(g), UKG.organisedCount, Literal("many"))),
+        "a count of the statistics is a whole number",
+    ),
+    "a name key of three characters": (
+        lambda g: g.add((_counted(g), UKG.nameKey, Literal("北京市"))),
+        "a name key is one character or a pair",
     ),
     "statement without evidence": (
         lambda g: g.remove((next(g.subjects(UKG.inferred, Literal(False))), PROV.wasDerivedFrom, None)),

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from graph.dates import first_and_last
+from graph.dates import first_and_last, seen
 from graph.model import KnowledgeGraph, Node
 from ontology.schema import EntityType, Predicate
 
@@ -52,6 +52,7 @@ ACTIVITY_KINDS = (
 ACTIVITIES = (EntityType.Event, EntityType.Programme)
 _TAKING_PART = (Predicate.organised, Predicate.participatedIn)
 _BODY_OF_A_PERSON = (Predicate.holdsPost, Predicate.worksFor)
+_UPWARDS = (Predicate.unionOf, Predicate.subOrganizationOf, Predicate.locatedIn)  # to a district
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,19 @@ class EntityStatistics:
     bodies: int  # bodies it holds a post in or works for
     activity_kinds: tuple[str, ...]  # an event's or programme's kinds (ACTIVITY_KINDS in its name)
     name_keys: tuple[str, ...]  # the characters and character pairs of its names (name_keys)
+    districts: Reach | None = None  # a programme's: the districts it reached, the innermost only
+    districts_by_year: tuple[Reach, ...] = ()  # a programme's: those it reached each year, all of them
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Districts a programme reached: it or one of its parts was held at a place in them or
+    organised by a body in them (a chain of unionOf, subOrganizationOf and locatedIn leads
+    there)."""
+
+    year: str | None  # the year of the first article that says so, or None: ever
+    districts: tuple[str, ...]  # their Node.ids, in the order of their names
+    names: tuple[str, ...]
 
 
 @dataclass
@@ -94,6 +108,7 @@ def compute(kg: KnowledgeGraph) -> Statistics:
         elif edge.predicate in _BODY_OF_A_PERSON:
             bodies[edge.subject].add(edge.object)
 
+    reach = _programme_reach(kg)
     stats = Statistics()
     for node in kg.nodes.values():
         organised, attended = doing[node.id][Predicate.organised], doing[node.id][Predicate.participatedIn]
@@ -110,11 +125,78 @@ def compute(kg: KnowledgeGraph) -> Statistics:
             bodies=len(bodies[node.id]),
             activity_kinds=_kinds(node),
             name_keys=name_keys(node.name, *node.aliases),
+            **reach.get(node.id, {}),
         )
     stats.entity_types = dict(Counter(n.type for n in kg.nodes.values()))
     stats.predicates = dict(Counter(e.predicate for e in kg.edges.values()))
     stats.activity_kinds = dict(Counter(kind for s in stats.entities.values() for kind in s.activity_kinds))
     return stats
+
+
+def _programme_reach(kg: KnowledgeGraph) -> dict[str, dict]:
+    """Per programme, the ``districts`` and ``districts_by_year`` of its EntityStatistics:
+    the answers of the questions programme_districts and programme_years, which read every
+    programme's places and bodies (seconds on a large archive) when they count themselves."""
+    parts = defaultdict(set)  # a whole → its parts
+    steps = defaultdict(list)  # an activity → (a place it was held at or a body that organised it, year)
+    up, located_in = defaultdict(set), defaultdict(set)
+    for edge in kg.edges.values():
+        if edge.predicate in (Predicate.heldAt, Predicate.organised):
+            first, _ = seen(edge, kg.articles)
+            year = first[:4] if first else None
+            if edge.predicate is Predicate.heldAt:
+                steps[edge.subject].append((edge.object, year))
+            else:
+                steps[edge.object].append((edge.subject, year))
+        elif edge.predicate is Predicate.partOf:
+            parts[edge.object].add(edge.subject)
+        if edge.predicate in _UPWARDS:
+            up[edge.subject].add(edge.object)
+        if edge.predicate is Predicate.locatedIn:
+            located_in[edge.subject].add(edge.object)
+    is_district = {n.id for n in kg.nodes.values() if n.type is EntityType.District}
+    districts_above = _Closure(up, keep=is_district)
+    holding = _Closure(located_in)  # a district and the districts it lies in
+
+    def reach(ids: set[str], year: str | None) -> Reach:
+        ordered = sorted(ids, key=lambda i: (kg.nodes[i].name, i))
+        return Reach(year, tuple(ordered), tuple(kg.nodes[i].name for i in ordered))
+
+    found = {}
+    for whole in (n.id for n in kg.nodes.values() if n.type is EntityType.Programme):
+        ever, yearly = set(), defaultdict(set)
+        for act in {whole} | parts[whole]:
+            for where, year in steps[act]:
+                ever |= districts_above(where)
+                if year:
+                    yearly[year] |= districts_above(where)
+        if not ever:
+            continue
+        # a programme in 大兴区 does not count 北京市 as well
+        innermost = {d for d in ever if not any(d in holding(o) - {o} for o in ever - {d})}
+        found[whole] = {
+            "districts": reach(innermost, None),
+            "districts_by_year": tuple(reach(ids, year) for year, ids in sorted(yearly.items()) if ids),
+        }
+    return found
+
+
+class _Closure:
+    """A node and every node a chain of ``up`` leads to from it (those in ``keep``, when
+    given), remembered: a body above many programmes' events is walked from once."""
+
+    def __init__(self, up: dict[str, set[str]], keep: set[str] | None = None):
+        self.up, self.keep, self.known = up, keep, {}
+
+    def __call__(self, start: str) -> frozenset[str]:
+        if start not in self.known:
+            reached, todo = {start}, [start]
+            while todo:
+                for parent in self.up[todo.pop()] - reached:
+                    reached.add(parent)
+                    todo.append(parent)
+            self.known[start] = frozenset(reached if self.keep is None else reached & self.keep)
+        return self.known[start]
 
 
 def _kinds(node: Node) -> tuple[str, ...]:

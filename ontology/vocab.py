@@ -140,6 +140,12 @@ class UKG(DefinedNamespace):
     countOf: URIRef
     entityCount: URIRef
     factCount: URIRef
+    reachedDistrict: URIRef
+    districtCount: URIRef
+    districtNames: URIRef
+    reachByYear: URIRef
+    DistrictReach: URIRef
+    year: URIRef
 
 
 class NIF(DefinedNamespace):

@@ -6,23 +6,8 @@
 // param min_districts (int) = 2: the least number of districts
 // columns: programme, districts, district_names
 // example: unionkg query run programme_districts --param min_districts=2
-// per programme: its activities, the bodies and places they were held at or organised
-// by (HELD_AT only leaves an event and ORGANISED only enters one), each once, then the
-// districts above those
+// the build counted them (graph/statistics.py): counting here read every programme's places
 MATCH (whole:Programme)
-CALL (whole) {
-  MATCH (whole)<-[:PART_OF*0..1]-(act)-[:HELD_AT|ORGANISED]-(x)
-  WITH DISTINCT x
-  MATCH (x)-[:UNION_OF|SUB_ORGANIZATION_OF|LOCATED_IN*0..]->(district:District)
-  RETURN collect(DISTINCT district) AS reached
-}
-// the districts reached, less those that hold another district reached
-UNWIND reached AS district
-WITH whole, district, reached
-WHERE NOT any(inner IN reached WHERE EXISTS { (inner)-[:LOCATED_IN*1..]->(district) })
-WITH whole, district ORDER BY district.name
-WITH whole, count(district) AS districts, collect(DISTINCT district.name) AS names
-WHERE districts >= $min_districts
-RETURN whole.name AS programme, districts,
-       reduce(joined = head(names), name IN tail(names) | joined + '、' + name) AS district_names
+WHERE whole.district_count >= $min_districts
+RETURN whole.name AS programme, whole.district_count AS districts, whole.district_names AS district_names
 ORDER BY districts DESC, programme

@@ -8,7 +8,9 @@ import pyoxigraph as ox
 
 from graph import statistics
 from graph.iris import IriScheme
-from ontology.schema import Predicate
+from graph.model import Edge, Evidence, KnowledgeGraph, Node
+from loaders.article import Article
+from ontology.schema import EntityType, Predicate
 from support import PAGES, run_cli
 
 
@@ -36,6 +38,41 @@ def test_the_statistics_count_what_the_graph_holds(sample_kg):
     assert stats.activity_kinds["培训"] == sum(
         "培训" in n.name for n in sample_kg.nodes.values() if n.type.value in ("Event", "Programme")
     )
+
+
+def test_a_programme_reaches_the_innermost_districts_and_each_year_its_own():
+    early = Article.from_parts(
+        "a.txt", 0, "标题", [(0, "标题")], [(3, "培训在甲书院举行")], date="2023-04-01"
+    )
+    late = Article.from_parts("b.txt", 0, "标题", [(0, "标题")], [(3, "乙工会主办")], date="2024-06-01")
+    kg = KnowledgeGraph(articles={early.id: early, late.id: late})
+    for node_id, kind, name in [
+        ("programme/计划", EntityType.Programme, "计划"),
+        ("event/培训", EntityType.Event, "培训"),
+        ("venue/甲书院", EntityType.Venue, "甲书院"),
+        ("district/大兴区", EntityType.District, "大兴区"),
+        ("district/北京市", EntityType.District, "北京市"),
+        ("union/乙工会", EntityType.Union, "乙工会"),
+    ]:
+        kg.nodes[node_id] = Node(node_id, kind, name)
+    for subject, predicate, obj, said_in in [
+        ("event/培训", Predicate.partOf, "programme/计划", early),
+        ("event/培训", Predicate.heldAt, "venue/甲书院", early),
+        ("venue/甲书院", Predicate.locatedIn, "district/大兴区", early),
+        ("district/大兴区", Predicate.locatedIn, "district/北京市", early),
+        ("union/乙工会", Predicate.organised, "programme/计划", late),  # organised the whole
+        ("union/乙工会", Predicate.unionOf, "district/北京市", late),
+    ]:
+        edge = Edge(subject, predicate, obj, evidence=[Evidence(said_in.id, 3, 5, "…")])
+        kg.edges[edge.key] = edge
+
+    reach = statistics.compute(kg).entities["programme/计划"]
+    assert reach.districts == statistics.Reach(None, ("district/大兴区",), ("大兴区",))  # not 北京市 as well
+    assert [(r.year, r.names) for r in reach.districts_by_year] == [
+        ("2023", ("北京市", "大兴区")),  # every district of the year, the city too
+        ("2024", ("北京市",)),
+    ]
+    assert statistics.compute(kg).entities["event/培训"].districts is None  # an event's are not counted
 
 
 def test_name_keys_hold_every_character_and_pair():

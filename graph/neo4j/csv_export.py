@@ -53,6 +53,11 @@ NODE_COLUMNS = {
         "activity_count:long",
         "body_count:long",
         "activity_kinds:string[]",
+        "district_count:long",
+        "district_names",
+        "reach_years:string[]",
+        "reach_district_counts:long[]",
+        "reach_district_names:string[]",
     ],
     "articles": [
         "id",
@@ -152,9 +157,10 @@ def _cells(props: dict, columns: list[str]) -> list:
 def _cell(value) -> str | None:
     """None → None (no property); a list → its items joined (an empty list → "")."""
     if isinstance(value, list):
-        if any(ARRAY_DELIMITER in item for item in value):
+        items = [str(item) for item in value]
+        if any(ARRAY_DELIMITER in item for item in items):
             raise ValueError(f"a list item contains the array delimiter U+001F: {value!r}")
-        return ARRAY_DELIMITER.join(value)
+        return ARRAY_DELIMITER.join(items)
     if isinstance(value, bool):
         return str(value).lower()
     return None if value is None else str(value)

@@ -30,8 +30,10 @@ and the saved Cypher questions all follow it:
   ``article_count``, ``mention_count``, ``first_mentioned`` and ``last_mentioned`` (ISO, as an
   article's ``date``); where it organised or took part in activities ``organised_count``,
   ``attended_count`` and ``activity_count``; a person's ``body_count`` (bodies it holds a
-  post in or works for); an event's or programme's ``activity_kinds`` (list). Counts per
-  label and type are Neo4j's own (its count store).
+  post in or works for); an event's or programme's ``activity_kinds`` (list); a programme's
+  ``district_count`` and ``district_names`` (the innermost districts it reached) and, year by
+  year, ``reach_years``, ``reach_district_counts`` and ``reach_district_names`` (lists, the
+  i-th of each for one year). Counts per label and type are Neo4j's own (its count store).
 - Entities and facts a person corrected (:mod:`graph.curation.corrections`) have ``curated`` (true)
   and ``curator`` (the names of who corrected them, a list).
 
@@ -184,6 +186,7 @@ def statistics_props(stats: EntityStatistics) -> dict:
     out: the load's ``SET n += row`` then removes what an earlier load set (an entity
     whose last activity went with a changed article), and the CSV export leaves it empty."""
     active = stats.activities > 0  # as a question that counts activities finds only those that have some
+    by_year = stats.districts_by_year
     return {
         "article_count": stats.articles,
         "mention_count": stats.mentions,
@@ -194,6 +197,12 @@ def statistics_props(stats: EntityStatistics) -> dict:
         "activity_count": stats.activities if active else None,
         "body_count": stats.bodies or None,
         "activity_kinds": list(stats.activity_kinds) or None,
+        # a programme's districts (statistics.Reach): all of them, then those of each year
+        "district_count": len(stats.districts.districts) if stats.districts else None,
+        "district_names": "、".join(stats.districts.names) if stats.districts else None,
+        "reach_years": [r.year for r in by_year] or None,
+        "reach_district_counts": [len(r.districts) for r in by_year] or None,
+        "reach_district_names": ["、".join(r.names) for r in by_year] or None,
     }
 
 

@@ -65,7 +65,7 @@ from graph.curation.corrections import curated_edge, curated_node
 from graph.dates import first_date, seen
 from graph.iris import DEFAULT_BASE, IriScheme
 from graph.model import Edge, KnowledgeGraph, Node
-from graph.statistics import Statistics, compute
+from graph.statistics import Reach, Statistics, compute
 from loaders import dates
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
@@ -363,6 +363,14 @@ class _Statements:
                 yield me, _iri(UKG.activityKind), kinds[kind], graph
             for key in s.name_keys:
                 yield me, _iri(UKG.nameKey), _literal(key), graph
+            if s.districts:
+                yield from self.reach(me, s.districts, graph)
+            for reach in s.districts_by_year:
+                that_year = _iri(self.iris.statistic("reach", node_id, reach.year))
+                yield me, _iri(UKG.reachByYear), that_year, graph
+                yield that_year, _TYPE, _iri(UKG.DistrictReach), graph
+                yield that_year, _iri(UKG.year), _literal(reach.year, datatype=str(XSD.gYear)), graph
+                yield from self.reach(that_year, reach, graph)
         for me, counted, n, cls, prop in [
             *(
                 (self.iris.statistic("type", t.value), class_iri(t), n, UKG.TypeCount, UKG.entityCount)
@@ -383,6 +391,13 @@ class _Statements:
             yield me, _TYPE, _iri(cls), graph
             yield me, _iri(UKG.countOf), _iri(counted), graph
             yield me, _iri(prop), _integer(n), graph
+
+    def reach(self, me: str, reach: Reach, graph: str) -> Iterator[Statement]:
+        """The districts a programme reached, their number and their names for display."""
+        yield me, _iri(UKG.districtCount), _integer(len(reach.districts)), graph
+        yield me, _iri(UKG.districtNames), _literal("、".join(reach.names)), graph
+        for district in reach.districts:
+            yield me, _iri(UKG.reachedDistrict), _iri(self.iris.entity(district)), graph
 
     def curation(self, me: str, corrections: list[dict]) -> Iterator[Statement]:
         """Who corrected the entity or statement ``me``, when, how and from which article."""
@@ -408,8 +423,8 @@ _CURATED_NOTE = _literal(
 
 _STATISTICS_TEXT = (
     "Counts the build computed from the whole graph (graph/statistics.py), exact for this release: "
-    "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), per kind of activity, "
-    "entity type and relation."
+    "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), the districts each programme "
+    "reached (ukg:reachedDistrict, ukg:reachByYear), per kind of activity, entity type and relation."
 )
 _STATISTICS_NOTE = _literal(_STATISTICS_TEXT, lang="en")
 

@@ -112,6 +112,7 @@ def build_kg() -> KnowledgeGraph:
     b.edge(person, Predicate.participatedIn, event, evidence=[(news, "张文涛在盛元书院出席")])
     b.edge(event, Predicate.heldAt, venue, evidence=[(news, "在盛元书院出席"), (photo, "在盛元书院举行")])
     b.edge(event, Predicate.partOf, programme, evidence=[(news, "第二届“亦城工匠”培养认定系列活动")])
+    b.edge(union, Predicate.organised, event, evidence=[(news, "北京经济技术开发区总工会")])
     b.edge(enterprise, Predicate.participatedIn, event, evidence=[(photo, "北辰集团职工参加")])
     b.edge(chaoyang, Predicate.locatedIn, beijing, evidence=[], inferred=True)
     return b.kg
@@ -317,6 +318,11 @@ def _counted(g: Graph) -> URIRef:
     return next(g.subjects(UKG.articleCount, None))
 
 
+def _reaching(g: Graph) -> URIRef:
+    """A programme the statistics say reached districts."""
+    return next(g.subjects(UKG.districtCount, None))
+
+
 BREAKAGES = {
     "wrong range": (
         lambda g: g.add((IRIS.entity("person/张文涛"), UKG.hasHonour, IRIS.entity("union/朝阳区总工会"))),
@@ -360,6 +366,14 @@ BREAKAGES = {
     "a name key of three characters": (
         lambda g: g.add((_counted(g), UKG.nameKey, Literal("北京市"))),
         "a name key is one character or a pair",
+    ),
+    "a district reached that is no district": (
+        lambda g: g.add((_reaching(g), UKG.reachedDistrict, IRIS.entity("union/朝阳区总工会"))),
+        "districts reached: each a ukg:District",
+    ),
+    "a year as plain text": (
+        lambda g: g.set((next(g.subjects(RDF.type, UKG.DistrictReach)), UKG.year, Literal("2024"))),
+        "say the year, an xsd:gYear",
     ),
     "statement without evidence": (
         lambda g: g.remove((next(g.subjects(UKG.inferred, Literal(False))), PROV.wasDerivedFrom, None)),

@@ -66,6 +66,7 @@ class EntityStatistics:
     activities: int  # those it organised or took part in (one that it did both counts once)
     bodies: int  # bodies it holds a post in or works for
     activity_kinds: tuple[str, ...]  # an event's or programme's kinds (ACTIVITY_KINDS in its name)
+    organisers: tuple[str, ...]  # an event's or programme's: the names of who organised it, in order
     name_keys: tuple[str, ...]  # the characters and character pairs of its names (name_keys)
     districts: Reach | None = None  # a programme's: the districts it reached, the innermost only
     districts_by_year: tuple[Reach, ...] = ()  # a programme's: those it reached each year, all of them
@@ -101,10 +102,13 @@ def name_keys(*names: str) -> tuple[str, ...]:
 def compute(kg: KnowledgeGraph) -> Statistics:
     """The statistics of ``kg``: per entity, per type, predicate and kind of activity."""
     doing: dict[str, dict[Predicate, set[str]]] = defaultdict(lambda: defaultdict(set))
+    organised_by: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, set[str]] = defaultdict(set)
     for edge in kg.edges.values():
         if edge.predicate in _TAKING_PART:
             doing[edge.subject][edge.predicate].add(edge.object)
+        if edge.predicate is Predicate.organised:
+            organised_by[edge.object].add(kg.nodes[edge.subject].name)
         elif edge.predicate in _BODY_OF_A_PERSON:
             bodies[edge.subject].add(edge.object)
 
@@ -124,6 +128,7 @@ def compute(kg: KnowledgeGraph) -> Statistics:
             activities=len(organised | attended),
             bodies=len(bodies[node.id]),
             activity_kinds=_kinds(node),
+            organisers=tuple(sorted(organised_by[node.id])) if node.type in ACTIVITIES else (),
             name_keys=name_keys(node.name, *node.aliases),
             **reach.get(node.id, {}),
         )

@@ -140,6 +140,7 @@ class UKG(DefinedNamespace):
     countOf: URIRef
     entityCount: URIRef
     factCount: URIRef
+    organiserNames: URIRef
     reachedDistrict: URIRef
     districtCount: URIRef
     districtNames: URIRef

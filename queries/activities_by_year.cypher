@@ -7,10 +7,8 @@
 // example: unionkg query run activities_by_year --param organisation=怀柔区总工会
 MATCH (organiser:Entity) WHERE organiser.name = $organisation OR $organisation IN organiser.aliases
 MATCH (organiser)-[:ORGANISED]->(act:Event|Programme)
-WITH DISTINCT act,
-     COLLECT { MATCH (act)-[:MENTIONED_IN]->(a:Article) WHERE a.date IS NOT NULL
-               RETURN a.date AS published ORDER BY published LIMIT 1 } AS first
-WITH act, coalesce(toString(act.date.year), left(head(first), 4)) AS year
+// its first_mentioned: the date of the first article that names it (graph/statistics.py)
+WITH DISTINCT act, coalesce(toString(act.date.year), left(act.first_mentioned, 4)) AS year
 WHERE year IS NOT NULL
 WITH year, act ORDER BY act.name
 WITH year, count(act) AS activities, collect(DISTINCT act.name) AS names

@@ -16,8 +16,6 @@ CALL (place) {
   MATCH (inside)-[:HELD_AT|ORGANISED]-(act:Event|Programme)
   RETURN DISTINCT act
 }
-WITH DISTINCT act,
-     COLLECT { MATCH (organiser)-[:ORGANISED]->(act) RETURN DISTINCT organiser.name AS name ORDER BY name } AS organisers
-RETURN DISTINCT act.name AS activity, act.type AS type,
-       reduce(joined = head(organisers), name IN tail(organisers) | joined + '、' + name) AS organisers
+// the organisers' names, joined by the build (graph/statistics.py)
+RETURN DISTINCT act.name AS activity, act.type AS type, act.organiser_names AS organisers
 ORDER BY activity, type

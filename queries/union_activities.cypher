@@ -8,12 +8,10 @@
 MATCH (organiser:Entity) WHERE organiser.name = $union OR $union IN organiser.aliases
 MATCH (organiser)-[:ORGANISED]->(act:Event|Programme)
 WITH DISTINCT organiser, act,
-     COLLECT { MATCH (act)-[:MENTIONED_IN]->(a:Article) WHERE a.date IS NOT NULL
-               RETURN a.date AS published ORDER BY published LIMIT 1 } AS dates,
      COLLECT { MATCH (act)-[:HELD_AT]->(place) RETURN DISTINCT place.name AS name ORDER BY name } AS places,
      COLLECT { MATCH (other)-[:ORGANISED|PARTICIPATED_IN]->(act) WHERE other <> organiser
                RETURN DISTINCT other.name AS name ORDER BY name } AS partners
-RETURN DISTINCT act.name AS activity, act.type AS type, head(dates) AS date,
+RETURN DISTINCT act.name AS activity, act.type AS type, act.first_mentioned AS date,
        reduce(joined = head(places), name IN tail(places) | joined + '、' + name) AS places,
        reduce(joined = head(partners), name IN tail(partners) | joined + '、' + name) AS partners
 ORDER BY activity, type

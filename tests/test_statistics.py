@@ -17,14 +17,21 @@ from support import PAGES, run_cli
 def test_the_statistics_count_what_the_graph_holds(sample_kg):
     stats = statistics.compute(sample_kg)
     acts: dict[str, dict[Predicate, set]] = defaultdict(lambda: defaultdict(set))
+    organisers = defaultdict(list)
     for e in sample_kg.edges.values():
         acts[e.subject][e.predicate].add(e.object)
+        if e.predicate is Predicate.organised:
+            organisers[e.object].append(e)
     for node in sample_kg.nodes.values():
         s = stats.entities[node.id]
         assert s.articles == len({m.article_id for m in node.mentions})
         dates = sorted(d for m in node.mentions if (d := sample_kg.articles[m.article_id].date))
         assert (s.first_mentioned, s.last_mentioned) == ((dates[0], dates[-1]) if dates else (None, None))
         organised, attended = acts[node.id][Predicate.organised], acts[node.id][Predicate.participatedIn]
+        if node.type.value in ("Event", "Programme"):
+            assert s.organisers == tuple(
+                sorted({sample_kg.nodes[e.subject].name for e in organisers[node.id]})
+            )
         assert (s.organised, s.attended, s.activities) == (
             len(organised),
             len(attended),
@@ -33,6 +40,7 @@ def test_the_statistics_count_what_the_graph_holds(sample_kg):
     federation = stats.entities["union/北京市总工会"]
     assert federation.articles > 5 and federation.mentions > federation.articles
     assert any(s.activities for s in stats.entities.values())
+    assert any(len(s.organisers) > 1 for s in stats.entities.values())
     assert sum(stats.entity_types.values()) == len(sample_kg.nodes)
     assert sum(stats.predicates.values()) == len(sample_kg.edges)
     assert stats.activity_kinds["培训"] == sum(

@@ -53,6 +53,7 @@ NODE_COLUMNS = {
         "activity_count:long",
         "body_count:long",
         "activity_kinds:string[]",
+        "organiser_names",
         "district_count:long",
         "district_names",
         "reach_years:string[]",

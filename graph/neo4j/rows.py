@@ -30,7 +30,8 @@ and the saved Cypher questions all follow it:
   ``article_count``, ``mention_count``, ``first_mentioned`` and ``last_mentioned`` (ISO, as an
   article's ``date``); where it organised or took part in activities ``organised_count``,
   ``attended_count`` and ``activity_count``; a person's ``body_count`` (bodies it holds a
-  post in or works for); an event's or programme's ``activity_kinds`` (list); a programme's
+  post in or works for); an event's or programme's ``activity_kinds`` (list) and
+  ``organiser_names`` (who organised it, joined by 、); a programme's
   ``district_count`` and ``district_names`` (the innermost districts it reached) and, year by
   year, ``reach_years``, ``reach_district_counts`` and ``reach_district_names`` (lists, the
   i-th of each for one year). Counts per label and type are Neo4j's own (its count store).
@@ -197,6 +198,7 @@ def statistics_props(stats: EntityStatistics) -> dict:
         "activity_count": stats.activities if active else None,
         "body_count": stats.bodies or None,
         "activity_kinds": list(stats.activity_kinds) or None,
+        "organiser_names": "、".join(stats.organisers) or None,
         # a programme's districts (statistics.Reach): all of them, then those of each year
         "district_count": len(stats.districts.districts) if stats.districts else None,
         "district_names": "、".join(stats.districts.names) if stats.districts else None,

@@ -361,6 +361,8 @@ class _Statements:
                 yield me, _iri(UKG.bodyCount), _integer(s.bodies), graph
             for kind in s.activity_kinds:
                 yield me, _iri(UKG.activityKind), kinds[kind], graph
+            if s.organisers:
+                yield me, _iri(UKG.organiserNames), _literal("、".join(s.organisers)), graph
             for key in s.name_keys:
                 yield me, _iri(UKG.nameKey), _literal(key), graph
             if s.districts:

@@ -6,10 +6,7 @@
 // columns: year, honour, holders, people
 // example: unionkg query run honours_by_year --param min_holders=1
 MATCH (who)-[r:HAS_HONOUR]->(title:Honour)
-WITH who, title, r,
-     COLLECT { MATCH (a:Article) WHERE a.id IN r.articles AND a.date IS NOT NULL
-               RETURN a.date AS published ORDER BY published LIMIT 1 } AS first
-WITH DISTINCT title, who, coalesce(toString(r.since.year), left(head(first), 4)) AS year
+WITH DISTINCT title, who, coalesce(toString(r.since.year), left(r.first_seen, 4)) AS year
 WHERE year IS NOT NULL
 WITH year, title, who ORDER BY who.name
 WITH year, title, count(who) AS holders, collect(DISTINCT who.name) AS people

@@ -6,7 +6,12 @@
 // columns: person, body, relation, title, honours
 // example: unionkg query run organisation_people --param organisation=北京市总工会
 MATCH (org:Entity) WHERE org.name = $organisation OR $organisation IN org.aliases
-MATCH (who:Person)-[r:HOLDS_POST|WORKS_FOR]->(unit)-[:SUB_ORGANIZATION_OF|UNION_OF*0..]->(org)
+// down from the body to each unit under it, each once, then their people: in one pattern
+// the planner started from every person
+CALL (org) {
+  MATCH (org)<-[:SUB_ORGANIZATION_OF|UNION_OF*0..]-(unit) RETURN DISTINCT unit
+}
+MATCH (who:Person)-[r:HOLDS_POST|WORKS_FOR]->(unit)
 WITH DISTINCT who, unit, type(r) AS relation, r.title AS title,
      COLLECT { MATCH (who)-[:HAS_HONOUR]->(h) RETURN DISTINCT h.name AS name ORDER BY name } AS honours
 RETURN DISTINCT who.name AS person, unit.name AS body, relation, title,

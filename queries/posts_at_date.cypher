@@ -9,11 +9,8 @@
 MATCH (body:Entity) WHERE body.name = $organisation OR $organisation IN body.aliases
 MATCH (who:Person)-[r:HOLDS_POST]->(body)
 WITH DISTINCT who, r,
-     COLLECT { MATCH (a:Article) WHERE a.id IN r.articles AND a.date IS NOT NULL
-               RETURN a.date AS published ORDER BY published } AS seen,
      // Neo4j dates are days: the start as precise as its evidence
      left(toString(r.since), CASE r.since_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS since
-WITH who, r, since, head(seen) AS first_seen, last(seen) AS last_seen
-WHERE coalesce(since, first_seen) <= $date
-RETURN who.name AS person, r.title AS post, since, first_seen, last_seen
+WHERE coalesce(since, r.first_seen) <= $date
+RETURN who.name AS person, r.title AS post, since, r.first_seen AS first_seen, r.last_seen AS last_seen
 ORDER BY person, post

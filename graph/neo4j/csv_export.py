@@ -88,6 +88,8 @@ RELATIONSHIP_COLUMNS = {
         "evidence:string[]",
         "since:date",
         "since_precision",
+        "first_seen",
+        "last_seen",
     ],
     "same_as": [],
 }

@@ -130,10 +130,15 @@ SET r.title = row.props.title,
     r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
     r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]],
     r.curated = row.props.curated, r.curator = row.props.curator
-// a post's or honour's start: the earliest any load stated
+// a post's or honour's start, and the dates of the first and last articles that state
+// it: the earliest and latest any load stated (forgetting an article clears them)
 WITH r, row, before, row.props.since IS NOT NULL AND coalesce(row.props.since < before.since, true) AS earlier
 SET r.since = CASE WHEN earlier THEN row.props.since ELSE before.since END,
-    r.since_precision = CASE WHEN earlier THEN row.props.since_precision ELSE before.since_precision END
+    r.since_precision = CASE WHEN earlier THEN row.props.since_precision ELSE before.since_precision END,
+    r.first_seen = CASE WHEN row.props.first_seen < before.first_seen THEN row.props.first_seen
+                        ELSE coalesce(before.first_seen, row.props.first_seen) END,
+    r.last_seen = CASE WHEN row.props.last_seen > before.last_seen THEN row.props.last_seen
+                       ELSE coalesce(before.last_seen, row.props.last_seen) END
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 
@@ -152,7 +157,8 @@ WITH r, [i IN range(0, size(r.evidence) - 1) WHERE NOT split(r.evidence[i], ':')
 SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
     r.snippets = [i IN keep | r.snippets[i]],
     r.rules = [i IN keep | r.rules[i]],
-    r.evidence = [i IN keep | r.evidence[i]]
+    r.evidence = [i IN keep | r.evidence[i]],
+    r.first_seen = null, r.last_seen = null  // the load that follows sets them again
 WITH r WHERE size(r.articles) = 0
 DELETE r"""
 

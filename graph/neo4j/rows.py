@@ -22,7 +22,8 @@ and the saved Cypher questions all follow it:
 - ``(:Entity)-[:HOLDS_POST|WORKS_FOR|…]->(:Entity)`` one per fact (``graph.model.Edge``),
   keyed by ``key`` (the statement IRI); ``title`` (posts only), ``inferred``,
   ``confidence``, ``since`` and ``since_precision`` (a post's or honour's start, where an
-  article says when), ``articles`` (ids of the articles that state it, no repeats),
+  article says when), ``first_seen`` and ``last_seen`` (the dates of the first and last
+  articles that state it, ISO), ``articles`` (ids of the articles that state it, no repeats),
   ``snippets`` (evidence snippets) and ``evidence`` (``"<article id>:<start>-<end>"``,
   where ``snippets[i]`` was read), so that an incremental load can take one article's
   evidence back out.
@@ -70,7 +71,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph.curation.corrections import curated_edge, curated_node
-from graph.dates import first_date
+from graph.dates import first_date, seen
 from graph.iris import DEFAULT_BASE, IriScheme
 from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.statistics import EntityStatistics, compute
@@ -154,7 +155,7 @@ def to_property_graph(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> PropertyG
         )
         pg.mentions.extend(_mentions(node, iris))
     for edge in kg.edges.values():
-        pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge))))
+        pg.facts.append(_fact(edge, iris, _curated(curated_edge(kg, edge)), kg.articles))
     for old, new in kg.redirects.items():
         pg.redirects.append(RelationshipRow(SAME_AS, str(iris.entity(old)), str(iris.entity(new)), {}))
     for rejected in kg.curation.get("rejected", []):
@@ -247,7 +248,7 @@ def _curated(corrections: list[dict]) -> dict:
     return {"curated": True, "curator": sorted({c.get("curator") or "anonymous" for c in corrections})}
 
 
-def _fact(edge: Edge, iris: IriScheme, curated: dict) -> RelationshipRow:
+def _fact(edge: Edge, iris: IriScheme, curated: dict, articles: dict[str, Article]) -> RelationshipRow:
     evidence: dict[str, Evidence] = {}  # "<article id>:<start>-<end>" → the first evidence read there
     for ev in edge.evidence:
         evidence.setdefault(f"{ev.article_id}:{ev.start}-{ev.end}", ev)
@@ -265,6 +266,7 @@ def _fact(edge: Edge, iris: IriScheme, curated: dict) -> RelationshipRow:
         "since": neo4j_date(edge.since.start) if edge.since else None,
         "since_precision": edge.since.precision if edge.since else None,
     }
+    props["first_seen"], props["last_seen"] = seen(edge, articles)
     return RelationshipRow(
         edge.predicate.neo4j_type,
         str(iris.entity(edge.subject)),

@@ -36,6 +36,20 @@ def first_load(neo4j_settings, sample_build):
     return load_json(sample_build)
 
 
+def facts_seen(settings: Neo4jSettings) -> dict[str, tuple]:
+    """Each fact's key → the dates of the first and last articles that state it."""
+    with connect(settings) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH ()-[r]->() WHERE r.key IS NOT NULL RETURN r.key AS key, r.first_seen AS first, r.last_seen AS last"
+        )
+    return {r["key"]: (r["first"], r["last"]) for r in records}
+
+
+def rows_seen(kg) -> dict[str, tuple]:
+    facts = to_property_graph(kg).facts
+    return {f.props["key"]: (f.props.get("first_seen"), f.props.get("last_seen")) for f in facts}
+
+
 def rdf_counts(build) -> dict[str, int]:
     """Entities per type, articles, mentions and facts, counted in the RDF export."""
     store = ox.Store()
@@ -161,10 +175,13 @@ def test_new_and_changed_articles_replace_only_their_own_facts(first_load, neo4j
     assert report.deleted > 0
     assert database_counts(neo4j_settings) == to_property_graph(changed).counts()
 
+    assert facts_seen(neo4j_settings) == rows_seen(changed)  # the dates of the facts it stated too
+
     # the original text again: the article is replaced once more and the graph is whole
     report = load(sample_kg, neo4j_settings)
     assert report.replaced_articles == [article_id]
     assert database_counts(neo4j_settings) == to_property_graph(sample_kg).counts()
+    assert facts_seen(neo4j_settings) == rows_seen(sample_kg)
 
     # a graph without the article, then the article as new: only it is added
     wipe(neo4j_settings)

@@ -67,6 +67,9 @@ class EntityStatistics:
     bodies: int  # bodies it holds a post in or works for
     activity_kinds: tuple[str, ...]  # an event's or programme's kinds (ACTIVITY_KINDS in its name)
     organisers: tuple[str, ...]  # an event's or programme's: the names of who organised it, in order
+    honours: tuple[str, ...]  # the names of its honours, in order
+    posts: tuple[str, ...]  # its posts (holdsPost), "body（title）" or "body", in order
+    employers: tuple[str, ...]  # the names of the bodies it works for, in order
     name_keys: tuple[str, ...]  # the characters and character pairs of its names (name_keys)
     districts: Reach | None = None  # a programme's: the districts it reached, the innermost only
     districts_by_year: tuple[Reach, ...] = ()  # a programme's: those it reached each year, all of them
@@ -102,15 +105,21 @@ def name_keys(*names: str) -> tuple[str, ...]:
 def compute(kg: KnowledgeGraph) -> Statistics:
     """The statistics of ``kg``: per entity, per type, predicate and kind of activity."""
     doing: dict[str, dict[Predicate, set[str]]] = defaultdict(lambda: defaultdict(set))
-    organised_by: dict[str, set[str]] = defaultdict(set)
+    # display names: who organised an activity, a person's honours, posts and employers
+    names: dict[Predicate, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     bodies: dict[str, set[str]] = defaultdict(set)
     for edge in kg.edges.values():
         if edge.predicate in _TAKING_PART:
             doing[edge.subject][edge.predicate].add(edge.object)
-        if edge.predicate is Predicate.organised:
-            organised_by[edge.object].add(kg.nodes[edge.subject].name)
-        elif edge.predicate in _BODY_OF_A_PERSON:
+        if edge.predicate in _BODY_OF_A_PERSON:
             bodies[edge.subject].add(edge.object)
+        if edge.predicate is Predicate.organised:
+            names[edge.predicate][edge.object].add(kg.nodes[edge.subject].name)
+        elif edge.predicate in (Predicate.hasHonour, Predicate.worksFor):
+            names[edge.predicate][edge.subject].add(kg.nodes[edge.object].name)
+        elif edge.predicate is Predicate.holdsPost:
+            body = kg.nodes[edge.object].name
+            names[edge.predicate][edge.subject].add(f"{body}（{edge.title}）" if edge.title else body)
 
     reach = _programme_reach(kg)
     stats = Statistics()
@@ -128,7 +137,10 @@ def compute(kg: KnowledgeGraph) -> Statistics:
             activities=len(organised | attended),
             bodies=len(bodies[node.id]),
             activity_kinds=_kinds(node),
-            organisers=tuple(sorted(organised_by[node.id])) if node.type in ACTIVITIES else (),
+            organisers=tuple(sorted(names[Predicate.organised][node.id])) if node.type in ACTIVITIES else (),
+            honours=tuple(sorted(names[Predicate.hasHonour][node.id])),
+            posts=tuple(sorted(names[Predicate.holdsPost][node.id])),
+            employers=tuple(sorted(names[Predicate.worksFor][node.id])),
             name_keys=name_keys(node.name, *node.aliases),
             **reach.get(node.id, {}),
         )

@@ -141,6 +141,9 @@ class UKG(DefinedNamespace):
     entityCount: URIRef
     factCount: URIRef
     organiserNames: URIRef
+    honourNames: URIRef
+    postNames: URIRef
+    employerNames: URIRef
     reachedDistrict: URIRef
     districtCount: URIRef
     districtNames: URIRef

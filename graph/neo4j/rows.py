@@ -32,7 +32,8 @@ and the saved Cypher questions all follow it:
   article's ``date``); where it organised or took part in activities ``organised_count``,
   ``attended_count`` and ``activity_count``; a person's ``body_count`` (bodies it holds a
   post in or works for); an event's or programme's ``activity_kinds`` (list) and
-  ``organiser_names`` (who organised it, joined by 、); a programme's
+  ``organiser_names`` (who organised it, joined by 、); a person's ``honour_names``,
+  ``post_names`` ("body（title）") and ``employer_names``, joined likewise; a programme's
   ``district_count`` and ``district_names`` (the innermost districts it reached) and, year by
   year, ``reach_years``, ``reach_district_counts`` and ``reach_district_names`` (lists, the
   i-th of each for one year). Counts per label and type are Neo4j's own (its count store).
@@ -200,6 +201,9 @@ def statistics_props(stats: EntityStatistics) -> dict:
         "body_count": stats.bodies or None,
         "activity_kinds": list(stats.activity_kinds) or None,
         "organiser_names": "、".join(stats.organisers) or None,
+        "honour_names": "、".join(stats.honours) or None,
+        "post_names": "、".join(stats.posts) or None,
+        "employer_names": "、".join(stats.employers) or None,
         # a programme's districts (statistics.Reach): all of them, then those of each year
         "district_count": len(stats.districts.districts) if stats.districts else None,
         "district_names": "、".join(stats.districts.names) if stats.districts else None,

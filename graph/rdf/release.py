@@ -361,8 +361,14 @@ class _Statements:
                 yield me, _iri(UKG.bodyCount), _integer(s.bodies), graph
             for kind in s.activity_kinds:
                 yield me, _iri(UKG.activityKind), kinds[kind], graph
-            if s.organisers:
-                yield me, _iri(UKG.organiserNames), _literal("、".join(s.organisers)), graph
+            for names, prop in [
+                (s.organisers, UKG.organiserNames),
+                (s.honours, UKG.honourNames),
+                (s.posts, UKG.postNames),
+                (s.employers, UKG.employerNames),
+            ]:
+                if names:
+                    yield me, _iri(prop), _literal("、".join(names)), graph
             for key in s.name_keys:
                 yield me, _iri(UKG.nameKey), _literal(key), graph
             if s.districts:

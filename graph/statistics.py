@@ -50,6 +50,7 @@ ACTIVITY_KINDS = (
     "调解", "送教", "工作法",
 )  # fmt: skip
 ACTIVITIES = (EntityType.Event, EntityType.Programme)
+EXAMPLES = 5  # activities named as examples of a kind
 _TAKING_PART = (Predicate.organised, Predicate.participatedIn)
 _BODY_OF_A_PERSON = (Predicate.holdsPost, Predicate.worksFor)
 _UPWARDS = (Predicate.unionOf, Predicate.subOrganizationOf, Predicate.locatedIn)  # to a district
@@ -92,6 +93,8 @@ class Statistics:
     entity_types: dict[EntityType, int] = field(default_factory=dict)  # entities of each type
     predicates: dict[Predicate, int] = field(default_factory=dict)  # facts of each predicate
     activity_kinds: dict[str, int] = field(default_factory=dict)  # events and programmes of each kind
+    # of each kind, the names of the EXAMPLES activities most named in articles (then by name)
+    kind_examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def name_keys(*names: str) -> tuple[str, ...]:
@@ -147,6 +150,14 @@ def compute(kg: KnowledgeGraph) -> Statistics:
     stats.entity_types = dict(Counter(n.type for n in kg.nodes.values()))
     stats.predicates = dict(Counter(e.predicate for e in kg.edges.values()))
     stats.activity_kinds = dict(Counter(kind for s in stats.entities.values() for kind in s.activity_kinds))
+    of_kind = defaultdict(list)
+    for node_id, s in stats.entities.items():
+        for kind in s.activity_kinds:
+            of_kind[kind].append((-s.articles, kg.nodes[node_id].name))
+    stats.kind_examples = {
+        kind: tuple(dict.fromkeys(name for _, name in sorted(acts)))[:EXAMPLES]
+        for kind, acts in of_kind.items()
+    }
     return stats
 
 

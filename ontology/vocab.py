@@ -141,6 +141,7 @@ class UKG(DefinedNamespace):
     entityCount: URIRef
     factCount: URIRef
     organiserNames: URIRef
+    exampleNames: URIRef
     honourNames: URIRef
     postNames: URIRef
     employerNames: URIRef

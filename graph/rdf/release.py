@@ -346,6 +346,7 @@ class _Statements:
             yield kinds[kind], _TYPE, _iri(UKG.ActivityKind), graph
             yield kinds[kind], _LABEL, _literal(kind, lang="zh"), graph
             yield kinds[kind], _iri(UKG.activityCount), _integer(n), graph
+            yield kinds[kind], _iri(UKG.exampleNames), _literal("、".join(stats.kind_examples[kind])), graph
         for node_id, s in stats.entities.items():
             me = _iri(self.iris.entity(node_id))
             yield me, _iri(UKG.articleCount), _integer(s.articles), graph

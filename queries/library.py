@@ -157,8 +157,11 @@ class SavedQuery:
         return {name: p.convert(values.get(name, p.default), self.name) for name, p in declared.items()}
 
     def cypher_total(self) -> str:
-        """The Cypher that counts the rows of the answer."""
-        return f"CALL () {{\n{self.cypher}\n}}\nRETURN count(*) AS total"
+        """The Cypher that counts the rows of the answer: the question without its closing
+        ORDER BY, as an order changes no count (and Neo4j sorted every row before counting)."""
+        body, _, last = self.cypher.rstrip().rpartition("\n")
+        unordered = body if last.startswith("ORDER BY") else self.cypher
+        return f"CALL () {{\n{unordered}\n}}\nRETURN count(*) AS total"
 
     @property
     def header(self) -> str:

@@ -36,7 +36,9 @@ import rdflib
 from ontology.vocab import PREFIXES
 
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-BULK_LOAD_LINES = 250_000  # N-Quads lines (one statement each) per bulk load
+# N-Quads lines (one statement each) per bulk load: creating the store of 10k articles
+# peaked 135 MB above its start with 50k, 443 MB with 250k (and took 45 s, not 37 s)
+BULK_LOAD_LINES = 50_000
 
 
 class EmbeddedStore:

@@ -220,7 +220,12 @@ def test_posts_and_honours_carry_first_and_last_seen_and_their_start():
     assert (begins, TIME.inXSDgYear, Literal("2019", datatype=vocab.XSD.gYear)) in quads
     assert (statement, vocab.UKG.firstSeen, Literal("2023-09-18", datatype=vocab.XSD.date)) in quads
     assert (statement, vocab.UKG.lastSeen, Literal("2024-05-08", datatype=vocab.XSD.date)) in quads
-    assert _fact(post, IriScheme(), {}).props["since"] == datetime.date(2019, 1, 1)
+    neo4j_post = _fact(post, IriScheme(), {}, kg.articles).props
+    assert neo4j_post["since"] == datetime.date(2019, 1, 1)
+    assert (neo4j_post["first_seen"], neo4j_post["last_seen"]) == (
+        "2023-09-18",
+        "2024-05-08",
+    )  # as in the RDF
 
 
 def test_a_manifest_named_with_its_pages_is_no_source_and_errors_cross_processes(tmp_path):

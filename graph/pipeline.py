@@ -483,9 +483,11 @@ def _write_articles(run: ExtractionRun, path: Path) -> Path:
     return path
 
 
-def _write_graph_json(kg: KnowledgeGraph, path: Path, chunk: int = 10_000) -> Path:
-    """The text of ``json.dumps(kg.to_json())``, written a few thousand items at a time:
-    all of it at once would take as much memory again as the graph."""
+def _write_graph_json(kg: KnowledgeGraph, path: Path, chunk: int = 50) -> Path:
+    """The text of ``json.dumps(kg.to_json())``, written a few items at a time: all of it
+    at once would take as much memory again as the graph, and so did chunks of 10,000
+    (a hub's mentions are a dict each: the 100k build's peak, +1 GB; at 10k +108 MB, +20 MB
+    in chunks of 50)."""
     with _writing(path) as f:
         for i, (section, shape) in enumerate(KnowledgeGraph().to_json().items()):  # in its order
             f.write(("{" if i == 0 else ", ") + json.dumps(section) + ": ")

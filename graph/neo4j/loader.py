@@ -473,7 +473,7 @@ def _batches(
     for row in rows:
         batch.append(row)
         in_batch += size(row)
-        evidence += len(row.get("props", {}).get("evidence", ()))
+        evidence += _evidence(row)
         if in_batch >= batch_size or evidence >= EVIDENCE_PER_BATCH:
             yield batch, in_batch
             batch, in_batch, evidence = [], 0, 0
@@ -481,24 +481,28 @@ def _batches(
         yield batch, in_batch
 
 
+def _evidence(row: dict | list) -> int:
+    """Pieces of evidence a $rows item carries: a fact's own, none for other rows."""
+    return len(row["props"].get("evidence", ())) if isinstance(row, dict) and "props" in row else 0
+
+
 def _one(row: dict) -> int:
     return 1
 
 
-def _spans(article: dict) -> int:
-    return sum(len(named["spans"]) for named in article["entities"])
+def _spans(article: list) -> int:
+    return sum(len(spans) for _, spans in article[1])
 
 
-def _mentions_by_article(pg: PropertyGraph) -> list[dict]:
+def _mentions_by_article(pg: PropertyGraph) -> list[list]:
     """The $rows of :data:`cypher.MERGE_MENTIONS`: each article's IRI and the entities it
-    names, each with its IRI and the spans (the mentions' properties) that name it."""
-    by_article: dict[str, dict[str, list[dict]]] = {}
+    names, each with its IRI and the spans (start, end, text: the mentions' properties)
+    that name it."""
+    by_article: dict[str, dict[str, list[list]]] = {}
     for r in pg.mentions:
-        by_article.setdefault(r.target, {}).setdefault(r.source, []).append(r.props)
-    return [
-        {"iri": iri, "entities": [{"iri": entity, "spans": spans} for entity, spans in named.items()]}
-        for iri, named in by_article.items()
-    ]
+        span = [r.props["start"], r.props["end"], r.props["text"]]
+        by_article.setdefault(r.target, {}).setdefault(r.source, []).append(span)
+    return [[iri, list(map(list, named.items()))] for iri, named in by_article.items()]
 
 
 def database_counts(settings: Neo4jSettings) -> dict[str, int]:

@@ -144,6 +144,8 @@ SET r.since = CASE WHEN earlier THEN row.props.since ELSE before.since END,
 RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before THEN 1 END) AS updated"""
 
 
+NODES = "MATCH (n) RETURN count(n) AS nodes"  # from the count store, at once
+
 KNOWN_ENTITIES = "UNWIND $iris AS iri MATCH (n:Entity {iri: iri}) RETURN collect(iri) AS known"
 
 # An incremental load replaces what a changed article said: these three run, in this

@@ -337,36 +337,42 @@ class _Loader:
         new_entities = [e for e in entities if e["iri"] not in known]
         facts = [r.row() for r in pg.facts]
         new_facts = [f for f in facts if f["source"] not in known or f["target"] not in known]
-        batches = {  # kind → statements (new rows, the others) and their $rows, rows of the graph in each, sessions
+        # kind → statements (new rows, the others) and their $rows, rows of the graph in each,
+        # sessions, the parameters of a batch
+        batches = {
             "articles": (
                 (cypher.CREATE_ARTICLES, [a for a in articles if a["id"] not in in_database]),
                 (cypher.MERGE_ARTICLES, [a for a in articles if a["id"] in in_database]),
                 _one,
                 self.writers,
+                _rows,
             ),
             "entities": (
                 (cypher.CREATE_ENTITIES, new_entities),
                 (cypher.MERGE_ENTITIES, [e for e in entities if e["iri"] in known]),
                 _one,
                 self.writers,
+                _rows,
             ),
-            "mentions": (None, (cypher.MERGE_MENTIONS, mentions), _spans, self.writers),
+            "mentions": (None, (cypher.MERGE_MENTIONS, mentions), _spans, self.writers, _entity_table),
             "facts": (
                 (cypher.CREATE_FACTS, new_facts),
                 (cypher.MERGE_FACTS, [f for f in facts if f["source"] in known and f["target"] in known]),
                 _one,
                 1,
+                _rows,
             ),
         }
         if redirects:
-            batches["redirects"] = (None, (cypher.MERGE_REDIRECTS, redirects), _one, 1)
+            batches["redirects"] = (None, (cypher.MERGE_REDIRECTS, redirects), _one, 1, _rows)
             self.report.planned["redirects"] = len(redirects)
 
-        for kind, (new, (statement, rows), size, writers) in batches.items():
+        for kind, (new, (statement, rows), size, writers, parameters) in batches.items():
             kind_started = time.perf_counter()
             if new and new[1]:
-                self._merge(kind, *new, size, writers, merge=statement)
-            self._merge(kind, statement, rows.result() if isinstance(rows, Future) else rows, size, writers)
+                self._merge(kind, *new, size, writers, parameters, merge=statement)
+            rows = rows.result() if isinstance(rows, Future) else rows
+            self._merge(kind, statement, rows, size, writers, parameters)
             self.report.seconds_by_kind[kind] = time.perf_counter() - kind_started
         if orphans:
             self.report.deleted += self._write(cypher.DELETE_ORPHANS, iris=orphans)[1].nodes_deleted
@@ -412,10 +418,12 @@ class _Loader:
         rows: list[dict],
         size: Callable[[dict], int],
         writers: int,
+        parameters: Callable[[list], dict],
         merge: str | None = None,
     ) -> None:
         """Write ``rows`` in batches of about ``batch_size`` rows of the graph (a $rows
-        item holds ``size(item)`` of them, and is never split), ``writers`` at once.
+        item holds ``size(item)`` of them, and is never split), ``writers`` at once; a
+        batch is sent as ``parameters(batch)``.
         After a batch fails no other starts; those written meanwhile are counted.
         ``merge``: the statement for a batch that ``statement``, a CREATE, finds written
         already (by another load, or before an answer was lost)."""
@@ -424,7 +432,7 @@ class _Loader:
         write = partial(self._create, merge=merge) if merge else self._write
         with ThreadPoolExecutor(writers) as pool:
             written = [
-                (pool.submit(write, statement, rows=batch), in_batch)
+                (pool.submit(write, statement, **parameters(batch)), in_batch)
                 for batch, in_batch in _batches(rows, size, self.batch_size)
             ]
             for future, in_batch in written:
@@ -447,11 +455,11 @@ class _Loader:
         if failure:
             raise failure
 
-    def _create(self, statement: str, merge: str, rows: list[dict]):
+    def _create(self, statement: str, merge: str, **params):
         try:
-            return self._write(statement, rows=rows)
+            return self._write(statement, **params)
         except ConstraintError:  # the batch rolled back whole
-            return self._write(merge, rows=rows)
+            return self._write(merge, **params)
 
     def _write(self, statement: str, **params):
         """Run ``statement`` in a managed write transaction (retried on transient
@@ -504,19 +512,34 @@ def _one(row: dict) -> int:
     return 1
 
 
+def _rows(batch: list) -> dict:
+    return {"rows": batch}
+
+
+def _entity_table(batch: list[list]) -> dict:
+    """The parameters of :data:`cypher.MERGE_MENTIONS` for a batch of articles: the IRIs of
+    the entities they name, each once, and the articles, which name them by position."""
+    positions: dict[str, int] = {}
+    rows = [
+        [iri, [[positions.setdefault(entity, len(positions)), spans] for entity, spans in named]]
+        for iri, named in batch
+    ]
+    return {"entities": list(positions), "rows": rows}
+
+
 def _spans(article: list) -> int:
     return sum(len(spans) for _, spans in article[1])
 
 
 def _mentions_by_article(pg: PropertyGraph) -> list[list]:
-    """The $rows of :data:`cypher.MERGE_MENTIONS`: each article's IRI and the entities it
-    names, each with its IRI and the spans (start, end, text: the mentions' properties)
-    that name it."""
+    """Each article's IRI and the entities it names, each with its IRI and the spans
+    (start, end, text: the mentions' properties) that name it; a batch of them becomes the
+    parameters of :data:`cypher.MERGE_MENTIONS` through :func:`_entity_table`."""
     by_article: dict[str, dict[str, list[list]]] = {}
     for r in pg.mentions:
         span = [r.props["start"], r.props["end"], r.props["text"]]
         by_article.setdefault(r.target, {}).setdefault(r.source, []).append(span)
-    return [[iri, list(map(list, named.items()))] for iri, named in by_article.items()]
+    return [[iri, list(named.items())] for iri, named in by_article.items()]
 
 
 def database_counts(settings: Neo4jSettings) -> dict[str, int]:

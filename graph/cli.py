@@ -351,7 +351,7 @@ def load():
     help="Load no PATHS: create the indexes and complete a `neo4j-admin` import of `export neo4j-csv` files.",
 )
 @click.option(
-    "--batch-size", default=1000, show_default=True, type=click.IntRange(min=1), help="Rows per transaction."
+    "--batch-size", default=5000, show_default=True, type=click.IntRange(min=1), help="Rows per transaction."
 )
 @click.option(
     "--retry-seconds",

@@ -15,7 +15,9 @@ the just-started server, then emptied, on the server warm from it), and the bulk
 import (``unionkg export neo4j-csv`` + ``neo4j-admin database import full``) against
 the transactional load; memory against 4 GB. Peak memory is the process's
 resident high-water mark after each stage, that of the Neo4j server and of
-neo4j-admin, and that of a whole ``unionkg build`` run as a child process.
+neo4j-admin, and that of a whole ``unionkg build`` run as a child process. Beside
+each Neo4j load: the CPU seconds of the server (its JIT compiler's among them) and of this
+process (the rows built, encoded and sent), which share the machine's cores.
 
 Neo4j: the benchmark starts a server of its own (free ports, a home in the work
 folder, the memory of ``unionkg neo4j start``) and stops it at the end; with
@@ -231,6 +233,12 @@ def cpu_note(pid: int | None, before: tuple[float, float] | None) -> str:
     return f", server CPU {total - before[0]:.0f} s of which the JIT compiler {jit - before[1]:.0f} s"
 
 
+def client_note(before: float) -> str:
+    """This process's CPU seconds since ``before`` (a :func:`time.process_time`), all its threads:
+    the load's rows built, encoded and sent."""
+    return f", client CPU {time.process_time() - before:.0f} s"
+
+
 def server_peak_mb(pid: int) -> float:
     """The resident-memory high-water mark of a running process (Linux)."""
     status = Path(f"/proc/{pid}/status").read_text()
@@ -293,10 +301,10 @@ def per_kind(report: LoadReport) -> str:
 def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
     pg = to_property_graph(kg)
     with neo4j_database(work, uri) as (settings, server):
-        before = server_cpu(server) if server else None
+        before, client_before = server_cpu(server) if server else None, time.process_time()
         loaded = load(kg, settings)
         server_note = f", server peak {server_peak_mb(server):.0f} MB" if server else ""
-        server_note += cpu_note(server, before)
+        server_note += cpu_note(server, before) + client_note(client_before)
         plain_s = plain_create(settings, pg)
         report(
             "Neo4j transactional load (unionkg load neo4j)",
@@ -316,9 +324,9 @@ def bench_neo4j(kg: KnowledgeGraph, work: Path, uri: str | None) -> None:
         # A server that has run loads before has compiled their code: on a just-started one
         # the JIT compiler takes a fifth of the CPU of a 100k-article load.
         empty(settings)
-        before = server_cpu(server) if server else None
+        before, client_before = server_cpu(server) if server else None, time.process_time()
         warm = load(kg, settings)
-        warm_note = cpu_note(server, before)
+        warm_note = cpu_note(server, before) + client_note(client_before)
         report(
             "Neo4j transactional load, empty database, warm server",
             f"{warm.rows_per_second / 1e3:.1f} k rows/s, {warm.seconds:.0f} s",

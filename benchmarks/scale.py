@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from contextlib import ExitStack, contextmanager
+from itertools import chain
 from pathlib import Path
 
 import jieba
@@ -56,6 +57,8 @@ from graph.neo4j.loader import (  # noqa: E402
     WRITERS,
     LoadReport,
     Neo4jSettings,
+    _batches,
+    _one,
     connect,
     database_counts,
     empty,
@@ -269,18 +272,25 @@ def neo4j_database(work: Path, uri: str | None):
 
 def plain_create(settings: Neo4jSettings, pg: PropertyGraph) -> float:
     """Seconds to create a node of no index and no constraint for each row of ``pg``
-    (its properties, and the ends of a relationship), in batches of the load's size:
-    what Bolt and Cypher take at most on this server from one session (the load writes
-    from ``WRITERS`` at once). They are deleted afterwards."""
+    (its properties, and the ends of a relationship), in batches cut as the load cuts its
+    own (facts close at ``EVIDENCE_PER_BATCH`` pieces of evidence: 5,000 at once ran out
+    of the server's transaction memory): what Bolt and Cypher take at most on this server
+    from one session (the load writes from ``WRITERS`` at once). They are deleted afterwards."""
     nodes = [n.props for n in pg.articles + pg.entities]
-    relationships = pg.mentions + pg.facts
+    relationships = (r.row() for r in pg.mentions + pg.facts)
     with connect(settings) as driver:
         started = time.perf_counter()
-        for i in range(0, pg.rows, BATCH_SIZE):
-            rows = nodes[i : i + BATCH_SIZE] + [
-                {"type": r.type, "source": r.source, "target": r.target, **r.props}
-                for r in relationships[max(0, i - len(nodes)) : max(0, i + BATCH_SIZE - len(nodes))]
-            ]
+        batches = chain(
+            (nodes[i : i + BATCH_SIZE] for i in range(0, len(nodes), BATCH_SIZE)),
+            (
+                [
+                    {"type": r["type"], "source": r["source"], "target": r["target"], **r["props"]}
+                    for r in batch
+                ]
+                for batch, _ in _batches(relationships, _one, BATCH_SIZE)
+            ),
+        )
+        for rows in batches:
             driver.execute_query(
                 "UNWIND $rows AS row CREATE (n:PlainRow) SET n = row", rows=rows, database_=settings.database
             )

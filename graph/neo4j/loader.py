@@ -19,8 +19,8 @@ load wrote meanwhile fails on its key's constraint, whole, and is merged.
 
 Two sessions write batches of a kind at once: the server works on one while the driver
 packs the next, and on two cores it works on both. Their batches hold different keys, so
-they seldom deadlock (at most once in the 2,600 batches of a 100k-article load here; the
-driver retries the batch). Facts go one batch at a time: their ``MERGE`` locks both ends
+they seldom deadlock (at most once in a 100k-article load here; the driver retries the
+batch). Facts go one batch at a time: their ``MERGE`` locks both ends
 of each relationship, and two sessions deadlocked on the entities most facts share.
 
 Faults: each batch is one transaction, written whole or not at all, and merging makes a
@@ -433,9 +433,13 @@ class _Loader:
         tally = self.report.tallies.setdefault(kind, Tally())
         failure = None
         write = partial(self._create, merge=merge) if merge else self._write
+
+        def send(batch: list) -> tuple:  # made by the writer, a batch's parameters live while it is written
+            return write(statement, **parameters(batch))
+
         with ThreadPoolExecutor(writers) as pool:
             written = [
-                (pool.submit(write, statement, **parameters(batch)), in_batch)
+                (pool.submit(send, batch), in_batch)
                 for batch, in_batch in _batches(rows, size, self.batch_size)
             ]
             for future, in_batch in written:

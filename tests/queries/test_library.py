@@ -206,6 +206,8 @@ def test_a_page_past_the_end_is_empty_and_still_counts_the_rows(store, driver):
     for answer in (
         answer_embedded(q, values, store, Page(5, total + 5)),
         answer_neo4j(q, values, driver, page=Page(5, total + 5)),
+        answer_embedded(q, values, store, Page(None, total + 5)),
+        answer_neo4j(q, values, driver, page=Page(None, total + 5)),
     ):
         assert answer.rows == [] and answer.total == total and answer.next_offset is None
     with pytest.raises(ParameterError, match="limit"):

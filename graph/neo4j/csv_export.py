@@ -89,6 +89,7 @@ RELATIONSHIP_COLUMNS = {
         "snippets:string[]",
         "rules:string[]",
         "evidence:string[]",
+        "evidence_titles:string[]",
         "since:date",
         "since_precision",
         "first_seen",

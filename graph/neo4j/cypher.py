@@ -141,6 +141,9 @@ SET r.title = row.props.title,
     r.evidence = coalesce(before.evidence, []) + [i IN fresh | row.props.evidence[i]],
     r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
     r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]],
+    // none on a fact loaded before titles were kept: fact_evidence looks those up
+    r.evidence_titles = CASE WHEN before.evidence IS NULL OR before.evidence_titles IS NOT NULL
+      THEN coalesce(before.evidence_titles, []) + [i IN fresh | row.props.evidence_titles[i]] END,
     r.curated = row.props.curated, r.curator = row.props.curator
 // a post's or honour's start, and the dates of the first and last articles that state
 // it: the earliest and latest any load stated (forgetting an article clears them)
@@ -172,6 +175,7 @@ SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
     r.snippets = [i IN keep | r.snippets[i]],
     r.rules = [i IN keep | r.rules[i]],
     r.evidence = [i IN keep | r.evidence[i]],
+    r.evidence_titles = CASE WHEN r.evidence_titles IS NOT NULL THEN [i IN keep | r.evidence_titles[i]] END,
     r.first_seen = null, r.last_seen = null  // the load that follows sets them again
 WITH r WHERE size(r.articles) = 0
 DELETE r"""

@@ -24,9 +24,9 @@ and the saved Cypher questions all follow it:
   ``confidence``, ``since`` and ``since_precision`` (a post's or honour's start, where an
   article says when), ``first_seen`` and ``last_seen`` (the dates of the first and last
   articles that state it, ISO), ``articles`` (ids of the articles that state it, no repeats),
-  ``snippets`` (evidence snippets) and ``evidence`` (``"<article id>:<start>-<end>"``,
+  ``snippets`` (evidence snippets), ``evidence`` (``"<article id>:<start>-<end>"``,
   where ``snippets[i]`` was read), so that an incremental load can take one article's
-  evidence back out.
+  evidence back out, and ``evidence_titles`` (the title of that article).
 - Statistics the build computed (:mod:`graph.statistics`), on every entity:
   ``article_count``, ``mention_count``, ``first_mentioned`` and ``last_mentioned`` (ISO, as an
   article's ``date``); where it organised or took part in activities ``organised_count``,
@@ -252,6 +252,10 @@ def _curated(corrections: list[dict]) -> dict:
     return {"curated": True, "curator": sorted({c.get("curator") or "anonymous" for c in corrections})}
 
 
+def _title(article: Article | None) -> str:
+    return article.title if article else ""
+
+
 def _fact(edge: Edge, iris: IriScheme, curated: dict, articles: dict[str, Article]) -> RelationshipRow:
     evidence: dict[str, Evidence] = {}  # "<article id>:<start>-<end>" → the first evidence read there
     for ev in edge.evidence:
@@ -265,6 +269,11 @@ def _fact(edge: Edge, iris: IriScheme, curated: dict, articles: dict[str, Articl
         "snippets": [ev.snippet for ev in evidence.values()],
         "rules": [ev.rule for ev in evidence.values()],
         "evidence": list(evidence),
+        # the title of the article each was read in: fact_evidence sorts every piece of a
+        # hub's evidence by it, and looking 16k articles up took twice its other work
+        "evidence_titles": [
+            articles[ev.article_id].title if ev.article_id in articles else "" for ev in evidence.values()
+        ],
         **curated,
         # a day, or a month's or year's first day, as an event's date
         "since": neo4j_date(edge.since.start) if edge.since else None,

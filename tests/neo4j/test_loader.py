@@ -45,6 +45,18 @@ def facts_seen(settings: Neo4jSettings) -> dict[str, tuple]:
     return {r["key"]: (r["first"], r["last"]) for r in records}
 
 
+def misplaced_titles(settings: Neo4jSettings) -> int:
+    """Pieces of evidence whose kept title is not that of the article they were read in."""
+    with connect(settings) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH ()-[r]->() WHERE r.evidence IS NOT NULL UNWIND range(0, size(r.evidence) - 1) AS i "
+            "MATCH (a:Article {id: split(r.evidence[i], ':')[0]}) "
+            "RETURN count(CASE WHEN size(r.evidence_titles) <> size(r.evidence) "
+            "OR r.evidence_titles[i] <> a.title THEN 1 END) AS wrong"
+        )
+    return records[0]["wrong"]
+
+
 def rows_seen(kg) -> dict[str, tuple]:
     facts = to_property_graph(kg).facts
     return {f.props["key"]: (f.props.get("first_seen"), f.props.get("last_seen")) for f in facts}
@@ -117,6 +129,7 @@ def test_nodes_follow_the_model(first_load, neo4j_settings):
         assert fact["key"].startswith("https://w3id.org/unionkg/statement/")
         assert fact["title"] and fact["articles"] and len(fact["snippets"]) == len(fact["evidence"])
         assert len(fact["rules"]) == len(fact["evidence"]) and all(fact["rules"])  # the rule that read each
+        assert len(fact["evidence_titles"]) == len(fact["evidence"]) and all(fact["evidence_titles"])
 
 
 def test_full_text_index_finds_chinese_names(first_load, neo4j_settings):
@@ -176,12 +189,14 @@ def test_new_and_changed_articles_replace_only_their_own_facts(first_load, neo4j
     assert database_counts(neo4j_settings) == to_property_graph(changed).counts()
 
     assert facts_seen(neo4j_settings) == rows_seen(changed)  # the dates of the facts it stated too
+    assert misplaced_titles(neo4j_settings) == 0
 
     # the original text again: the article is replaced once more and the graph is whole
     report = load(sample_kg, neo4j_settings)
     assert report.replaced_articles == [article_id]
     assert database_counts(neo4j_settings) == to_property_graph(sample_kg).counts()
     assert facts_seen(neo4j_settings) == rows_seen(sample_kg)
+    assert misplaced_titles(neo4j_settings) == 0
 
     # a graph without the article, then the article as new: only it is added
     wipe(neo4j_settings)
@@ -191,6 +206,23 @@ def test_new_and_changed_articles_replace_only_their_own_facts(first_load, neo4j
     assert report.tallies["articles"].created == 1
     assert report.tallies["articles"].unchanged == len(sample_kg.articles) - 1
     assert report.tallies["facts"].updated + report.tallies["facts"].created > 0
+    assert misplaced_titles(neo4j_settings) == 0
+    assert database_counts(neo4j_settings) == to_property_graph(sample_kg).counts()
+
+
+def test_an_article_that_shares_facts_takes_out_only_its_own_evidence(first_load, neo4j_settings, sample_kg):
+    """Each piece of a fact's evidence keeps its snippet, rule and article title beside it
+    when a changed article's evidence is taken out of a fact other articles state too."""
+    shared = [e for e in sample_kg.edges.values() if len({ev.article_id for ev in e.evidence}) > 1]
+    assert shared
+    article_id = shared[0].evidence[0].article_id
+    changed = without_article(sample_kg, article_id)
+    original = sample_kg.articles[article_id]
+    changed.articles[article_id] = dataclasses.replace(original, text=original.text + "（更正）")
+    load(changed, neo4j_settings)
+    assert misplaced_titles(neo4j_settings) == 0
+    load(sample_kg, neo4j_settings)
+    assert misplaced_titles(neo4j_settings) == 0
     assert database_counts(neo4j_settings) == to_property_graph(sample_kg).counts()
 
 

@@ -141,9 +141,7 @@ SET r.title = row.props.title,
     r.evidence = coalesce(before.evidence, []) + [i IN fresh | row.props.evidence[i]],
     r.snippets = coalesce(before.snippets, []) + [i IN fresh | row.props.snippets[i]],
     r.rules = coalesce(before.rules, []) + [i IN fresh | row.props.rules[i]],
-    // none on a fact loaded before titles were kept: fact_evidence looks those up
-    r.evidence_titles = CASE WHEN before.evidence IS NULL OR before.evidence_titles IS NOT NULL
-      THEN coalesce(before.evidence_titles, []) + [i IN fresh | row.props.evidence_titles[i]] END,
+    r.evidence_titles = coalesce(before.evidence_titles, []) + [i IN fresh | row.props.evidence_titles[i]],
     r.curated = row.props.curated, r.curator = row.props.curator
 // a post's or honour's start, and the dates of the first and last articles that state
 // it: the earliest and latest any load stated (forgetting an article clears them)
@@ -158,6 +156,17 @@ RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before T
 
 
 NODES = "MATCH (n) RETURN count(n) AS nodes"  # from the count store, at once
+
+# Facts a load made before each piece of evidence kept its article's title get them, before
+# anything is taken out of or added to their evidence (which keeps the titles in step).
+FILL_EVIDENCE_TITLES = """MATCH ()-[r]->() WHERE r.evidence IS NOT NULL AND r.evidence_titles IS NULL
+CALL (r) {
+  UNWIND range(0, size(r.evidence) - 1) AS i
+  OPTIONAL MATCH (a:Article {id: split(r.evidence[i], ':')[0]})
+  WITH i, a ORDER BY i
+  RETURN collect(coalesce(a.title, '')) AS titles
+}
+SET r.evidence_titles = titles"""
 
 KNOWN_ENTITIES = "UNWIND $iris AS iri MATCH (n:Entity {iri: iri}) RETURN collect(iri) AS known"
 
@@ -175,7 +184,7 @@ SET r.articles = [id IN r.articles WHERE NOT id IN $ids],
     r.snippets = [i IN keep | r.snippets[i]],
     r.rules = [i IN keep | r.rules[i]],
     r.evidence = [i IN keep | r.evidence[i]],
-    r.evidence_titles = CASE WHEN r.evidence_titles IS NOT NULL THEN [i IN keep | r.evidence_titles[i]] END,
+    r.evidence_titles = [i IN keep | r.evidence_titles[i]],
     r.first_seen = null, r.last_seen = null  // the load that follows sets them again
 WITH r WHERE size(r.articles) = 0
 DELETE r"""

@@ -324,6 +324,8 @@ class _Loader:
         changed = [i for i, checksum in in_database.items() if i in checksums and checksum != checksums[i]]
         removed = [i for i in in_database if i not in checksums]  # those loaded before: no scan for the rest
         self.report.replaced_articles, self.report.removed_articles = changed, removed
+        if not first:
+            self._write(cypher.FILL_EVIDENCE_TITLES)
         orphans = self._forget(changed + removed) if changed or removed else []
         if removed:
             self.report.deleted += self._write(cypher.DELETE_ARTICLES, ids=removed)[1].nodes_deleted

@@ -36,11 +36,16 @@ activities, which is the join that counting them takes anyway.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.dates import first_and_last, seen
 from graph.model import KnowledgeGraph, Node
 from ontology.schema import EntityType, Predicate
+
+if TYPE_CHECKING:
+    from loaders.article import Article
 
 # the kinds of activity, each a word an activity's name contains (training, lectures,
 # contests, honouring, visits to the needy, recuperation trips, …); one name may hold several
@@ -159,6 +164,44 @@ def compute(kg: KnowledgeGraph) -> Statistics:
         for kind, acts in of_kind.items()
     }
     return stats
+
+
+def listing_order(node: Node, articles: Mapping[str, Article]) -> list[tuple[str, int, int]]:
+    """The spans that name ``node`` (article id, start, end), each once, in the order of the
+    saved question entity_mentions: the newest article first (an undated one last), then by
+    title, offset and source file, compared as the strings the release writes.
+
+    >>> from graph.model import Mention
+    >>> from loaders.article import Article
+    >>> old = Article.from_parts("a.txt", 0, "乙", [(0, "乙")], [(2, "工会")], date="2023")
+    >>> new = Article.from_parts("b.txt", 0, "甲", [(0, "甲")], [(2, "工会，工会")], date="2024-05-08")
+    >>> node = Node("union/工会", EntityType.Union, "工会", mentions=[
+    ...     Mention(old.id, 2, 4, "工会"), Mention(new.id, 5, 7, "工会"), Mention(new.id, 2, 4, "工会")])
+    >>> articles = {old.id: old, new.id: new}
+    >>> [(articles[a].title, start) for a, start, _ in listing_order(node, articles)]
+    [('甲', 2), ('甲', 5), ('乙', 2)]
+    """
+    spans = {(m.article_id, m.start, m.end) for m in node.mentions}
+
+    def later_keys(span: tuple[str, int, int]) -> tuple:
+        article = articles[span[0]]
+        return article.title, span[1], article.source, span  # the span: the same order every build
+
+    ordered = sorted(spans, key=later_keys)
+    # stable: among one date the order above stays; "" (no date) sorts last
+    ordered.sort(key=lambda span: articles[span[0]].date or "", reverse=True)
+    return ordered
+
+
+def listing_starts(stats: Statistics) -> dict[str, int]:
+    """The place of each entity's first mention in the list of all mentions, which numbers
+    them from 1 entity by entity in the order of their ids (so the same graph gets the same
+    numbers however it was built)."""
+    starts, place = {}, 1
+    for node_id in sorted(stats.entities):
+        starts[node_id] = place
+        place += stats.entities[node_id].mentions
+    return starts
 
 
 def _programme_reach(kg: KnowledgeGraph) -> dict[str, dict]:

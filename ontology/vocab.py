@@ -133,6 +133,8 @@ class UKG(DefinedNamespace):
     activityCount: URIRef
     bodyCount: URIRef
     nameKey: URIRef
+    mentionPlace: URIRef
+    listingPlace: URIRef
     ActivityKind: URIRef
     activityKind: URIRef
     TypeCount: URIRef

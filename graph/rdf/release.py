@@ -65,7 +65,7 @@ from graph.curation.corrections import curated_edge, curated_node
 from graph.dates import first_date, seen
 from graph.iris import DEFAULT_BASE, IriScheme
 from graph.model import Edge, KnowledgeGraph, Node
-from graph.statistics import Reach, Statistics, compute
+from graph.statistics import Reach, Statistics, compute, listing_order, listing_starts
 from loaders import dates
 from loaders.article import Article
 from ontology.schema import EntityType, Predicate
@@ -150,8 +150,18 @@ def _date_literal(text: str) -> str:
 _TYPE, _LABEL, _COMMENT = _iri(RDF.type), _iri(RDFS.label), _iri(RDFS.comment)
 _TRUE, _FALSE = f'"true"^^<{XSD.boolean}>', f'"false"^^<{XSD.boolean}>'
 # the terms of every mention, looked up once (a namespace lookup costs more than the rest)
-_MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM = map(
-    _iri, (UKG.Mention, UKG.inArticle, UKG.mentionOf, NIF.anchorOf, UKG.snippet, PROV.wasDerivedFrom)
+_MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM, _MENTION_PLACE, _LISTING_PLACE = map(
+    _iri,
+    (
+        UKG.Mention,
+        UKG.inArticle,
+        UKG.mentionOf,
+        NIF.anchorOf,
+        UKG.snippet,
+        PROV.wasDerivedFrom,
+        UKG.mentionPlace,
+        UKG.listingPlace,
+    ),
 )
 _TEXT_START, _TEXT_END, _SOURCE_START, _SOURCE_END = map(
     _iri, (UKG.textStart, UKG.textEnd, UKG.sourceStart, UKG.sourceEnd)
@@ -347,10 +357,12 @@ class _Statements:
             yield kinds[kind], _LABEL, _literal(kind, lang="zh"), graph
             yield kinds[kind], _iri(UKG.activityCount), _integer(n), graph
             yield kinds[kind], _iri(UKG.exampleNames), _literal("、".join(stats.kind_examples[kind])), graph
+        first_places = listing_starts(stats)
         for node_id, s in stats.entities.items():
             me = _iri(self.iris.entity(node_id))
             yield me, _iri(UKG.articleCount), _integer(s.articles), graph
             yield me, _iri(UKG.mentionCount), _integer(s.mentions), graph
+            yield from self.mention_places(me, self.kg.nodes[node_id], first_places[node_id], graph)
             if s.first_mentioned:
                 yield me, _iri(UKG.firstMentioned), _date_literal(s.first_mentioned), graph
                 yield me, _iri(UKG.lastMentioned), _date_literal(s.last_mentioned), graph
@@ -400,6 +412,15 @@ class _Statements:
             yield me, _TYPE, _iri(cls), graph
             yield me, _iri(UKG.countOf), _iri(counted), graph
             yield me, _iri(prop), _integer(n), graph
+
+    def mention_places(self, me: str, node: Node, first: int, graph: str) -> Iterator[Statement]:
+        """The entity's places in the list of mentions and the mention at each (entity_mentions
+        reads a page of them in order from one index: joining its 22k mentions to their
+        articles before cutting the first page took 1.1 s at 100k articles)."""
+        for place, (article_id, start, end) in enumerate(listing_order(node, self.kg.articles), start=first):
+            number = _integer(place)
+            yield me, _MENTION_PLACE, number, graph
+            yield _iri(self.iris.mention(article_id, start, end)), _LISTING_PLACE, number, graph
 
     def reach(self, me: str, reach: Reach, graph: str) -> Iterator[Statement]:
         """The districts a programme reached, their number and their names for display."""

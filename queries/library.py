@@ -18,6 +18,11 @@ query does. SPARQL substitutions need the bound variable in the ``SELECT`` claus
 runner drops these echoes of the input, and fills the columns a row leaves unbound
 with ``None``.
 
+A listing over a hub can read only its page's rows on the embedded store, when the build
+numbered them (``ukg:mentionPlace``): its SPARQL takes the first places in order with
+``LIMIT 50  # window``, a limit the runner sets to the page's end, and its total comes
+from ``NAME.total.rq``, which counts them (``SELECT ... (… AS ?total)``).
+
 >>> question = get("union_hierarchy")
 >>> question.title_en
 'Unions under a federation, at any depth'
@@ -140,6 +145,7 @@ class SavedQuery:
     example: dict[str, str]  # the parameters of the header's example command
     cypher: str
     sparql: str
+    sparql_total: str | None = None  # NAME.total.rq: the total, for a question whose SPARQL has a window
 
     def bind(self, values: Mapping[str, object] | None = None) -> dict[str, str | int]:
         """Every declared parameter with its value: given in ``values`` or the default."""
@@ -172,6 +178,16 @@ class SavedQuery:
             f"RETURN size(rows) AS total, rows[{page.offset}..{end}] AS rows"
         )
 
+    def sparql_page(self, page: Page) -> str:
+        """The SPARQL that answers ``page``: with its window (``LIMIT n  # window``) set to
+        the page's end, or taken out for every row.
+
+        >>> print(get("entity_mentions").sparql_page(Page(limit=10, offset=20)).split("LIMIT")[1][:4])
+         30
+        """
+        end = "" if page.limit is None else f"LIMIT {page.offset + page.limit}"
+        return _WINDOW.sub(end, self.sparql)
+
     @property
     def header(self) -> str:
         """The header as text, for ``unionkg query show``."""
@@ -179,6 +195,9 @@ class SavedQuery:
         lines += [f"param {p.name} ({p.kind}) = {p.default}: {p.doc}" for p in self.parameters]
         lines += [f"columns: {', '.join(self.columns)}", f"example: {example_command(self)}"]
         return "\n".join(lines)
+
+
+_WINDOW = re.compile(r"LIMIT \d+(?=[ \t]*# window\b)")
 
 
 def example_command(question: SavedQuery) -> str:
@@ -263,7 +282,14 @@ def load(name: str, directory: Path = LIBRARY_DIR) -> SavedQuery:
     header = parse_header(cypher, "//", cypher_path)
     if parse_header(sparql, "#", sparql_path) != header:
         raise LibraryError(f"{sparql_path}: its header differs from the one of {cypher_path.name}")
-    question = SavedQuery(name=name, cypher=cypher, sparql=sparql, **header)
+    total_path = directory / f"{name}.total.rq"
+    total = total_path.read_text(encoding="utf-8") if total_path.is_file() else None
+    if (total is None) != (_WINDOW.search(sparql) is None):
+        raise LibraryError(
+            f"{sparql_path}: a question whose SPARQL has a window (LIMIT n  # window) counts its rows "
+            f"in {total_path.name}, and only such a question has one"
+        )
+    question = SavedQuery(name=name, cypher=cypher, sparql=sparql, sparql_total=total, **header)
     question.bind(question.example)  # the example must name declared parameters of the right kind
     return question
 
@@ -360,7 +386,12 @@ def answer_embedded(
     :class:`graph.rdf.store.EmbeddedStore`."""
     params = question.bind(values)
     bindings = {p.name: _sparql_value(p, params[p.name]) for p in question.parameters}
-    rows, total = store.query_page(question.sparql, bindings, page.offset, page.limit)
+    if question.sparql_total is None:
+        rows, total = store.query_page(question.sparql, bindings, page.offset, page.limit)
+    else:  # the window holds the page's rows only: they are cut from it, the total counted apart
+        rows, _ = store.query_page(question.sparql_page(page), bindings, page.offset, page.limit)
+        counted = store.query(question.sparql_total, bindings)
+        total = counted[0]["total"] if counted else 0
     # SPARQL leaves an unbound column out of its row; Cypher returns every column
     shaped = _shape(question, rows, "SPARQL", False)
     return Answer(question.name, "embedded", params, question.columns, shaped, total, page)

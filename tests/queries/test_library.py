@@ -126,6 +126,54 @@ def test_a_malformed_or_mismatched_header_names_the_file(tmp_path):
         lib.load("missing", tmp_path)
 
 
+def test_a_window_and_a_total_go_together(tmp_path):
+    """A SPARQL with a window returns a page's rows only, so its total must be counted apart."""
+    windowed = lib.get("entity_mentions")
+    (tmp_path / "q.cypher").write_text(windowed.cypher.replace("entity_mentions", "q"))
+    (tmp_path / "q.rq").write_text(windowed.sparql.replace("entity_mentions", "q"))
+    with pytest.raises(LibraryError, match=r"q\.rq: a question whose SPARQL has a window .* in q\.total\.rq"):
+        lib.load("q", tmp_path)
+    (tmp_path / "q.total.rq").write_text(windowed.sparql_total)
+    assert lib.load("q", tmp_path).sparql_total == windowed.sparql_total
+    (tmp_path / "q.rq").write_text(lib.get("honours").sparql.replace("honours", "q"))
+    (tmp_path / "q.cypher").write_text(lib.get("honours").cypher.replace("honours", "q"))
+    with pytest.raises(LibraryError, match="only such a question has one"):
+        lib.load("q", tmp_path)
+
+
+def test_a_windowed_listing_merges_the_entities_of_one_name_page_by_page(tmp_path):
+    """Two entities answer to 甲工会 (a name, an alias): each page of their mentions, read
+    from the build's numbering, is the slice of the whole answer, newest first."""
+    from graph.model import KnowledgeGraph, Mention, Node
+    from graph.rdf import write_release
+    from loaders.article import Article
+    from ontology.schema import EntityType
+
+    articles = [
+        Article.from_parts(
+            "p.txt", i, f"标题{i % 3}", [(0, f"标题{i % 3}")], [(4, "甲工会开会，甲工会讲话")], date=day
+        )
+        for i, day in enumerate(["2024-05-08", "2023-01-02", "2024-05", "2024-05-08", None])
+    ]
+    kg = KnowledgeGraph(articles={a.id: a for a in articles})
+    kg.nodes["union/甲工会"] = Node("union/甲工会", EntityType.Union, "甲工会")
+    kg.nodes["organisation/甲工会联合会"] = Node(
+        "organisation/甲工会联合会", EntityType.Organisation, "甲工会联合会", aliases={"甲工会"}
+    )
+    for i, a in enumerate(articles):
+        node = kg.nodes["union/甲工会" if i % 2 else "organisation/甲工会联合会"]
+        node.mentions += [Mention(a.id, 4, 7, "甲工会"), Mention(a.id, 10, 13, "甲工会")]
+    write_release(kg, tmp_path, issued="2024-06-01")
+    q = lib.get("entity_mentions")
+    with EmbeddedStore.create(tmp_path / "store", tmp_path / "graph.nq") as store:
+        whole = answer_embedded(q, {"entity": "甲工会"}, store, Page.all())
+        assert whole.total == len(whole.rows) == 10
+        assert [r["date"] for r in whole.rows[:3]] == ["2024-05-08"] * 3 and whole.rows[-1]["date"] is None
+        for offset in range(0, 11, 3):
+            page = answer_embedded(q, {"entity": "甲工会"}, store, Page(limit=3, offset=offset))
+            assert page.total == 10 and as_text(page.rows) == as_text(whole.rows[offset : offset + 3])
+
+
 def test_parameters_are_checked_and_converted_before_any_store_is_opened(tmp_path):
     with pytest.raises(ParameterError, match="unknown parameter federaton"):
         lib.run("union_hierarchy", {"federaton": "北京市总工会"}, graph=tmp_path)

@@ -100,6 +100,9 @@ class Statistics:
     activity_kinds: dict[str, int] = field(default_factory=dict)  # events and programmes of each kind
     # of each kind, the names of the EXAMPLES activities most named in articles (then by name)
     kind_examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the unions that have activities, ranked from 1: the most activities, then the most
+    # organised, then by name (the order of the saved question most_active_unions)
+    union_ranks: dict[str, int] = field(default_factory=dict)
 
 
 def name_keys(*names: str) -> tuple[str, ...]:
@@ -163,6 +166,12 @@ def compute(kg: KnowledgeGraph) -> Statistics:
         kind: tuple(dict.fromkeys(name for _, name in sorted(acts)))[:EXAMPLES]
         for kind, acts in of_kind.items()
     }
+    active_unions = [
+        (-s.activities, -s.organised, kg.nodes[node_id].name, node_id)
+        for node_id, s in stats.entities.items()
+        if s.activities and kg.nodes[node_id].type is EntityType.Union
+    ]
+    stats.union_ranks = {node_id: rank for rank, (*_, node_id) in enumerate(sorted(active_unions), start=1)}
     return stats
 
 

@@ -134,6 +134,7 @@ class UKG(DefinedNamespace):
     bodyCount: URIRef
     nameKey: URIRef
     mentionPlace: URIRef
+    activityRank: URIRef
     listingPlace: URIRef
     ActivityKind: URIRef
     activityKind: URIRef

@@ -370,6 +370,8 @@ class _Statements:
                 yield me, _iri(UKG.organisedCount), _integer(s.organised), graph
                 yield me, _iri(UKG.attendedCount), _integer(s.attended), graph
                 yield me, _iri(UKG.activityCount), _integer(s.activities), graph
+            if node_id in stats.union_ranks:
+                yield me, _iri(UKG.activityRank), _integer(stats.union_ranks[node_id]), graph
             if s.bodies:
                 yield me, _iri(UKG.bodyCount), _integer(s.bodies), graph
             for kind in s.activity_kinds:

@@ -246,6 +246,27 @@ def test_pages_hold_the_same_rows_in_the_same_order_on_both_backends(name, store
             assert as_text(rows) == as_text(whole.rows), f"{name} {values}"
 
 
+@pytest.mark.parametrize(
+    "name, values",
+    [
+        ("most_active_unions", {"min_activities": 2}),  # the window ends in unions filtered out
+        ("most_active_unions", {"min_activities": 99}),  # none
+        ("entity_mentions", {"entity": "市总工会"}),  # an alias
+    ],
+)
+def test_a_windowed_question_pages_as_its_whole_answer(name, values, store, driver):
+    q = lib.get(name)
+    whole = answer_embedded(q, values, store, Page.all())
+    assert whole.total == len(whole.rows) == answer_neo4j(q, values, driver, page=Page.all()).total
+    rows, offset = [], 0
+    while offset is not None:
+        page = answer_embedded(q, values, store, Page(limit=2, offset=offset))
+        assert page.total == whole.total
+        rows += page.rows
+        offset = page.next_offset
+    assert as_text(rows) == as_text(whole.rows)
+
+
 def test_a_page_past_the_end_is_empty_and_still_counts_the_rows(store, driver):
     q = lib.get("entity_search")
     values = {"text": "工会"}

@@ -18,10 +18,10 @@ query does. SPARQL substitutions need the bound variable in the ``SELECT`` claus
 runner drops these echoes of the input, and fills the columns a row leaves unbound
 with ``None``.
 
-A listing over a hub can read only its page's rows on the embedded store, when the build
-numbered them (``ukg:mentionPlace``): its SPARQL takes the first places in order with
-``LIMIT 50  # window``, a limit the runner sets to the page's end, and its total comes
-from ``NAME.total.rq``, which counts them (``SELECT ... (… AS ?total)``).
+A listing over a hub can read only its page's rows on the embedded store, where the build
+numbered or ranked them (``ukg:mentionPlace``, ``ukg:activityRank``): its SPARQL takes the
+first places in order with ``LIMIT 50  # window``, a limit the runner sets to the page's end,
+and its total comes from ``NAME.total.rq``, which counts them (``SELECT ... (… AS ?total)``).
 
 >>> question = get("union_hierarchy")
 >>> question.title_en

@@ -205,7 +205,7 @@ class LoadReport:
 
 
 def load(
-    kg: KnowledgeGraph,
+    graph: KnowledgeGraph | PropertyGraph,
     settings: Neo4jSettings,
     *,
     base: str = DEFAULT_BASE,
@@ -215,11 +215,12 @@ def load(
     on_retry: OnRetry | None = None,
     removed: list[str] = (),
 ) -> LoadReport:
-    """Load ``kg`` into the database of ``settings``; see the module notes. ``writers``
-    sessions write at once; ``on_retry`` hears of each batch the driver retries;
-    ``removed`` are ids of articles to take out (a build's ``removed.json``)."""
-    with _collector_paused(), connect(settings) as driver, _retries_reported_to(on_retry):
-        pg = to_property_graph(kg, base)
+    """Load ``graph`` (or its rows, ``to_property_graph(kg, base)``) into the database of
+    ``settings``; see the module notes. ``writers`` sessions write at once; ``on_retry``
+    hears of each batch the driver retries; ``removed`` are ids of articles to take out
+    (a build's ``removed.json``)."""
+    with collector_paused(), connect(settings) as driver, _retries_reported_to(on_retry):
+        pg = graph if isinstance(graph, PropertyGraph) else to_property_graph(graph, base)
         loader = _Loader(driver, settings.database, progress, batch_size, writers)
         try:
             return loader.run(pg, list(removed))
@@ -231,7 +232,7 @@ def load(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off during a load: the graph and its rows are
     millions of objects that live on, and at 100k articles each full collection walked
     them for 5 s and freed nothing (what the load drops, reference counting frees)."""

@@ -456,7 +456,9 @@ _CURATED_NOTE = _literal(
 _STATISTICS_TEXT = (
     "Counts the build computed from the whole graph (graph/statistics.py), exact for this release: "
     "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), the districts each programme "
-    "reached (ukg:reachedDistrict, ukg:reachByYear), per kind of activity, entity type and relation."
+    "reached (ukg:reachedDistrict, ukg:reachByYear), per kind of activity, entity type and relation; "
+    "and orders the saved questions read pages from: the mentions numbered entity by entity "
+    "(ukg:mentionPlace, ukg:listingPlace), the unions ranked by activities (ukg:activityRank)."
 )
 _STATISTICS_NOTE = _literal(_STATISTICS_TEXT, lang="en")
 

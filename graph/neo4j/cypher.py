@@ -158,14 +158,17 @@ RETURN count(CASE WHEN before.inferred IS NOT NULL AND properties(r) <> before T
 NODES = "MATCH (n) RETURN count(n) AS nodes"  # from the count store, at once
 
 # Facts a load made before each piece of evidence kept its article's title get them, before
-# anything is taken out of or added to their evidence (which keeps the titles in step).
-FILL_EVIDENCE_TITLES = """MATCH ()-[r]->() WHERE r.evidence IS NOT NULL AND r.evidence_titles IS NULL
-CALL (r) {
+# anything is taken out of or added to their evidence (which keeps the titles in step). Run
+# at every load into a database that holds something: the facts' types only, not the 2.5 M
+# mentions beside them (at 100k articles 235 ms instead of 629 when there is nothing to fill).
+FILL_EVIDENCE_TITLES = f"""MATCH ()-[r:{"|".join(FACT_TYPES)}]->()
+WHERE r.evidence IS NOT NULL AND r.evidence_titles IS NULL
+CALL (r) {{
   UNWIND range(0, size(r.evidence) - 1) AS i
-  OPTIONAL MATCH (a:Article {id: split(r.evidence[i], ':')[0]})
+  OPTIONAL MATCH (a:Article {{id: split(r.evidence[i], ':')[0]}})
   WITH i, a ORDER BY i
   RETURN collect(coalesce(a.title, '')) AS titles
-}
+}}
 SET r.evidence_titles = titles"""
 
 KNOWN_ENTITIES = "UNWIND $iris AS iri MATCH (n:Entity {iri: iri}) RETURN collect(iri) AS known"

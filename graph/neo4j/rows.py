@@ -252,10 +252,6 @@ def _curated(corrections: list[dict]) -> dict:
     return {"curated": True, "curator": sorted({c.get("curator") or "anonymous" for c in corrections})}
 
 
-def _title(article: Article | None) -> str:
-    return article.title if article else ""
-
-
 def _fact(edge: Edge, iris: IriScheme, curated: dict, articles: dict[str, Article]) -> RelationshipRow:
     evidence: dict[str, Evidence] = {}  # "<article id>:<start>-<end>" → the first evidence read there
     for ev in edge.evidence:

@@ -213,6 +213,86 @@ def listing_starts(stats: Statistics) -> dict[str, int]:
     return starts
 
 
+def listing_end(stats: Statistics) -> int:
+    """The first place after the list of mentions, where the build's other listings start."""
+    return 1 + sum(s.mentions for s in stats.entities.values())
+
+
+def timelines(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
+    """Per event or programme, the rows of the saved question programme_timeline: each
+    article that names it or a part of it (partOf, at any depth) with that part, as
+    (article id, part id), once, in the question's order: by date (an undated article
+    last), source file, title and the part's name.
+
+    >>> from graph.model import Edge, Mention
+    >>> from loaders.article import Article
+    >>> old = Article.from_parts("a.txt", 0, "乙", [(0, "乙")], [(2, "开幕式，大赛")], date="2023")
+    >>> new = Article.from_parts("b.txt", 0, "甲", [(0, "甲")], [(2, "大赛")], date="2024-05-08")
+    >>> kg = KnowledgeGraph(articles={old.id: old, new.id: new})
+    >>> kg.nodes["programme/大赛"] = Node("programme/大赛", EntityType.Programme, "大赛", mentions=[
+    ...     Mention(new.id, 2, 4, "大赛"), Mention(old.id, 6, 8, "大赛")])
+    >>> kg.nodes["event/开幕式"] = Node("event/开幕式", EntityType.Event, "开幕式",
+    ...                                 mentions=[Mention(old.id, 2, 5, "开幕式")])
+    >>> kg.edges["e"] = Edge("event/开幕式", Predicate.partOf, "programme/大赛")
+    >>> [(kg.articles[a].title, part) for a, part in timelines(kg)["programme/大赛"]]
+    [('乙', 'programme/大赛'), ('乙', 'event/开幕式'), ('甲', 'programme/大赛')]
+    """
+    parts = defaultdict(set)
+    for edge in kg.edges.values():
+        if edge.predicate is Predicate.partOf:
+            parts[edge.object].add(edge.subject)
+    below = _Closure(parts)  # an activity and every part of it, at any depth
+
+    def key(row: tuple[str, str]) -> tuple:
+        article, part = kg.articles[row[0]], kg.nodes[row[1]]
+        return article.date is None, article.date or "", article.source, article.title, part.name, row
+
+    found = {}
+    for node in kg.nodes.values():
+        if node.type in ACTIVITIES:
+            rows = {(m.article_id, part) for part in below(node.id) for m in kg.nodes[part].mentions}
+            found[node.id] = sorted(rows, key=key)
+    return found
+
+
+def unions_below(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    """Per entity, the rows of the saved question union_hierarchy: the unions below it or
+    below the body it is the union of (a chain of subOrganizationOf, unionOf and locatedIn
+    leads there), itself left out, in the question's order: by name, then the names of the
+    bodies each is the union of (none first).
+
+    >>> from graph.model import Edge
+    >>> kg = KnowledgeGraph()
+    >>> for node_id, kind in [("union/市总工会", EntityType.Union), ("district/北京市", EntityType.District),
+    ...                       ("district/大兴区", EntityType.District), ("union/大兴区总工会", EntityType.Union)]:
+    ...     kg.nodes[node_id] = Node(node_id, kind, node_id.split("/")[1])
+    >>> for s, p, o in [("union/市总工会", Predicate.unionOf, "district/北京市"),
+    ...                 ("union/大兴区总工会", Predicate.unionOf, "district/大兴区"),
+    ...                 ("district/大兴区", Predicate.locatedIn, "district/北京市")]:
+    ...     kg.edges[(s, p.value, o, "")] = Edge(s, p, o)
+    >>> unions_below(kg)["union/市总工会"], unions_below(kg)["district/北京市"]
+    (['union/大兴区总工会'], ['union/大兴区总工会', 'union/市总工会'])
+    """
+    up, union_of = defaultdict(set), defaultdict(set)
+    for edge in kg.edges.values():
+        if edge.predicate in _UPWARDS:
+            up[edge.subject].add(edge.object)
+        if edge.predicate is Predicate.unionOf:
+            union_of[edge.subject].add(edge.object)
+    above = _Closure(up)
+    below = defaultdict(set)
+    for union in (n.id for n in kg.nodes.values() if n.type is EntityType.Union):
+        for top in set().union(*(above(parent) for parent in up[union])):
+            below[top].add(union)
+    for node_id, bodies in union_of.items():  # the unions below the body it represents too
+        below[node_id] = below[node_id].union(*(below[body] for body in bodies))
+
+    def key(union: str) -> tuple:
+        return kg.nodes[union].name, "、".join(sorted({kg.nodes[b].name for b in union_of[union]})), union
+
+    return {top: sorted(unions - {top}, key=key) for top, unions in below.items() if unions - {top}}
+
+
 def _programme_reach(kg: KnowledgeGraph) -> dict[str, dict]:
     """Per programme, the ``districts`` and ``districts_by_year`` of its EntityStatistics:
     the answers of the questions programme_districts and programme_years, which read every

@@ -134,6 +134,8 @@ class UKG(DefinedNamespace):
     bodyCount: URIRef
     nameKey: URIRef
     mentionPlace: URIRef
+    timelinePlace: URIRef
+    unionPlace: URIRef
     activityRank: URIRef
     listingPlace: URIRef
     ActivityKind: URIRef

@@ -2,7 +2,8 @@
 // answers: Every union below the given federation or body, at any depth, and the body
 //   each one is the union of. A union lies below another when a chain of
 //   subOrganizationOf, unionOf and locatedIn leads from it to that union or to the body
-//   that union represents (a district union → its district → the city → the city federation).
+//   that union represents (a district union → its district → the city → the city federation);
+//   each union once, with the names of the bodies it is the union of.
 // param federation (name) = 北京市总工会: name or alias of the federation (or of any body)
 // columns: union_name, represents
 // example: unionkg query run union_hierarchy --param federation=北京市总工会
@@ -13,6 +14,14 @@ CALL (top) {
   MATCH (top)<-[:SUB_ORGANIZATION_OF|UNION_OF|LOCATED_IN*1..]-(u:Union) RETURN DISTINCT u
 }
 WITH DISTINCT top_union, u WHERE u <> top_union
-OPTIONAL MATCH (u)-[:UNION_OF]->(body)
-RETURN DISTINCT u.name AS union_name, body.name AS represents
-ORDER BY union_name, represents
+// each union once, though it lies below two bodies of that name
+WITH DISTINCT u
+CALL (u) {
+  OPTIONAL MATCH (u)-[:UNION_OF]->(body)
+  WITH DISTINCT body.name AS name ORDER BY name
+  RETURN collect(name) AS bodies
+}
+RETURN u.name AS union_name,
+       CASE size(bodies) WHEN 0 THEN null
+       ELSE reduce(joined = head(bodies), name IN tail(bodies) | joined + '、' + name) END AS represents
+ORDER BY union_name, coalesce(represents, '')

@@ -347,7 +347,7 @@ def test_query_list_and_show():
     )
     shown = run_cli("query", "show", "union_hierarchy").stdout
     assert "param federation (name) = 北京市总工会" in shown
-    assert "MATCH (top_union:Entity)" in shown and "SELECT DISTINCT ?federation" in shown
+    assert "MATCH (top_union:Entity)" in shown and "SELECT ?federation ?union_name" in shown
 
 
 def test_query_run_formats(sample_build, store):

@@ -13,7 +13,7 @@ activity's participants (490k pairs in 10k synthetic articles, whose largest eve
 participants: 2.0 M quads, 44 % of the release), and ``co_participation`` lists the shared
 activities, which is the join that counting them takes anyway.
 
->>> from graph.model import Edge, Mention, Node
+>>> from graph.model import Mention
 >>> from loaders.article import Article
 >>> a = Article.from_parts("p.txt", 0, "标题", [(0, "标题")], [(3, "甲工会和乙公司举办培训班")], date="2024-05-08")
 >>> kg = KnowledgeGraph(articles={a.id: a})
@@ -36,12 +36,12 @@ activities, which is the join that counting them takes anyway.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.dates import first_and_last, seen
-from graph.model import KnowledgeGraph, Node
+from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from ontology.schema import EntityType, Predicate
 
 if TYPE_CHECKING:
@@ -218,13 +218,13 @@ def listing_end(stats: Statistics) -> int:
     return 1 + sum(s.mentions for s in stats.entities.values())
 
 
-def timelines(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
-    """Per event or programme, the rows of the saved question programme_timeline: each
-    article that names it or a part of it (partOf, at any depth) with that part, as
-    (article id, part id), once, in the question's order: by date (an undated article
-    last), source file, title and the part's name.
+def timelines(kg: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Per event or programme, in the order of their ids, the rows of the saved question
+    programme_timeline: each article that names it or a part of it (partOf, at any depth)
+    with that part, as (article id, part id), once, in the question's order: by date (an
+    undated article last), source file, title and the part's name.
 
-    >>> from graph.model import Edge, Mention
+    >>> from graph.model import Mention
     >>> from loaders.article import Article
     >>> old = Article.from_parts("a.txt", 0, "乙", [(0, "乙")], [(2, "开幕式，大赛")], date="2023")
     >>> new = Article.from_parts("b.txt", 0, "甲", [(0, "甲")], [(2, "大赛")], date="2024-05-08")
@@ -234,7 +234,7 @@ def timelines(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
     >>> kg.nodes["event/开幕式"] = Node("event/开幕式", EntityType.Event, "开幕式",
     ...                                 mentions=[Mention(old.id, 2, 5, "开幕式")])
     >>> kg.edges["e"] = Edge("event/开幕式", Predicate.partOf, "programme/大赛")
-    >>> [(kg.articles[a].title, part) for a, part in timelines(kg)["programme/大赛"]]
+    >>> [(kg.articles[a].title, part) for a, part in dict(timelines(kg))["programme/大赛"]]
     [('乙', 'programme/大赛'), ('乙', 'event/开幕式'), ('甲', 'programme/大赛')]
     """
     parts = defaultdict(set)
@@ -247,21 +247,18 @@ def timelines(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
         article, part = kg.articles[row[0]], kg.nodes[row[1]]
         return article.date is None, article.date or "", article.source, article.title, part.name, row
 
-    found = {}
-    for node in kg.nodes.values():
-        if node.type in ACTIVITIES:
-            rows = {(m.article_id, part) for part in below(node.id) for m in kg.nodes[part].mentions}
-            found[node.id] = sorted(rows, key=key)
-    return found
+    for node_id in sorted(n.id for n in kg.nodes.values() if n.type in ACTIVITIES):
+        rows = {(m.article_id, part) for part in below(node_id) for m in kg.nodes[part].mentions}
+        if rows:
+            yield node_id, sorted(rows, key=key)
 
 
-def unions_below(kg: KnowledgeGraph) -> dict[str, list[str]]:
-    """Per entity, the rows of the saved question union_hierarchy: the unions below it or
+def unions_below(kg: KnowledgeGraph) -> Iterator[tuple[str, list[str]]]:
+    """Per entity, in the order of their ids, the rows of the saved question union_hierarchy: the unions below it or
     below the body it is the union of (a chain of subOrganizationOf, unionOf and locatedIn
     leads there), itself left out, in the question's order: by name, then the names of the
     bodies each is the union of (none first).
 
-    >>> from graph.model import Edge
     >>> kg = KnowledgeGraph()
     >>> for node_id, kind in [("union/市总工会", EntityType.Union), ("district/北京市", EntityType.District),
     ...                       ("district/大兴区", EntityType.District), ("union/大兴区总工会", EntityType.Union)]:
@@ -270,7 +267,8 @@ def unions_below(kg: KnowledgeGraph) -> dict[str, list[str]]:
     ...                 ("union/大兴区总工会", Predicate.unionOf, "district/大兴区"),
     ...                 ("district/大兴区", Predicate.locatedIn, "district/北京市")]:
     ...     kg.edges[(s, p.value, o, "")] = Edge(s, p, o)
-    >>> unions_below(kg)["union/市总工会"], unions_below(kg)["district/北京市"]
+    >>> below = dict(unions_below(kg))
+    >>> below["union/市总工会"], below["district/北京市"]
     (['union/大兴区总工会'], ['union/大兴区总工会', 'union/市总工会'])
     """
     up, union_of = defaultdict(set), defaultdict(set)
@@ -290,7 +288,49 @@ def unions_below(kg: KnowledgeGraph) -> dict[str, list[str]]:
     def key(union: str) -> tuple:
         return kg.nodes[union].name, "、".join(sorted({kg.nodes[b].name for b in union_of[union]})), union
 
-    return {top: sorted(unions - {top}, key=key) for top, unions in below.items() if unions - {top}}
+    for top in sorted(below):
+        if unions := below[top] - {top}:
+            yield top, sorted(unions, key=key)
+
+
+def fact_rows(kg: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[Edge, Evidence | None]]]]:
+    """Per entity, in the order of their ids, the rows of the saved question fact_evidence:
+    each fact it is the subject or the object of, with each span of text that states it
+    (its first evidence there), or once with None when none does; in the question's order:
+    by relation, subject, object, title, the article's title and the snippet.
+
+    >>> from loaders.article import Article
+    >>> a = Article.from_parts("a.txt", 0, "标题", [(0, "标题")], [(3, "张三任甲工会主席")])
+    >>> kg = KnowledgeGraph(articles={a.id: a})
+    >>> for node_id, kind in [("person/张三", EntityType.Person), ("union/甲工会", EntityType.Union)]:
+    ...     kg.nodes[node_id] = Node(node_id, kind, node_id.split("/")[1])
+    >>> said = Evidence(a.id, 3, 11, "张三任甲工会主席")
+    >>> kg.edges["post"] = Edge("person/张三", Predicate.holdsPost, "union/甲工会", "主席", evidence=[said, said])
+    >>> kg.edges["job"] = Edge("person/张三", Predicate.worksFor, "union/甲工会")
+    >>> [(edge.predicate.value, ev and ev.snippet) for edge, ev in dict(fact_rows(kg))["union/甲工会"]]
+    [('holdsPost', '张三任甲工会主席'), ('worksFor', None)]
+    """
+    facts = defaultdict(list)
+    for edge in kg.edges.values():
+        facts[edge.subject].append(edge)
+        if edge.object != edge.subject:
+            facts[edge.object].append(edge)
+
+    def key(row: tuple[Edge, Evidence | None]) -> tuple:
+        edge, ev = row
+        title = kg.articles[ev.article_id].title if ev and ev.article_id in kg.articles else ""
+        said = (title, ev.snippet, ev.article_id, ev.start, ev.end) if ev else ("", "", "", 0, 0)
+        subject, obj = kg.nodes[edge.subject].name, kg.nodes[edge.object].name
+        return edge.predicate.neo4j_type, subject, obj, edge.title or "", *said, edge.key
+
+    for node_id in sorted(facts):
+        rows = []
+        for edge in facts[node_id]:
+            spans = {}  # (article id, start, end) → the first evidence read there
+            for ev in edge.evidence:
+                spans.setdefault((ev.article_id, ev.start, ev.end), ev)
+            rows += [(edge, ev) for ev in spans.values()] or [(edge, None)]
+        yield node_id, sorted(rows, key=key)
 
 
 def _programme_reach(kg: KnowledgeGraph) -> dict[str, dict]:

@@ -136,6 +136,7 @@ class UKG(DefinedNamespace):
     mentionPlace: URIRef
     timelinePlace: URIRef
     unionPlace: URIRef
+    factPlace: URIRef
     activityRank: URIRef
     listingPlace: URIRef
     ActivityKind: URIRef

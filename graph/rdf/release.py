@@ -64,11 +64,12 @@ from rdflib.namespace import TIME
 from graph.curation.corrections import curated_edge, curated_node
 from graph.dates import first_date, seen
 from graph.iris import DEFAULT_BASE, IriScheme
-from graph.model import Edge, KnowledgeGraph, Node
+from graph.model import Edge, Evidence, KnowledgeGraph, Node
 from graph.statistics import (
     Reach,
     Statistics,
     compute,
+    fact_rows,
     listing_end,
     listing_order,
     listing_starts,
@@ -435,18 +436,26 @@ class _Statements:
             yield _iri(self.iris.mention(article_id, start, end)), _LISTING_PLACE, number, graph
 
     def listings(self, place: int, graph: str) -> Iterator[Statement]:
-        """The rows of the timelines and of the unions below each body, numbered on from
-        ``place``: the key's ukg:timelinePlace or ukg:unionPlace, and the ukg:listingPlace of
-        the resources the row shows (programme_timeline and union_hierarchy read a page of
-        them as entity_mentions does: at 100k articles each took 0.6 s joining every row)."""
-        entity, article = self.iris.entity, self.iris.article
+        """The rows of the timelines, of the unions below each body and of each entity's
+        facts with their evidence, numbered on from ``place``: the key's ukg:timelinePlace,
+        ukg:unionPlace or ukg:factPlace, and the ukg:listingPlace of the resources the row
+        shows (programme_timeline, union_hierarchy and fact_evidence read a page of them as
+        entity_mentions does: at 100k articles they took 0.6–1.9 s joining every row)."""
+        entity, article, mention = self.iris.entity, self.iris.article, self.iris.mention
+
+        def fact_row(row: tuple[Edge, Evidence | None]) -> tuple[str, ...]:
+            edge, ev = row
+            statement = self.iris.statement(edge)
+            return (statement, mention(ev.article_id, ev.start, ev.end)) if ev else (statement,)
+
         for key_place, rows_of, shown_in in [
             (UKG.timelinePlace, timelines(self.kg), lambda row: (article(row[0]), entity(row[1]))),
             (UKG.unionPlace, unions_below(self.kg), lambda union: (entity(union),)),
+            (UKG.factPlace, fact_rows(self.kg), fact_row),
         ]:
-            for key in sorted(rows_of):
+            for key, rows in rows_of:
                 me = _iri(entity(key))
-                for row in rows_of[key]:
+                for row in rows:
                     number = _integer(place)
                     yield me, _iri(key_place), number, graph
                     for resource in shown_in(row):
@@ -488,7 +497,8 @@ _STATISTICS_TEXT = (
     "reached (ukg:reachedDistrict, ukg:reachByYear), per kind of activity, entity type and relation; "
     "and orders the saved questions read pages from: the rows of the build's listings numbered (the "
     "mentions entity by entity, ukg:mentionPlace; each activity's timeline, ukg:timelinePlace; the "
-    "unions below each body, ukg:unionPlace; the resources of each row, ukg:listingPlace), the unions "
+    "unions below each body, ukg:unionPlace; each entity's facts, ukg:factPlace; the resources of each "
+    "row, ukg:listingPlace), the unions "
     "ranked by activities (ukg:activityRank)."
 )
 _STATISTICS_NOTE = _literal(_STATISTICS_TEXT, lang="en")

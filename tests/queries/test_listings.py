@@ -1,12 +1,12 @@
-"""The listings the build numbers (graph/statistics.py: timelines, unions_below), on a small
-graph written for them: programme_timeline and union_hierarchy give the rows the graph
+"""The listings the build numbers (graph/statistics.py: timelines, unions_below, fact_rows),
+on a small graph written for them: programme_timeline, union_hierarchy and fact_evidence give the rows the graph
 holds, in the same order on both backends, and every page is the slice of the whole."""
 
 import json
 
 import pytest
 
-from graph.model import Edge, KnowledgeGraph, Mention, Node
+from graph.model import Edge, Evidence, KnowledgeGraph, Mention, Node
 from graph.neo4j.loader import connect, load
 from graph.rdf import write_release
 from graph.rdf.store import EmbeddedStore
@@ -61,6 +61,9 @@ def small_graph() -> KnowledgeGraph:
         ("union/某公司工会-2", Predicate.subOrganizationOf, "union/市总工会"),
     ]:
         kg.edges[(s, p.value, o, "")] = Edge(s, p, o)
+    # two articles state that the awards are part of the final
+    said = [Evidence(a, 8, 10, f"{TEXT}（{i}）") for i, a in enumerate([a4, a3])]
+    kg.edges[("event/颁奖", "partOf", "event/决赛", "")].evidence = said
     return kg
 
 
@@ -88,6 +91,17 @@ def driver(neo4j_settings):
 
 def row(date, article, activity):
     return {"date": date, "article": article, "source": "p.txt", "activity": activity}
+
+
+def fact(subject, obj, article, snippet):
+    return {
+        "subject": subject,
+        "relation": "PART_OF",
+        "object": obj,
+        "title": None,
+        "article": article,
+        "snippet": snippet,
+    }
 
 
 CASES = [
@@ -130,6 +144,29 @@ CASES = [
         [{"union_name": "某公司工会", "represents": "某公司、某集团"}],
     ),
     ("union_hierarchy", {"federation": "某公司工会"}, []),  # itself left out
+    (
+        "fact_evidence",
+        {"entity": "决赛"},  # a fact no article states first, then one row a place that states one
+        [
+            fact("决赛", "大赛", None, None),
+            fact("颁奖", "决赛", "丙", f"{TEXT}（1）"),
+            fact("颁奖", "决赛", "甲", f"{TEXT}（0）"),
+        ],
+    ),
+    (
+        "fact_evidence",
+        {"entity": "某集团"},
+        [
+            {
+                "subject": "某公司工会",
+                "relation": "UNION_OF",
+                "object": "某集团",
+                "title": None,
+                "article": None,
+                "snippet": None,
+            }
+        ],
+    ),
 ]
 
 

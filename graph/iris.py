@@ -70,6 +70,10 @@ class IriScheme:
     def statistics_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/statistics")
 
+    @property
+    def listings_graph(self) -> URIRef:
+        return URIRef(f"{self.base}graph/listings")
+
     def statistic(self, *path: str) -> URIRef:
         """Resources of the statistics graph: counts per type, predicate and kind of activity."""
         return URIRef(f"{self.base}statistics/{'/'.join(iri_segment(p) for p in path)}")

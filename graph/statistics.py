@@ -6,7 +6,9 @@ answer in 100 ms on a large archive (issue #21); its counts are data instead. Th
 computed from the whole resolved graph at every build (an incremental build resolves the
 whole graph again), so they are always exact. The RDF release writes them in the named
 graph ``{base}graph/statistics`` (:mod:`graph.rdf.release`), the Neo4j rows as properties
-of the entities (:mod:`graph.neo4j.rows`).
+of the entities (:mod:`graph.neo4j.rows`). The rows of the questions that list over a hub
+(``listing_order``, ``timelines``, ``unions_below``, ``fact_rows``) are put in order here
+too, for the release to number them in ``{base}graph/listings``.
 
 Not kept: the pairs of bodies that share activities. They grow with the square of an
 activity's participants (490k pairs in 10k synthetic articles, whose largest event has 363
@@ -200,22 +202,6 @@ def listing_order(node: Node, articles: Mapping[str, Article]) -> list[tuple[str
     # stable: among one date the order above stays; "" (no date) sorts last
     ordered.sort(key=lambda span: articles[span[0]].date or "", reverse=True)
     return ordered
-
-
-def listing_starts(stats: Statistics) -> dict[str, int]:
-    """The place of each entity's first mention in the list of all mentions, which numbers
-    them from 1 entity by entity in the order of their ids (so the same graph gets the same
-    numbers however it was built)."""
-    starts, place = {}, 1
-    for node_id in sorted(stats.entities):
-        starts[node_id] = place
-        place += stats.entities[node_id].mentions
-    return starts
-
-
-def listing_end(stats: Statistics) -> int:
-    """The first place after the list of mentions, where the build's other listings start."""
-    return 1 + sum(s.mentions for s in stats.entities.values())
 
 
 def timelines(kg: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, str]]]]:

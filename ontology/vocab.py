@@ -133,12 +133,7 @@ class UKG(DefinedNamespace):
     activityCount: URIRef
     bodyCount: URIRef
     nameKey: URIRef
-    mentionPlace: URIRef
-    timelinePlace: URIRef
-    unionPlace: URIRef
-    factPlace: URIRef
     activityRank: URIRef
-    listingPlace: URIRef
     ActivityKind: URIRef
     activityKind: URIRef
     TypeCount: URIRef
@@ -157,6 +152,13 @@ class UKG(DefinedNamespace):
     reachByYear: URIRef
     DistrictReach: URIRef
     year: URIRef
+
+    # the rows of the listing questions, numbered by the build (graph/rdf/release.py), in the graph …/graph/listings
+    mentionPlace: URIRef
+    timelinePlace: URIRef
+    unionPlace: URIRef
+    factPlace: URIRef
+    listingPlace: URIRef
 
 
 class NIF(DefinedNamespace):

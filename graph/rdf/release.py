@@ -17,6 +17,7 @@ IRI scheme (stable across runs and machines; see :class:`IriScheme`)::
     {base}graph/curated                  the facts and entities a person corrected
     {base}graph/statistics               counts the build computed (graph/statistics.py)
     {base}statistics/…                   their resources: counts per type, predicate, kind of activity
+    {base}graph/listings                 the rows of the listing questions, numbered by the build
     {base}curator/{name}                 a person who made corrections (prov:Agent)
     {base}statement/{sha1 of edge key}   the reified edge
     {base}post/{sha1 of org id, title}   the org:Post of a holdsPost with a title
@@ -70,9 +71,7 @@ from graph.statistics import (
     Statistics,
     compute,
     fact_rows,
-    listing_end,
     listing_order,
-    listing_starts,
     timelines,
     unions_below,
 )
@@ -160,7 +159,7 @@ def _date_literal(text: str) -> str:
 _TYPE, _LABEL, _COMMENT = _iri(RDF.type), _iri(RDFS.label), _iri(RDFS.comment)
 _TRUE, _FALSE = f'"true"^^<{XSD.boolean}>', f'"false"^^<{XSD.boolean}>'
 # the terms of every mention, looked up once (a namespace lookup costs more than the rest)
-_MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM, _MENTION_PLACE, _LISTING_PLACE = map(
+_MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM, _LISTING_PLACE = map(
     _iri,
     (
         UKG.Mention,
@@ -169,7 +168,6 @@ _MENTION, _IN_ARTICLE, _MENTION_OF, _ANCHOR_OF, _SNIPPET, _DERIVED_FROM, _MENTIO
         NIF.anchorOf,
         UKG.snippet,
         PROV.wasDerivedFrom,
-        UKG.mentionPlace,
         UKG.listingPlace,
     ),
 )
@@ -194,7 +192,9 @@ def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Stateme
         yield _iri(builder.iris.entity(old)), _SAME_AS, _iri(builder.iris.entity(new)), ""
     if kg.curation.get("applied"):
         yield _iri(builder.iris.curated_graph), _COMMENT, _CURATED_NOTE, ""
-    yield from builder.statistics(compute(kg))
+    stats = compute(kg)
+    yield from builder.statistics(stats)
+    yield from builder.listings()
 
 
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
@@ -367,12 +367,10 @@ class _Statements:
             yield kinds[kind], _LABEL, _literal(kind, lang="zh"), graph
             yield kinds[kind], _iri(UKG.activityCount), _integer(n), graph
             yield kinds[kind], _iri(UKG.exampleNames), _literal("、".join(stats.kind_examples[kind])), graph
-        first_places = listing_starts(stats)
         for node_id, s in stats.entities.items():
             me = _iri(self.iris.entity(node_id))
             yield me, _iri(UKG.articleCount), _integer(s.articles), graph
             yield me, _iri(UKG.mentionCount), _integer(s.mentions), graph
-            yield from self.mention_places(me, self.kg.nodes[node_id], first_places[node_id], graph)
             if s.first_mentioned:
                 yield me, _iri(UKG.firstMentioned), _date_literal(s.first_mentioned), graph
                 yield me, _iri(UKG.lastMentioned), _date_literal(s.last_mentioned), graph
@@ -404,7 +402,6 @@ class _Statements:
                 yield that_year, _TYPE, _iri(UKG.DistrictReach), graph
                 yield that_year, _iri(UKG.year), _literal(reach.year, datatype=str(XSD.gYear)), graph
                 yield from self.reach(that_year, reach, graph)
-        yield from self.listings(listing_end(stats), graph)
         for me, counted, n, cls, prop in [
             *(
                 (self.iris.statistic("type", t.value), class_iri(t), n, UKG.TypeCount, UKG.entityCount)
@@ -426,29 +423,31 @@ class _Statements:
             yield me, _iri(UKG.countOf), _iri(counted), graph
             yield me, _iri(prop), _integer(n), graph
 
-    def mention_places(self, me: str, node: Node, first: int, graph: str) -> Iterator[Statement]:
-        """The entity's places in the list of mentions and the mention at each (entity_mentions
-        reads a page of them in order from one index: joining its 22k mentions to their
-        articles before cutting the first page took 1.1 s at 100k articles)."""
-        for place, (article_id, start, end) in enumerate(listing_order(node, self.kg.articles), start=first):
-            number = _integer(place)
-            yield me, _MENTION_PLACE, number, graph
-            yield _iri(self.iris.mention(article_id, start, end)), _LISTING_PLACE, number, graph
-
-    def listings(self, place: int, graph: str) -> Iterator[Statement]:
-        """The rows of the timelines, of the unions below each body and of each entity's
-        facts with their evidence, numbered on from ``place``: the key's ukg:timelinePlace,
-        ukg:unionPlace or ukg:factPlace, and the ukg:listingPlace of the resources the row
-        shows (programme_timeline, union_hierarchy and fact_evidence read a page of them as
-        entity_mentions does: at 100k articles they took 0.6–1.9 s joining every row)."""
+    def listings(self) -> Iterator[Statement]:
+        """The graph ``{base}graph/listings``: the rows of the saved questions that list
+        over a hub, numbered from 1 across them in their order, so that a question reads a
+        page of rows in order from one index and joins those only (Oxigraph reads an index
+        at 0.3 µs a row but joins at ~7 µs a row and pattern: at 100k articles these took
+        0.6–2.2 s joining every row). The key's ukg:mentionPlace, ukg:timelinePlace,
+        ukg:unionPlace or ukg:factPlace names its rows' places; the resources a row shows
+        (a mention; an article and an activity; a union; a statement and a mention) have its
+        place as their ukg:listingPlace."""
+        graph = _iri(self.iris.listings_graph)
+        yield graph, _COMMENT, _LISTINGS_NOTE, ""
         entity, article, mention = self.iris.entity, self.iris.article, self.iris.mention
+
+        def mention_rows() -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+            for node_id in sorted(self.kg.nodes):
+                yield node_id, listing_order(self.kg.nodes[node_id], self.kg.articles)
 
         def fact_row(row: tuple[Edge, Evidence | None]) -> tuple[str, ...]:
             edge, ev = row
             statement = self.iris.statement(edge)
             return (statement, mention(ev.article_id, ev.start, ev.end)) if ev else (statement,)
 
+        place = 1
         for key_place, rows_of, shown_in in [
+            (UKG.mentionPlace, mention_rows(), lambda span: (mention(*span),)),
             (UKG.timelinePlace, timelines(self.kg), lambda row: (article(row[0]), entity(row[1]))),
             (UKG.unionPlace, unions_below(self.kg), lambda union: (entity(union),)),
             (UKG.factPlace, fact_rows(self.kg), fact_row),
@@ -495,13 +494,19 @@ _STATISTICS_TEXT = (
     "Counts the build computed from the whole graph (graph/statistics.py), exact for this release: "
     "per entity (ukg:articleCount, ukg:activityCount, …, ukg:nameKey), the districts each programme "
     "reached (ukg:reachedDistrict, ukg:reachByYear), per kind of activity, entity type and relation; "
-    "and orders the saved questions read pages from: the rows of the build's listings numbered (the "
-    "mentions entity by entity, ukg:mentionPlace; each activity's timeline, ukg:timelinePlace; the "
-    "unions below each body, ukg:unionPlace; each entity's facts, ukg:factPlace; the resources of each "
-    "row, ukg:listingPlace), the unions "
-    "ranked by activities (ukg:activityRank)."
+    "and the unions ranked by activities (ukg:activityRank), the order most_active_unions reads a page from."
 )
 _STATISTICS_NOTE = _literal(_STATISTICS_TEXT, lang="en")
+
+_LISTINGS_TEXT = (
+    "The rows of the saved questions that list over a hub, numbered by the build from 1 across them "
+    "(graph/rdf/release.py), so that a question reads a page in order from one index: each entity's "
+    "mentions (ukg:mentionPlace), each activity's timeline (ukg:timelinePlace), the unions below each "
+    "body (ukg:unionPlace), each entity's facts with their evidence (ukg:factPlace); the resources a "
+    "row shows have its place as their ukg:listingPlace. Renumbered by every build; nothing else "
+    "reads them, so a copy of the data without this graph loses only the pages of those questions."
+)
+_LISTINGS_NOTE = _literal(_LISTINGS_TEXT, lang="en")
 
 _INFERRED_NOTE = _literal(
     "Facts that no article states: added from other articles or from outside knowledge "
@@ -637,6 +642,7 @@ class _TripleCounts:
     predicates: Counter = field(default_factory=Counter)  # "<iri>" → triples
     instances: Counter = field(default_factory=Counter)  # "<class iri>" → rdf:type triples
     statistics: int = 0  # triples of the graph {base}graph/statistics
+    listings: int = 0  # and of {base}graph/listings
 
     def add(self, triple: bytes) -> None:
         _, predicate, obj = triple.split(b" ", 2)  # IRIs hold no space
@@ -720,10 +726,12 @@ def _write_dumps(kg: KnowledgeGraph, base: str, work: Path) -> tuple[dict[str, _
                 counts.add(triple)
                 previous = triple
         statistics_graph = _iri(IriScheme(base).statistics_graph).encode()
+        listings_graph = _iri(IriScheme(base).listings_graph).encode()
         for key in by_graph:
             graph, _, triple = key[:-1].partition(_SEP)
             quads_by_graph.write(b"%s %s .\n" % (triple, graph))
             counts.statistics += graph == statistics_graph
+            counts.listings += graph == listings_graph
     ntriples.close()
     nquads.close()
 
@@ -812,12 +820,16 @@ def _void(
         g.add((linkset, VOID.objectsTarget, target))
         g.add((linkset, VOID.triples, Literal(triples)))
 
-    statistics = iris.statistics_graph  # the named graph of counts, a part of the dataset
-    g.add((dataset, VOID.subset, statistics))
-    g.add((statistics, RDF.type, VOID.Dataset))
-    g.add((statistics, DCTERMS.title, Literal("statistics", lang="en")))
-    g.add((statistics, DCTERMS.description, Literal(_STATISTICS_TEXT, lang="en")))
-    g.add((statistics, VOID.triples, Literal(counts.statistics)))
+    # the named graphs of counts and of numbered rows, parts of the dataset
+    for graph, title, text, triples in [
+        (iris.statistics_graph, "statistics", _STATISTICS_TEXT, counts.statistics),
+        (iris.listings_graph, "listings", _LISTINGS_TEXT, counts.listings),
+    ]:
+        g.add((dataset, VOID.subset, graph))
+        g.add((graph, RDF.type, VOID.Dataset))
+        g.add((graph, DCTERMS.title, Literal(title, lang="en")))
+        g.add((graph, DCTERMS.description, Literal(text, lang="en")))
+        g.add((graph, VOID.triples, Literal(triples)))
 
     redirects = len(kg.redirects)  # the other owl:sameAs links
     same_as_linkset("wikidata", WIKIDATA, counts.predicates[_SAME_AS.encode()] - redirects)

@@ -1,5 +1,6 @@
-"""The statistics graph of the RDF release ({base}graph/statistics), parsed back from the
-dumps: the same counts as the facts and mentions beside it, described by VoID."""
+"""The statistics and listings graphs of the RDF release ({base}graph/statistics,
+{base}graph/listings), parsed back from the dumps: the same counts as the facts and mentions
+beside them, every row numbered once, described by VoID."""
 
 import pyoxigraph as ox
 import pytest
@@ -9,6 +10,7 @@ from graph.iris import IriScheme
 from ontology.vocab import DCTERMS, UKG, VOID
 
 STATISTICS = IriScheme().statistics_graph
+LISTINGS = IriScheme().listings_graph
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +66,42 @@ def test_a_name_key_finds_the_entity(store):
     assert ("https://w3id.org/unionkg/id/union/北京市总工会",) in found
 
 
-def test_void_describes_the_statistics_graph(sample_build, store):
+def test_the_listings_number_every_row_once_and_only_in_their_graph(store):
+    """Places run from 1 without a gap, each the place of one key's row; every mention of
+    the statistics' counts has one; no place stands outside the listings graph."""
+    keyed = select(
+        store,
+        f"SELECT ?key ?p ?place WHERE {{ GRAPH <{LISTINGS}> {{ ?key ?p ?place "
+        "FILTER(?p IN (ukg:mentionPlace, ukg:timelinePlace, ukg:unionPlace, ukg:factPlace)) } }",
+    )
+    places = sorted(int(place) for *_, place in keyed)
+    assert places == list(range(1, len(places) + 1))
+    kinds = {p.rsplit("#", 1)[1] for _, p, _ in keyed}
+    assert kinds == {"mentionPlace", "timelinePlace", "unionPlace", "factPlace"}
+    shown = {
+        int(place)
+        for (place,) in select(
+            store, f"SELECT ?n WHERE {{ GRAPH <{LISTINGS}> {{ ?r ukg:listingPlace ?n }} }}"
+        )
+    }
+    assert shown == set(places)
+    mentions = select(
+        store, f"SELECT (SUM(?n) AS ?all) WHERE {{ GRAPH <{STATISTICS}> {{ ?e ukg:mentionCount ?n }} }}"
+    )
+    assert int(mentions[0][0]) == sum(p.endswith("mentionPlace") for _, p, _ in keyed)
+    outside = select(
+        store,
+        "SELECT ?g WHERE { GRAPH ?g { ?s ukg:listingPlace|ukg:factPlace|ukg:mentionPlace ?o } "
+        f"FILTER(?g != <{LISTINGS}>) }} LIMIT 1",
+    )
+    assert outside == []
+
+
+@pytest.mark.parametrize("graph, title", [(STATISTICS, "statistics"), (LISTINGS, "listings")])
+def test_void_describes_the_statistics_and_listings_graphs(graph, title, sample_build, store):
     void = Graph().parse(sample_build / "void.ttl")
-    assert (IriScheme().dataset, VOID.subset, STATISTICS) in void
-    assert void.value(STATISTICS, DCTERMS.title) == Literal("statistics", lang="en")
-    quads = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(STATISTICS)))))
-    assert void.value(STATISTICS, VOID.triples).toPython() == quads > 1000
-    assert isinstance(STATISTICS, URIRef)
+    assert (IriScheme().dataset, VOID.subset, graph) in void
+    assert void.value(graph, DCTERMS.title) == Literal(title, lang="en")
+    quads = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))))
+    assert void.value(graph, VOID.triples).toPython() == quads > 1000
+    assert isinstance(graph, URIRef)

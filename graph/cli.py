@@ -585,7 +585,7 @@ def query_run(name, params, backend, graph_dir, output_format, limit, offset, ev
     """Answer the saved question NAME: a page of rows (the first 50 unless --limit,
     --offset or --all say otherwise) and the total number of rows."""
     from graph.neo4j.loader import Neo4jUnavailable
-    from queries.library import Page, ParameterError, UnknownQuestion, run
+    from queries.library import OutdatedStore, Page, ParameterError, UnknownQuestion, run
 
     values = {}
     for assignment in params:
@@ -603,7 +603,7 @@ def query_run(name, params, backend, graph_dir, output_format, limit, offset, ev
             f"{graph_dir} is not a build folder (no {graph_dir / 'store'}): "
             f"run `unionkg build SOURCES --out {graph_dir}` first"
         )
-    except Neo4jUnavailable as err:
+    except (Neo4jUnavailable, OutdatedStore) as err:
         _fail(err)
     if output_format == "json":
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=1))

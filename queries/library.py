@@ -65,6 +65,10 @@ class LibraryError(ValueError):
     """A saved question's files are missing or their headers are malformed."""
 
 
+class OutdatedStore(RuntimeError):
+    """The store was built before something a question reads (the build's listings)."""
+
+
 class UnknownQuestion(LookupError):
     def __str__(self) -> str:
         return f"no saved question {self.args[0]!r} (see `unionkg query list`)"
@@ -389,12 +393,23 @@ def answer_embedded(
     if question.sparql_total is None:
         rows, total = store.query_page(question.sparql, bindings, page.offset, page.limit)
     else:  # the window holds the page's rows only: they are cut from it, the total counted apart
+        if not store.query(_HAS_LISTINGS):  # else every page would be empty, and its total 0
+            raise OutdatedStore(
+                f"{store.directory}: built before the listings that {question.name} pages through "
+                "(the graph …/graph/listings): build it again with `unionkg build`"
+            )
         rows, _ = store.query_page(question.sparql_page(page), bindings, page.offset, page.limit)
         counted = store.query(question.sparql_total, bindings)
         total = counted[0]["total"] if counted else 0
     # SPARQL leaves an unbound column out of its row; Cypher returns every column
     shaped = _shape(question, rows, "SPARQL", False)
     return Answer(question.name, "embedded", params, question.columns, shaped, total, page)
+
+
+# the build's listings graph is described in the default graph, even when it lists nothing
+_HAS_LISTINGS = """SELECT ?listings WHERE {
+  ?listings rdfs:comment ?note FILTER(STRENDS(STR(?listings), "/graph/listings"))
+} LIMIT 1"""
 
 
 def answer_neo4j(

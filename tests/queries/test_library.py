@@ -400,6 +400,21 @@ def test_query_run_errors_and_exit_codes(tmp_path, sample_build):
     assert "not reachable at bolt://127.0.0.1:1" in unreachable
 
 
+def test_a_store_built_before_the_listings_says_so_rather_than_answer_nothing(tmp_path, sample_build):
+    """A store whose release lacks the listings graph (an older build) would answer every
+    windowed question with no rows and a total of 0: it is named, with what to do."""
+    old = tmp_path / "old"
+    old.mkdir()
+    kept = [line for line in (sample_build / "graph.nq").open("rb") if b"/graph/listings>" not in line]
+    (old / "graph.nq").write_bytes(b"".join(kept))
+    EmbeddedStore.create(old / "store", old / "graph.nq").close()
+    args = ("query", "run", "entity_mentions", "--graph", old)
+    stale = run_cli(*args, code=3).stderr
+    assert f"{old / 'store'}: built before the listings that entity_mentions pages through" in stale
+    assert "build it again" in stale
+    assert run_cli("query", "run", "honours", "--graph", old, "--format", "json").stdout  # the others answer
+
+
 def test_browser_favourites_answer_with_the_defaults_in_one_statement(tmp_path, driver):
     out = tmp_path / "favourites.zip"
     run_cli("query", "favourites", "--out", out)

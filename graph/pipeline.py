@@ -433,7 +433,7 @@ def build(
         files.append(network.write_graphml(kg, tmp / "graph.graphml"))
         files.append(_write_graph_json(kg, tmp / GRAPH_JSON))
         files.extend(rdf.write_release(kg, tmp, **({"base": base} if base else {})))
-        EmbeddedStore.create(tmp / "store", tmp / "graph.nq").close()
+        EmbeddedStore.create(tmp / "store", tmp / "graph.nq", tmp / rdf.LISTINGS_FILE).close()
         _write_text(tmp / "summary.json", json.dumps(kg.summary(), ensure_ascii=False, indent=1))
         tmp.chmod(0o777 & ~rdf.umask())  # mkdtemp makes it private; the output is for reading
         _swap_into_place(tmp, out_dir)

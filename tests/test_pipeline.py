@@ -30,6 +30,7 @@ def test_build_writes_every_output(build_and_summary):
         "graph.nq",
         "graph.trig",
         "graph.jsonld",
+        "listings.nq",
         "void.ttl",
         "summary.json",
     ]:

@@ -31,6 +31,7 @@ SAME_BYTES = [
     "graph.nq",
     "graph.trig",
     "graph.jsonld",
+    "listings.nq",
     "void.ttl",
     "graph.graphml",
     "summary.json",

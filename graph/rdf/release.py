@@ -113,6 +113,8 @@ DUMPS = {
     "graph.jsonld": "application/ld+json",
 }
 VOID_FILE = "void.ttl"
+# the listings graph: not data but an index the embedded store loads (listing_statements)
+LISTINGS_FILE = "listings.nq"
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 # ---------------------------------------------------------------- the statements
@@ -192,9 +194,13 @@ def statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Stateme
         yield _iri(builder.iris.entity(old)), _SAME_AS, _iri(builder.iris.entity(new)), ""
     if kg.curation.get("applied"):
         yield _iri(builder.iris.curated_graph), _COMMENT, _CURATED_NOTE, ""
-    stats = compute(kg)
-    yield from builder.statistics(stats)
-    yield from builder.listings()
+    yield from builder.statistics(compute(kg))
+
+
+def listing_statements(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Statement]:
+    """The graph ``{base}graph/listings``, each statement once, in the order of the places:
+    an index for the embedded store, written apart from the dumps (``listings.nq``)."""
+    return _Statements(kg, IriScheme(base)).listings()
 
 
 def to_dataset(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> Dataset:
@@ -642,7 +648,7 @@ class _TripleCounts:
     predicates: Counter = field(default_factory=Counter)  # "<iri>" → triples
     instances: Counter = field(default_factory=Counter)  # "<class iri>" → rdf:type triples
     statistics: int = 0  # triples of the graph {base}graph/statistics
-    listings: int = 0  # and of {base}graph/listings
+    listings: int = 0  # and of {base}graph/listings, in listings.nq
 
     def add(self, triple: bytes) -> None:
         _, predicate, obj = triple.split(b" ", 2)  # IRIs hold no space
@@ -665,8 +671,8 @@ def umask() -> int:
 def write_release(
     kg: KnowledgeGraph, out_dir: Path, base: str = DEFAULT_BASE, *, issued: str | None = None
 ) -> list[Path]:
-    """Write the dumps (``graph.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``) and
-    ``void.ttl`` into ``out_dir``; return their paths. ``issued`` is the ISO date of the
+    """Write the dumps (``graph.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``), the
+    listings (``listings.nq``) and ``void.ttl`` into ``out_dir``; return their paths. ``issued`` is the ISO date of the
     release (default today). ``graph.ttl`` and ``graph.nt`` hold every triple of every
     graph, inferred ones included; the quad formats keep the named graphs.
 
@@ -683,13 +689,20 @@ def write_release(
     work = Path(tempfile.mkdtemp(dir=out_dir, prefix=".release.", suffix=".tmp"))
     try:
         dumps, counts = _write_dumps(kg, base, work)
+        listings = _Dump(work / LISTINGS_FILE)
+        for statement in listing_statements(kg, base):
+            listings.write(_nquad(*statement).encode())
+            counts.listings += bool(statement[3])
+        listings.close()
         void = _Dump(work / VOID_FILE)
         void.write(
-            _void(kg, counts, IriScheme(base), issued_on, dumps).serialize(format="turtle", encoding="utf-8")
+            _void(kg, counts, IriScheme(base), issued_on, dumps, listings).serialize(
+                format="turtle", encoding="utf-8"
+            )
         )
         void.close()
         written = []
-        for name in [*DUMPS, VOID_FILE]:
+        for name in [*DUMPS, LISTINGS_FILE, VOID_FILE]:
             os.replace(work / name, out_dir / name)
             written.append(out_dir / name)
         return written
@@ -726,12 +739,10 @@ def _write_dumps(kg: KnowledgeGraph, base: str, work: Path) -> tuple[dict[str, _
                 counts.add(triple)
                 previous = triple
         statistics_graph = _iri(IriScheme(base).statistics_graph).encode()
-        listings_graph = _iri(IriScheme(base).listings_graph).encode()
         for key in by_graph:
             graph, _, triple = key[:-1].partition(_SEP)
             quads_by_graph.write(b"%s %s .\n" % (triple, graph))
             counts.statistics += graph == statistics_graph
-            counts.listings += graph == listings_graph
     ntriples.close()
     nquads.close()
 
@@ -763,7 +774,12 @@ def _prefixed(iri: str) -> tuple[str, str] | None:
 
 
 def _void(
-    kg: KnowledgeGraph, counts: _TripleCounts, iris: IriScheme, issued: date, dumps: dict[str, _Dump]
+    kg: KnowledgeGraph,
+    counts: _TripleCounts,
+    iris: IriScheme,
+    issued: date,
+    dumps: dict[str, _Dump],
+    listings: _Dump,
 ) -> Graph:
     """VoID and DCAT description of the release: sizes, class partitions, the Wikidata
     linkset, vocabularies, licence, issue date, software and the checksum of each dump."""
@@ -839,15 +855,19 @@ def _void(
     g.add((WIKIDATA, DCTERMS.title, Literal("Wikidata", lang="en")))
     g.add((WIKIDATA, VOID.uriSpace, Literal(str(WD))))
 
-    for name, written in dumps.items():
+    for part, name, written in [
+        *((dataset, name, written) for name, written in dumps.items()),
+        (iris.listings_graph, LISTINGS_FILE, listings),
+    ]:
         dump = iris.dataset_part("dump", name)
         checksum = iris.dataset_part("dump", name, "sha256")
-        g.add((dataset, VOID.dataDump, dump))
-        g.add((dataset, DCAT.distribution, dump))
+        g.add((part, VOID.dataDump, dump))
+        g.add((part, DCAT.distribution, dump))
         g.add((dump, RDF.type, DCAT.Distribution))
         g.add((dump, DCAT.downloadURL, dump))
         g.add((dump, DCTERMS.title, Literal(name)))
-        g.add((dump, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{DUMPS[name]}")))
+        media = DUMPS.get(name, "application/n-quads")
+        g.add((dump, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
         g.add((dump, DCAT.byteSize, Literal(written.size, datatype=XSD.nonNegativeInteger)))
         g.add((dump, DCTERMS.license, DATA_LICENCE))
         g.add((dump, SPDX.checksum, checksum))

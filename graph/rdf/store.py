@@ -49,8 +49,9 @@ class EmbeddedStore:
         self.directory = directory
 
     @classmethod
-    def create(cls, directory: Path | str, nquads_path: Path | str) -> EmbeddedStore:
-        """Build a store of ``nquads_path`` in ``directory``, replacing any store there.
+    def create(cls, directory: Path | str, *nquads_paths: Path | str) -> EmbeddedStore:
+        """Build a store of the N-Quads files ``nquads_paths`` (a release's ``graph.nq``
+        and ``listings.nq``) in ``directory``, replacing any store there.
 
         The store is built in a temporary directory beside the target and renamed into
         place, so a reader never opens a half-loaded store.
@@ -62,11 +63,12 @@ class EmbeddedStore:
         )
         try:
             store = ox.Store(str(building))
-            with open(nquads_path, "rb") as nquads:
-                # in slices: what one bulk load holds in memory grows with its input
-                # (1.7 GB for the 2.5 M quads of 10k articles, 0.4 GB in slices)
-                while lines := list(islice(nquads, BULK_LOAD_LINES)):
-                    store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS)
+            for nquads_path in nquads_paths:
+                with open(nquads_path, "rb") as nquads:
+                    # in slices: what one bulk load holds in memory grows with its input
+                    # (1.7 GB for the 2.5 M quads of 10k articles, 0.4 GB in slices)
+                    while lines := list(islice(nquads, BULK_LOAD_LINES)):
+                        store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS)
             # Make the default graph the merge of all graphs. (Oxigraph's union-default-graph
             # mode would yield a triple once per graph that holds it: joins multiply and
             # counts lie when two articles state the same fact.) Copied in slices too:

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.util import guess_format
 
 from graph.iris import DEFAULT_BASE
-from graph.rdf.release import ONTOLOGY_PATH, merged_graph, ontology_graph
+from graph.rdf.release import LISTINGS_FILE, ONTOLOGY_PATH, merged_graph, ontology_graph
 from ontology.vocab import SH
 
 SHAPES_PATH = ONTOLOGY_PATH.with_name("shapes.ttl")
@@ -43,17 +43,19 @@ def shapes_graph(base: str = DEFAULT_BASE) -> Graph:
 def validate(source: Path | str | Dataset | Graph, base: str = DEFAULT_BASE) -> ValidationResult:
     """Check a release against ``ontology/shapes.ttl`` (with the ontology, no inference).
 
-    ``source`` is a release directory (its ``graph.nt`` is read), an RDF file in any
-    format rdflib knows by its extension, or a graph or dataset in memory.
+    ``source`` is a release directory (its ``graph.nt`` and ``listings.nq`` are read), an
+    RDF file in any format rdflib knows by its extension, or a graph or dataset in memory.
     """
     if isinstance(source, (Dataset, Graph)):
         data = merged_graph(source)
     else:
         path = Path(source)
-        if path.is_dir():
-            path = path / "graph.nt"
+        paths = [path]
+        if path.is_dir():  # a release: its triples, and its listings where it has them
+            paths = [path / "graph.nt", *(p for p in [path / LISTINGS_FILE] if p.exists())]
         loaded = Dataset()
-        loaded.parse(path, format=guess_format(str(path)) or "turtle")
+        for part in paths:
+            loaded.parse(part, format=guess_format(str(part)) or "turtle")
         data = merged_graph(loaded)
     conforms, results, report = pyshacl.validate(
         data,

@@ -165,7 +165,7 @@ def test_a_windowed_listing_merges_the_entities_of_one_name_page_by_page(tmp_pat
         node.mentions += [Mention(a.id, 4, 7, "甲工会"), Mention(a.id, 10, 13, "甲工会")]
     write_release(kg, tmp_path, issued="2024-06-01")
     q = lib.get("entity_mentions")
-    with EmbeddedStore.create(tmp_path / "store", tmp_path / "graph.nq") as store:
+    with EmbeddedStore.create(tmp_path / "store", tmp_path / "graph.nq", tmp_path / "listings.nq") as store:
         whole = answer_embedded(q, {"entity": "甲工会"}, store, Page.all())
         assert whole.total == len(whole.rows) == 10
         assert [r["date"] for r in whole.rows[:3]] == ["2024-05-08"] * 3 and whole.rows[-1]["date"] is None
@@ -401,13 +401,10 @@ def test_query_run_errors_and_exit_codes(tmp_path, sample_build):
 
 
 def test_a_store_built_before_the_listings_says_so_rather_than_answer_nothing(tmp_path, sample_build):
-    """A store whose release lacks the listings graph (an older build) would answer every
-    windowed question with no rows and a total of 0: it is named, with what to do."""
+    """A store without the listings (an older build, or one of graph.nq alone) would answer
+    every windowed question with no rows and a total of 0: it is named, with what to do."""
     old = tmp_path / "old"
-    old.mkdir()
-    kept = [line for line in (sample_build / "graph.nq").open("rb") if b"/graph/listings>" not in line]
-    (old / "graph.nq").write_bytes(b"".join(kept))
-    EmbeddedStore.create(old / "store", old / "graph.nq").close()
+    EmbeddedStore.create(old / "store", sample_build / "graph.nq").close()
     args = ("query", "run", "entity_mentions", "--graph", old)
     stale = run_cli(*args, code=3).stderr
     assert f"{old / 'store'}: built before the listings that entity_mentions pages through" in stale

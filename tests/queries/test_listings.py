@@ -76,7 +76,7 @@ def graph(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def store(graph):
-    with EmbeddedStore.create(graph / "store", graph / "graph.nq") as store:
+    with EmbeddedStore.create(graph / "store", graph / "graph.nq", graph / "listings.nq") as store:
         yield store
 
 

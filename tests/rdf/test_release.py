@@ -148,7 +148,7 @@ def _quads(ds: Dataset) -> set:
 
 
 def test_write_release_writes_every_file_and_nothing_else(release):
-    assert sorted(p.name for p in release.iterdir()) == sorted([*rdf.DUMPS, rdf.VOID_FILE])
+    assert sorted(p.name for p in release.iterdir()) == sorted([*rdf.DUMPS, rdf.LISTINGS_FILE, rdf.VOID_FILE])
 
 
 def test_every_format_parses_back_to_the_same_graph(release, quads):
@@ -300,6 +300,17 @@ def test_mentions_map_to_source_offsets_where_the_words_were_copied(kg, quads):
 def test_the_release_conforms(release):
     result = rdf.validate(release)
     assert result.conforms, result.report
+
+
+def test_validation_reads_the_listings_beside_the_dumps(release, tmp_path):
+    for name in ("graph.nt", rdf.LISTINGS_FILE):
+        (tmp_path / name).write_bytes((release / name).read_bytes())
+    with (tmp_path / rdf.LISTINGS_FILE).open("a", encoding="utf-8") as listings:
+        listings.write(
+            '<https://w3id.org/unionkg/id/x> <https://w3id.org/unionkg/ontology#factPlace> "one" .\n'
+        )
+    result = rdf.validate(tmp_path)
+    assert not result.conforms and "the places of an entity's rows in the build's listings" in result.report
 
 
 def test_validate_accepts_a_dataset_and_another_base(kg):

@@ -16,7 +16,8 @@ LISTINGS = IriScheme().listings_graph
 @pytest.fixture(scope="module")
 def store(sample_build) -> ox.Store:
     store = ox.Store()
-    store.bulk_load(path=str(sample_build / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    for dump in ("graph.nq", "listings.nq"):
+        store.bulk_load(path=str(sample_build / dump), format=ox.RdfFormat.N_QUADS)
     return store
 
 
@@ -66,9 +67,10 @@ def test_a_name_key_finds_the_entity(store):
     assert ("https://w3id.org/unionkg/id/union/北京市总工会",) in found
 
 
-def test_the_listings_number_every_row_once_and_only_in_their_graph(store):
+def test_the_listings_number_every_row_once_apart_from_the_dumps(store, sample_build):
     """Places run from 1 without a gap, each the place of one key's row; every mention of
-    the statistics' counts has one; no place stands outside the listings graph."""
+    the statistics' counts has one; they are in listings.nq, in their graph, and not in
+    the dumps."""
     keyed = select(
         store,
         f"SELECT ?key ?p ?place WHERE {{ GRAPH <{LISTINGS}> {{ ?key ?p ?place "
@@ -95,6 +97,11 @@ def test_the_listings_number_every_row_once_and_only_in_their_graph(store):
         f"FILTER(?g != <{LISTINGS}>) }} LIMIT 1",
     )
     assert outside == []
+    assert b"/graph/listings>" not in (sample_build / "graph.nq").read_bytes()
+    graphs = {
+        q.graph_name for q in ox.parse(path=str(sample_build / "listings.nq"), format=ox.RdfFormat.N_QUADS)
+    }
+    assert graphs == {ox.NamedNode(str(LISTINGS)), ox.DefaultGraph()}  # and its description
 
 
 @pytest.mark.parametrize("graph, title", [(STATISTICS, "statistics"), (LISTINGS, "listings")])
@@ -105,3 +112,7 @@ def test_void_describes_the_statistics_and_listings_graphs(graph, title, sample_
     quads = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))))
     assert void.value(graph, VOID.triples).toPython() == quads > 1000
     assert isinstance(graph, URIRef)
+    if graph == LISTINGS:  # a dump of its own, which the dataset's dumps leave out
+        dump = void.value(graph, VOID.dataDump)
+        assert void.value(dump, DCTERMS.title) == Literal("listings.nq")
+        assert (IriScheme().dataset, VOID.dataDump, dump) not in void

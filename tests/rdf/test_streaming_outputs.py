@@ -17,9 +17,10 @@ def test_a_release_sorted_in_many_runs_is_byte_identical(tmp_path, monkeypatch):
     rdf.write_release(kg, tmp_path / "whole", issued="2024-01-01")
     monkeypatch.setattr(release, "RUN_LINES", 97)  # thousands of statements: dozens of runs on disk
     rdf.write_release(kg, tmp_path / "runs", issued="2024-01-01")
-    for name in [*rdf.DUMPS, rdf.VOID_FILE]:
+    written = [*rdf.DUMPS, rdf.LISTINGS_FILE, rdf.VOID_FILE]
+    for name in written:
         assert (tmp_path / "runs" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
-    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == sorted([*rdf.DUMPS, rdf.VOID_FILE])
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == sorted(written)
 
 
 def test_the_release_holds_each_statement_once_and_the_triples_of_every_graph(tmp_path):

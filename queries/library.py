@@ -19,9 +19,11 @@ runner drops these echoes of the input, and fills the columns a row leaves unbou
 with ``None``.
 
 A listing over a hub can read only its page's rows on the embedded store, where the build
-numbered or ranked them (``ukg:mentionPlace``, ``ukg:activityRank``): its SPARQL takes the
-first places in order with ``LIMIT 50  # window``, a limit the runner sets to the page's end,
-and its total comes from ``NAME.total.rq``, which counts them (``SELECT ... (… AS ?total)``).
+numbered or ranked them (the listings of ``listings.nq``: ``ukg:mentionPlace``,
+``ukg:timelinePlace``, ``ukg:unionPlace``, ``ukg:factPlace``; ``ukg:activityRank``): its
+SPARQL takes the first places in order with ``LIMIT 50  # window``, a limit the runner
+sets to the page's end, and its total comes from ``NAME.total.rq``, which counts them
+(``SELECT ... (… AS ?total)``).
 
 >>> question = get("union_hierarchy")
 >>> question.title_en

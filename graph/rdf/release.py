@@ -509,8 +509,8 @@ _LISTINGS_TEXT = (
     "(graph/rdf/release.py), so that a question reads a page in order from one index: each entity's "
     "mentions (ukg:mentionPlace), each activity's timeline (ukg:timelinePlace), the unions below each "
     "body (ukg:unionPlace), each entity's facts with their evidence (ukg:factPlace); the resources a "
-    "row shows have its place as their ukg:listingPlace. Renumbered by every build; nothing else "
-    "reads them, so a copy of the data without this graph loses only the pages of those questions."
+    "row shows have its place as their ukg:listingPlace. Renumbered by every build; only those four "
+    "questions read them, so a copy of the data without this graph answers every other question."
 )
 _LISTINGS_NOTE = _literal(_LISTINGS_TEXT, lang="en")
 
@@ -672,9 +672,10 @@ def write_release(
     kg: KnowledgeGraph, out_dir: Path, base: str = DEFAULT_BASE, *, issued: str | None = None
 ) -> list[Path]:
     """Write the dumps (``graph.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``), the
-    listings (``listings.nq``) and ``void.ttl`` into ``out_dir``; return their paths. ``issued`` is the ISO date of the
-    release (default today). ``graph.ttl`` and ``graph.nt`` hold every triple of every
-    graph, inferred ones included; the quad formats keep the named graphs.
+    listings (``listings.nq``) and ``void.ttl`` into ``out_dir``; return their paths.
+    ``issued`` is the ISO date of the release (default today). ``graph.ttl`` and
+    ``graph.nt`` hold every triple of every graph, inferred ones included; the quad
+    formats keep the named graphs.
 
     N-Triples and N-Quads are sorted lines. Turtle lists the triples in that order,
     TriG and JSON-LD the quads by graph (the default graph first), then subject,
